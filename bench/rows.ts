@@ -1,0 +1,15 @@
+import type { Timing } from './measure';
+
+/** One line of the bench table; the JSON form is the contract later tooling reads. */
+export interface BenchResult extends Timing {
+  row: string;
+  target: string;
+  met: boolean;
+  ratio_vs_raw?: number;
+  note?: string;
+}
+
+export interface BenchRow {
+  name: string;
+  run: () => Promise<BenchResult>;
+}

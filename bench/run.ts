@@ -1,0 +1,31 @@
+import { unlockRow } from './unlock.row';
+import type { BenchResult, BenchRow } from './rows';
+
+/**
+ * `npm run bench` prints a table of named figures; `npm run bench -- --json` prints one JSON array.
+ * Later issues add rows to this list.
+ */
+const rows: BenchRow[] = [unlockRow];
+
+function table(results: BenchResult[]): string {
+  const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];
+  const lines = results.map((r) => [r.row, r.p50_ms, r.p95_ms, r.max_ms, r.target, r.met ? 'yes' : 'NO', r.note ?? ''].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]?.length ?? 0)));
+  const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ');
+  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const results: BenchResult[] = [];
+  for (const row of rows) {
+    if (!json) process.stderr.write(`measuring ${row.name}…\n`);
+    results.push(await row.run());
+  }
+  process.stdout.write(json ? `${JSON.stringify(results)}\n` : `${table(results)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from 'electron-vite';
+
+/**
+ * electron-vite builds the three parts into out/: the main process (ESM), the preload (CommonJS,
+ * because a sandboxed preload cannot be an ES module) and the renderer (served from app://).
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: 'electron/main/index.ts' },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: 'electron/preload/index.ts' },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    build: {
+      outDir: 'out/renderer',
+      emptyOutDir: true,
+      rollupOptions: { input: 'renderer/index.html' },
+    },
+  },
+});

@@ -1,0 +1,39 @@
+import type { EventName, EventPayload, VaultStatus } from '../../shared/contract';
+import { APP_VERSION } from '../../shared/app-info';
+import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { createHandlers } from './handlers';
+import type { Dialogs } from './dialogs';
+import { VaultService, type VaultServiceOptions } from './vault/vault.service';
+
+export interface AppServicesOptions {
+  vaultDir: string;
+  dialogs: Dialogs;
+  /** Pushes an event to the renderer (IPC in Electron, server-sent events in the test host). */
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  nativeBinding?: string;
+  kdfCost?: VaultServiceOptions['kdfCost'];
+}
+
+export interface AppServices {
+  vault: VaultService;
+  dispatch: Dispatch;
+  /** Locks the vault (closing the database) before the process ends. */
+  dispose(): void;
+}
+
+/** The composition root shared by the Electron main process and the loopback test host. */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const vault = new VaultService({
+    dir: options.vaultDir,
+    appVersion: APP_VERSION,
+    nativeBinding: options.nativeBinding,
+    kdfCost: options.kdfCost,
+    onStatusChange: (status: VaultStatus) => options.emit('vaultStateChanged', status),
+  });
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs }), {
+    // Only the method and error class: a message could contain note text.
+    onInternalError: (method, error) =>
+      console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
+  });
+  return { vault, dispatch, dispose: () => vault.lock('system') };
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
+import { AppError, type Result } from '../../../shared/errors';
+
+export type Handlers = {
+  [M in MethodName]: (input: z.output<(typeof contract)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  /** Told the code and method of unexpected failures; never the input or a message that could hold it. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+/**
+ * The one gate every call passes, in Electron and in the test host alike: the method must be in the
+ * contract, the input must match its schema, and whatever goes wrong comes back as a typed error with
+ * a message written for the practitioner, never a stack trace.
+ */
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return async (method, input) => {
+    if (typeof method !== 'string' || !Object.hasOwn(contract, method)) {
+      return failure('VALIDATION', 'That action is not part of this version of Alliance Notes.');
+    }
+    const name = method as MethodName;
+    const parsed = contract[name].input.safeParse(input ?? {});
+    if (!parsed.success) return failure('VALIDATION', describeIssues(parsed.error));
+    try {
+      const handler = handlers[name] as (value: unknown) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value: contract[name].output.parse(value) as MethodOutput<typeof name> };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      options.onInternalError?.(name, error);
+      return failure('INTERNAL', 'Something went wrong inside Alliance Notes. Nothing was changed; please try again.');
+    }
+  };
+}
+
+const failure = (code: 'VALIDATION' | 'INTERNAL', message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/** Names the fields and what is wrong with them, without echoing what was sent. */
+function describeIssues(error: z.ZodError): string {
+  const parts = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+    if (issue.code === 'unrecognized_keys') return `${where}: unexpected field(s) ${issue.keys.join(', ')}`;
+    return `${where}: ${issue.message}`;
+  });
+  return `Invalid request. ${parts.join('; ')}.`;
+}
+
+export type { MethodInput };

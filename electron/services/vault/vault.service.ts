@@ -1,0 +1,404 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import type { LockReason, Settings, VaultProtection, VaultStatus } from '../../../shared/contract';
+import { encodeRecoveryKey, decodeRecoveryKey, RECOVERY_KEY_BYTES } from '../../../shared/recovery-key';
+import { assertAcceptablePassphrase } from '../../../shared/passphrase-policy';
+import { deriveKeyFromPassphrase, isAcceptableCost, newKdfParams, tuneKdfCost, type KdfCost } from './kdf';
+import { deriveKeyFromRecoveryKey, unwrapKey, wrapKey } from './key-wrap';
+import {
+  DATABASE_FILE,
+  HEADER_FILE,
+  HEADER_FORMAT,
+  HEADER_FORMAT_VERSION,
+  passphraseAad,
+  readHeader,
+  recoveryAad,
+  writeHeader,
+  type VaultHeader,
+} from './vault-header';
+import { UnlockThrottle } from './unlock-throttle';
+import { IdleLock, type Timers } from './idle-lock';
+import { assertQuickCheck, closeDatabase, openEncryptedDatabase, type Sqlite } from '../database/open-database';
+import { migrateToLatest } from '../database/migrate';
+import { readSettings, writeSettings } from '../database/settings.repository';
+import type { VaultSchema } from '../database/schema';
+
+export interface VaultServiceOptions {
+  /** The vault folder: vault.db and vault-header.json live here. */
+  dir: string;
+  appVersion: string;
+  /** A better_sqlite3.node built for the running runtime (set by the Electron shell). */
+  nativeBinding?: string;
+  /** A fixed Argon2id cost instead of tuning to ~0.5 s; the 64 MiB floor still applies. */
+  kdfCost?: KdfCost;
+  now?: () => number;
+  timers?: Timers;
+  onStatusChange?: (status: VaultStatus) => void;
+}
+
+interface OpenVault {
+  header: VaultHeader;
+  dataKey: Buffer;
+  sqlite: Sqlite;
+  db: Kysely<VaultSchema>;
+  idleLock: IdleLock;
+}
+
+/**
+ * Owns the vault folder: creates it, unlocks and locks it, and rewraps the data key. While unlocked it
+ * holds the only database connection; locking closes it and wipes the key buffer.
+ */
+export class VaultService {
+  private open: OpenVault | null = null;
+  private lockReason: LockReason | null = null;
+  private readonly throttle: UnlockThrottle;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: VaultServiceOptions) {
+    this.throttle = new UnlockThrottle(options.now ?? Date.now);
+  }
+
+  get dir(): string {
+    return this.options.dir;
+  }
+
+  /** Where the vault stands now; reads the header but never changes a file. */
+  async status(): Promise<VaultStatus> {
+    const base = { lockReason: this.lockReason, retryAfterMs: this.throttle.retryAfterMs(), problem: null };
+    if (this.open) {
+      return { ...base, state: 'unlocked', recoveryKeyPending: this.open.header.recoverySlot.confirmedAt === null };
+    }
+    const read = await readHeader(this.dir);
+    const problem = (code: string, message: string): VaultStatus => ({
+      ...base,
+      state: 'unreadable',
+      recoveryKeyPending: false,
+      problem: { code, message },
+    });
+    switch (read.kind) {
+      case 'ok':
+        return { ...base, state: 'locked', recoveryKeyPending: false };
+      case 'too-new':
+        return problem('VAULT_TOO_NEW', 'This vault was made by a newer version of Alliance Notes. Update the app to open it.');
+      case 'damaged':
+        return problem('VAULT_DAMAGED', `${read.reason} The vault was not changed.`);
+      case 'missing':
+        return existsSync(path.join(this.dir, DATABASE_FILE))
+          ? problem(
+              'VAULT_DAMAGED',
+              `The vault header (${HEADER_FILE}) is missing, so vault.db cannot be unlocked. vault.db was not changed.`,
+            )
+          : { ...base, state: 'absent', recoveryKeyPending: false };
+    }
+  }
+
+  /** Creates a new vault and leaves it unlocked; returns the recovery key to show once. */
+  create(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      assertAcceptablePassphrase(passphrase);
+      if ((await this.status()).state !== 'absent') {
+        throw new AppError('VAULT_EXISTS', 'A vault already exists in this folder. Unlock it instead; it was not changed.');
+      }
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      const cost = this.options.kdfCost ?? (await tuneKdfCost());
+      const kdf = newKdfParams(this.enforceFloor(cost));
+      const vaultId = randomUUID();
+      const dataKey = randomBytes(32);
+      const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
+      const recoverySalt = randomBytes(16).toString('base64');
+      const now = new Date().toISOString();
+      const header: VaultHeader = {
+        format: HEADER_FORMAT,
+        formatVersion: HEADER_FORMAT_VERSION,
+        vaultId,
+        createdAt: now,
+        createdByAppVersion: this.options.appVersion,
+        database: { file: DATABASE_FILE, cipher: 'sqlcipher', legacy: 4 },
+        kdf,
+        passphraseSlot: {
+          wrapped: wrapKey(await deriveKeyFromPassphrase(passphrase, kdf), dataKey, passphraseAad(vaultId)),
+          changedAt: now,
+        },
+        recoverySlot: {
+          salt: recoverySalt,
+          wrapped: wrapKey(deriveKeyFromRecoveryKey(recoveryBytes, recoverySalt), dataKey, recoveryAad(vaultId)),
+          createdAt: now,
+          confirmedAt: null,
+        },
+      };
+      // The database is made first and the header last: a folder with a header always has its database.
+      try {
+        await this.openSession(header, dataKey, true);
+        await writeHeader(this.dir, header);
+      } catch (error) {
+        this.closeSession(null);
+        await this.removeDatabaseFiles();
+        throw error;
+      }
+      this.emit();
+      return { recoveryKey: encodeRecoveryKey(recoveryBytes) };
+    });
+  }
+
+  /** Unlocks with the passphrase. Wrong passphrases change no file and count towards the delay. */
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      if (this.open) return this.status();
+      const header = await this.readUsableHeader();
+      this.assertNotThrottled();
+      const kek = await deriveKeyFromPassphrase(passphrase, header.kdf);
+      const dataKey = unwrapKey(kek, header.passphraseSlot.wrapped, passphraseAad(header.vaultId));
+      if (!dataKey) this.failAttempt('WRONG_PASSPHRASE', 'That passphrase is not correct. Check Caps Lock and try again.');
+      await this.openSession(header, dataKey, false);
+      this.throttle.recordSuccess();
+      this.emit();
+      return this.status();
+    });
+  }
+
+  /** "Forgot passphrase": unlocks with the recovery key and sets a new passphrase in one step. */
+  unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      const header = this.open?.header ?? (await this.readUsableHeader());
+      assertAcceptablePassphrase(newPassphrase);
+      this.assertNotThrottled();
+      const bytes = decodeRecoveryKey(recoveryKey);
+      if (!bytes) {
+        throw new AppError(
+          'WRONG_RECOVERY_KEY',
+          'That is not a recovery key: it has 32 letters and digits in 8 groups, like ABCD-EFGH-…',
+        );
+      }
+      const kek = deriveKeyFromRecoveryKey(bytes, header.recoverySlot.salt);
+      const dataKey = unwrapKey(kek, header.recoverySlot.wrapped, recoveryAad(header.vaultId));
+      if (!dataKey) this.failAttempt('WRONG_RECOVERY_KEY', 'That recovery key does not open this vault. Check each group and try again.');
+      if (!this.open) await this.openSession(header, dataKey, false);
+      this.throttle.recordSuccess();
+      await this.rewrapPassphrase(newPassphrase);
+      this.emit();
+      return this.status();
+    });
+  }
+
+  /** Closes the database and wipes the key. Safe to call when already locked. */
+  lock(reason: LockReason): VaultStatus['state'] {
+    if (this.open) {
+      this.closeSession(reason);
+      this.emit();
+    }
+    return 'locked';
+  }
+
+  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      const { header } = this.requireOpen();
+      this.assertNotThrottled();
+      const kek = await deriveKeyFromPassphrase(currentPassphrase, header.kdf);
+      const check = unwrapKey(kek, header.passphraseSlot.wrapped, passphraseAad(header.vaultId));
+      if (!check) this.failAttempt('WRONG_PASSPHRASE', 'Your current passphrase is not correct. Nothing was changed.');
+      check.fill(0);
+      this.throttle.recordSuccess();
+      assertAcceptablePassphrase(newPassphrase);
+      await this.rewrapPassphrase(newPassphrase);
+    });
+  }
+
+  /** True when `recoveryKey` is the current recovery key of the open vault. */
+  verifyRecoveryKey(recoveryKey: string): boolean {
+    const { header } = this.requireOpen();
+    const bytes = decodeRecoveryKey(recoveryKey);
+    if (!bytes) return false;
+    const kek = deriveKeyFromRecoveryKey(bytes, header.recoverySlot.salt);
+    const key = unwrapKey(kek, header.recoverySlot.wrapped, recoveryAad(header.vaultId));
+    key?.fill(0);
+    return key !== null;
+  }
+
+  confirmRecoveryKeySaved(): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      const open = this.requireOpen();
+      const header = { ...open.header, recoverySlot: { ...open.header.recoverySlot, confirmedAt: new Date().toISOString() } };
+      await writeHeader(this.dir, header);
+      open.header = header;
+      this.emit();
+      return this.status();
+    });
+  }
+
+  /** Makes a new recovery key; the old one stops working. */
+  regenerateRecoveryKey(): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      const open = this.requireOpen();
+      const bytes = randomBytes(RECOVERY_KEY_BYTES);
+      const salt = randomBytes(16).toString('base64');
+      const header: VaultHeader = {
+        ...open.header,
+        recoverySlot: {
+          salt,
+          wrapped: wrapKey(deriveKeyFromRecoveryKey(bytes, salt), open.dataKey, recoveryAad(open.header.vaultId)),
+          createdAt: new Date().toISOString(),
+          confirmedAt: null,
+        },
+      };
+      await writeHeader(this.dir, header);
+      open.header = header;
+      this.emit();
+      return { recoveryKey: encodeRecoveryKey(bytes) };
+    });
+  }
+
+  describe(): VaultProtection {
+    const { header } = this.requireOpen();
+    return {
+      location: this.dir,
+      databaseCipher: 'SQLCipher 4: AES-256-CBC pages authenticated with HMAC-SHA512, random 256-bit raw key',
+      keyWrapping: 'AES-256-GCM',
+      kdf: {
+        algorithm: 'argon2id',
+        memoryMiB: header.kdf.memoryKiB / 1024,
+        iterations: header.kdf.iterations,
+        parallelism: header.kdf.parallelism,
+      },
+      createdAt: header.createdAt,
+      passphraseChangedAt: header.passphraseSlot.changedAt,
+      recoveryKeyCreatedAt: header.recoverySlot.createdAt,
+      recoveryKeyConfirmedAt: header.recoverySlot.confirmedAt,
+    };
+  }
+
+  /** The Kysely handle of the open vault; VAULT_LOCKED when locked. */
+  database(): Kysely<VaultSchema> {
+    return this.requireOpen().db;
+  }
+
+  /** Resets the idle timer; called for every reported user action. */
+  noteActivity(): void {
+    this.open?.idleLock.touch();
+  }
+
+  async settings(): Promise<Settings> {
+    return readSettings(this.requireOpen().db);
+  }
+
+  async updateSettings(changes: Partial<Settings>): Promise<Settings> {
+    const open = this.requireOpen();
+    await writeSettings(open.db, changes);
+    const settings = await readSettings(open.db);
+    open.idleLock.setTimeoutMs(settings.autoLockMinutes * 60_000);
+    return settings;
+  }
+
+  private async openSession(header: VaultHeader, dataKey: Buffer, create: boolean): Promise<void> {
+    const file = path.join(this.dir, DATABASE_FILE);
+    let sqlite: Sqlite | null = null;
+    try {
+      sqlite = openEncryptedDatabase(file, dataKey, { create, nativeBinding: this.options.nativeBinding });
+      assertQuickCheck(sqlite);
+      const db = new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+      await migrateToLatest(db);
+      const settings = await readSettings(db);
+      const idleLock = new IdleLock(settings.autoLockMinutes * 60_000, () => this.lock('idle'), this.options.timers);
+      this.open = { header, dataKey, sqlite, db, idleLock };
+      this.lockReason = null;
+      idleLock.start();
+    } catch (error) {
+      sqlite?.close();
+      dataKey.fill(0);
+      throw error;
+    }
+  }
+
+  private closeSession(reason: LockReason | null): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    this.lockReason = reason;
+    open.idleLock.stop();
+    try {
+      closeDatabase(open.sqlite);
+    } finally {
+      open.dataKey.fill(0);
+    }
+  }
+
+  private async rewrapPassphrase(passphrase: string): Promise<void> {
+    const open = this.requireOpen();
+    const kdf = newKdfParams(this.enforceFloor(this.options.kdfCost ?? open.header.kdf));
+    const kek = await deriveKeyFromPassphrase(passphrase, kdf);
+    const header: VaultHeader = {
+      ...open.header,
+      kdf,
+      passphraseSlot: {
+        wrapped: wrapKey(kek, open.dataKey, passphraseAad(open.header.vaultId)),
+        changedAt: new Date().toISOString(),
+      },
+    };
+    await writeHeader(this.dir, header);
+    open.header = header;
+  }
+
+  private async readUsableHeader(): Promise<VaultHeader> {
+    const read = await readHeader(this.dir);
+    if (read.kind === 'ok') {
+      if (!isAcceptableCost(read.header.kdf)) {
+        throw new AppError('VAULT_DAMAGED', 'The vault header asks for weaker key protection than this app allows. Nothing was changed.');
+      }
+      return read.header;
+    }
+    const status = await this.status();
+    if (status.state === 'absent') throw new AppError('VAULT_MISSING', 'There is no vault in this folder yet. Create one first.');
+    const problem = status.problem ?? { code: 'VAULT_DAMAGED', message: 'The vault cannot be opened.' };
+    throw new AppError(problem.code === 'VAULT_TOO_NEW' ? 'VAULT_TOO_NEW' : 'VAULT_DAMAGED', problem.message);
+  }
+
+  private requireOpen(): OpenVault {
+    if (!this.open) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
+    return this.open;
+  }
+
+  private assertNotThrottled(): void {
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', `Too many wrong attempts. Try again in ${Math.ceil(wait / 1000)} s.`, {
+        retryAfterMs: wait,
+      });
+    }
+  }
+
+  private failAttempt(code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY', message: string): never {
+    this.throttle.recordFailure();
+    const wait = this.throttle.retryAfterMs();
+    throw new AppError(code, wait > 0 ? `${message} Wait ${Math.ceil(wait / 1000)} s before the next try.` : message, {
+      ...(wait > 0 ? { retryAfterMs: wait } : {}),
+    });
+  }
+
+  private enforceFloor(cost: KdfCost): KdfCost {
+    return {
+      memoryKiB: Math.max(cost.memoryKiB, 64 * 1024),
+      iterations: Math.max(cost.iterations, 1),
+      parallelism: Math.max(cost.parallelism, 1),
+    };
+  }
+
+  private async removeDatabaseFiles(): Promise<void> {
+    for (const suffix of ['', '-wal', '-shm']) {
+      await fs.rm(path.join(this.dir, `${DATABASE_FILE}${suffix}`), { force: true });
+    }
+  }
+
+  private emit(): void {
+    const listener = this.options.onStatusChange;
+    if (listener) void this.status().then(listener, () => undefined);
+  }
+
+  /** Runs vault operations one at a time so two unlocks can never open two connections. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

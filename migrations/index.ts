@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_create_settings';
+
+export interface MigrationStep {
+  /** The file name without extension; recorded in the vault once applied. */
+  name: string;
+  up: (db: Kysely<any>) => Promise<void>;
+}
+
+/**
+ * Every migration in order. A static list because a bundled main process has no folder to read at run
+ * time; a test checks it matches the files in this folder. Never edit a released step: add a new one.
+ */
+export const migrations: readonly MigrationStep[] = [{ name: '0001_create_settings', up: m0001.up }];

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { Result } from './errors';
+
+/**
+ * Every call between the renderer and the main process, declared once. The main side (and the test
+ * host) validates each input with these schemas before a service sees it; the types of both sides are
+ * derived from here so they cannot drift. Every input is a plain JSON object.
+ */
+const noInput = z.strictObject({});
+const passphrase = z.string().min(1, 'Enter a passphrase.').max(1024, 'A passphrase can be at most 1,024 characters.');
+const recoveryKeyText = z.string().min(1, 'Enter your recovery key.').max(200, 'That is too long to be a recovery key.');
+
+export const vaultStateSchema = z.enum(['absent', 'locked', 'unlocked', 'unreadable']);
+export const lockReasonSchema = z.enum(['user', 'idle', 'system']);
+
+export const vaultStatusSchema = z.strictObject({
+  state: vaultStateSchema,
+  /** Why the vault was last locked, so the unlock screen can say "Locked after 10 minutes idle". */
+  lockReason: lockReasonSchema.nullable(),
+  /** Unlocked, but the practitioner has not yet confirmed they stored the recovery key. */
+  recoveryKeyPending: z.boolean(),
+  /** Milliseconds before another unlock attempt is accepted (0 when none is pending). */
+  retryAfterMs: z.number().int().nonnegative(),
+  /** For `unreadable`: why the vault cannot be opened. */
+  problem: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const vaultProtectionSchema = z.strictObject({
+  location: z.string(),
+  databaseCipher: z.string(),
+  keyWrapping: z.string(),
+  kdf: z.strictObject({
+    algorithm: z.literal('argon2id'),
+    memoryMiB: z.number(),
+    iterations: z.number().int(),
+    parallelism: z.number().int(),
+  }),
+  createdAt: z.string(),
+  passphraseChangedAt: z.string(),
+  recoveryKeyCreatedAt: z.string(),
+  recoveryKeyConfirmedAt: z.string().nullable(),
+});
+
+export const settingsSchema = z.strictObject({
+  autoLockMinutes: z.number().int().min(1).max(120),
+});
+
+export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 10 } as const;
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const contract = {
+  getVaultStatus: method(noInput, vaultStatusSchema),
+  createVault: method(z.strictObject({ passphrase }), z.strictObject({ recoveryKey: z.string() })),
+  unlockVault: method(z.strictObject({ passphrase }), vaultStatusSchema),
+  unlockWithRecoveryKey: method(
+    z.strictObject({ recoveryKey: recoveryKeyText, newPassphrase: passphrase }),
+    vaultStatusSchema,
+  ),
+  lockVault: method(noInput, vaultStatusSchema),
+  changePassphrase: method(z.strictObject({ currentPassphrase: passphrase, newPassphrase: passphrase }), z.strictObject({})),
+  describeVaultProtection: method(noInput, vaultProtectionSchema),
+  confirmRecoveryKeySaved: method(noInput, vaultStatusSchema),
+  /** Replaces the recovery key; the old one stops working. Returns the new key to show once. */
+  regenerateRecoveryKey: method(noInput, z.strictObject({ recoveryKey: z.string() })),
+  /** Asks where to save, then writes the key to a text file. `saved: false` when the user cancelled. */
+  saveRecoveryKeyToFile: method(
+    z.strictObject({ recoveryKey: recoveryKeyText }),
+    z.strictObject({ saved: z.boolean(), path: z.string().nullable() }),
+  ),
+  /** The renderer reports user activity (throttled) so the idle auto-lock can be reset. */
+  reportActivity: method(noInput, z.strictObject({})),
+  getSettings: method(noInput, settingsSchema),
+  updateSettings: method(settingsSchema.partial().strict(), settingsSchema),
+} as const;
+
+/** Events pushed from the main side to the renderer. */
+export const events = {
+  vaultStateChanged: vaultStatusSchema,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type EventName = keyof typeof events;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type VaultStatus = z.output<typeof vaultStatusSchema>;
+export type VaultState = z.output<typeof vaultStateSchema>;
+export type LockReason = z.output<typeof lockReasonSchema>;
+export type VaultProtection = z.output<typeof vaultProtectionSchema>;
+export type Settings = z.output<typeof settingsSchema>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** The IPC channel of a method; the preload and main derive channels from here only. */
+export const channelOf = (name: MethodName | EventName): string => `alliance:${name}`;
+
+type Call<M extends MethodName> = keyof MethodInput<M> extends never
+  ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+  : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+
+/** The shape of `window.api`, exposed by the preload (or by the test host's injected script). */
+export type AllianceApi = { readonly [M in MethodName]: Call<M> } & {
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+};

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import type { Dialogs } from '../../electron/services/dialogs';
+import { contract, methodNames } from '../../shared/contract';
+import { fingerprint, PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
+
+const cancelAll: Dialogs = {
+  chooseSavePath: async () => null,
+  chooseFolder: async () => null,
+  chooseOpenPath: async () => null,
+};
+
+const opened: { dir: string; services: AppServices }[] = [];
+function services(): { dir: string; services: AppServices } {
+  const dir = tempDir();
+  const entry = { dir, services: createAppServices({ vaultDir: dir, dialogs: cancelAll, emit: () => {}, kdfCost: TEST_KDF_COST }) };
+  opened.push(entry);
+  return entry;
+}
+afterEach(async () => {
+  for (const { dir, services: s } of opened.splice(0)) {
+    s.dispose();
+    await removeDir(dir);
+  }
+});
+
+describe('the typed contract', () => {
+  it('answers schema-invalid calls with VALIDATION and changes nothing', async () => {
+    const { dir, services: s } = services();
+    const invalid: [string, unknown][] = [
+      ['createVault', { passphrase: 42 }],
+      ['createVault', { passphrase: 'x'.repeat(5000) }],
+      ['createVault', { passphrase: PASSPHRASE, isAdmin: true }],
+      ['createVault', 'not an object'],
+      ['createVault', JSON.parse('{"__proto__": {"polluted": true}, "passphrase": 1}')],
+      ['unlockVault', {}],
+      ['noSuchMethod', {}],
+      ['__proto__', {}],
+    ];
+    for (const [method, input] of invalid) {
+      const result = await s.dispatch(method, input);
+      expect(result, method).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(fingerprint(dir)).toEqual({});
+    expect(await s.dispatch('getVaultStatus', {})).toMatchObject({ ok: true, value: { state: 'absent' } });
+  });
+
+  it('keeps saved settings when an update is out of range', async () => {
+    const { services: s } = services();
+    expect(await s.dispatch('createVault', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await s.dispatch('updateSettings', { autoLockMinutes: 15 })).toMatchObject({ ok: true });
+    for (const bad of [0, 121, 7.5, '10', null]) {
+      const result = await s.dispatch('updateSettings', { autoLockMinutes: bad });
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      if (!result.ok) expect(result.error.message).toMatch(/autoLockMinutes/);
+    }
+    expect(await s.dispatch('getSettings', {})).toEqual({ ok: true, value: { autoLockMinutes: 15 } });
+  });
+
+  it('reports domain errors as typed errors without stack traces', async () => {
+    const { services: s } = services();
+    const result = await s.dispatch('getSettings', {});
+    expect(result).toEqual({ ok: false, error: { code: 'VAULT_LOCKED', message: expect.any(String) } });
+    if (!result.ok) expect(result.error.message).not.toMatch(/at .*\.ts|Error:/);
+  });
+
+  it('declares an input and an output schema for every method', () => {
+    for (const name of methodNames) {
+      expect(contract[name].input, name).toBeDefined();
+      expect(contract[name].output, name).toBeDefined();
+    }
+  });
+});

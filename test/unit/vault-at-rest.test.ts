@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
+
+const dir = tempDir();
+afterAll(() => removeDir(dir));
+
+/** Every regular file below `root`, bounded so a crowded temp folder cannot stall the suite. */
+function* walk(root: string, budget = { files: 50_000 }): Generator<string> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (budget.files-- <= 0) return;
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory()) yield* walk(full, budget);
+    else if (entry.isFile()) yield full;
+  }
+}
+
+function containsCanary(file: string, canary: Buffer): boolean {
+  try {
+    if (statSync(file).size > 256 * 1024 * 1024) return false;
+    return readFileSync(file).includes(canary);
+  } catch {
+    return false;
+  }
+}
+
+function firstBytes(file: string, length: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, 0);
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('data at rest', () => {
+  it('never writes a stored string in plaintext to the vault folder or the temp folder', async () => {
+    const canary = `CANARY-${randomBytes(12).toString('hex')}`;
+    const vault = newVaultService(dir);
+    await vault.create(PASSPHRASE);
+    await vault
+      .database()
+      .insertInto('settings')
+      .values({ key: 'canary', value: JSON.stringify(canary.repeat(50)), updated_at: new Date().toISOString() })
+      .execute();
+
+    const needle = Buffer.from(canary, 'utf8');
+    // While open, the new page sits in the write-ahead log: that must be encrypted too.
+    const openFiles = readdirSync(dir);
+    expect(openFiles).toContain('vault.db-wal');
+    for (const name of openFiles) expect(containsCanary(path.join(dir, name), needle), name).toBe(false);
+
+    vault.lock('user');
+    const files = readdirSync(dir);
+    expect(files).toEqual(expect.arrayContaining(['vault.db', 'vault-header.json']));
+    for (const name of files) expect(containsCanary(path.join(dir, name), needle), name).toBe(false);
+    for (const file of walk(os.tmpdir())) expect(containsCanary(file, needle), file).toBe(false);
+
+    expect(firstBytes(path.join(dir, 'vault.db'), 16).toString('latin1')).not.toBe('SQLite format 3\0');
+
+    // And the value really was stored: it comes back after unlocking.
+    await vault.unlock(PASSPHRASE);
+    const row = await vault.database().selectFrom('settings').select('value').where('key', '=', 'canary').executeTakeFirst();
+    expect(JSON.parse(row?.value ?? '""')).toContain(canary);
+    vault.lock('user');
+  });
+});
