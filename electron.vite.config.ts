@@ -23,7 +23,17 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       emptyOutDir: true,
-      rollupOptions: { input: 'renderer/index.html' },
+      minify: true,
+      // The passphrase dictionaries (~1.7 MB) load lazily, only on screens that set a passphrase.
+      chunkSizeWarningLimit: 2_000,
+      rollupOptions: {
+        input: 'renderer/index.html',
+        onwarn(warning, warn) {
+          // Mantine marks modules "use client" for React Server Components; meaningless in a bundle.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
     },
   },
 });

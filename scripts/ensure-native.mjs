@@ -17,9 +17,10 @@ function loads() {
 }
 
 if (!loads()) {
-  console.log('Building the encrypted SQLite engine for Node.js (first run only, about two minutes)…');
+  console.error('Building the encrypted SQLite engine for Node.js (first run only, about two minutes)…');
   const result = spawnSync('npm', ['rebuild', 'better-sqlite3-multiple-ciphers', '--ignore-scripts=false', '--foreground-scripts'], {
-    stdio: 'inherit',
+    // stdout stays clean for callers that parse it (the test host prints one HARNESS_URL line).
+    stdio: ['ignore', process.stderr, process.stderr],
     env: { ...process.env, npm_config_build_from_source: 'true' },
   });
   if (result.status !== 0 || !loads()) {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Result } from './errors';
+import { AUTO_LOCK_MINUTES } from './limits';
+
+export { AUTO_LOCK_MINUTES };
 
 /**
  * Every call between the renderer and the main process, declared once. The main side (and the test
@@ -42,10 +45,9 @@ export const vaultProtectionSchema = z.strictObject({
 });
 
 export const settingsSchema = z.strictObject({
-  autoLockMinutes: z.number().int().min(1).max(120),
+  autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
 });
 
-export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 10 } as const;
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -98,7 +100,8 @@ export const eventNames = Object.keys(events) as EventName[];
 /** The IPC channel of a method; the preload and main derive channels from here only. */
 export const channelOf = (name: MethodName | EventName): string => `alliance:${name}`;
 
-type Call<M extends MethodName> = keyof MethodInput<M> extends never
+// Methods whose input has no required field may be called with no argument.
+type Call<M extends MethodName> = Record<string, never> extends MethodInput<M>
   ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
   : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { migrations as registry, type MigrationStep } from '../../../migrations';
+import type { VaultSchema } from './schema';
 import { AppError } from '../../../shared/errors';
 
 /**
@@ -7,10 +8,12 @@ import { AppError } from '../../../shared/errors';
  * transaction, so this small runner does: each step and the record of it commit together or not at
  * all. A vault that has steps this build does not know was written by a newer app and is refused.
  */
-export async function migrateToLatest(db: Kysely<any>, steps: readonly MigrationStep[] = registry): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<VaultSchema>,
+  steps: readonly MigrationStep[] = registry): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(db);
   const rows = await db.selectFrom('schema_migrations').select('name').execute();
-  const applied = new Set(rows.map((row: { name: string }) => row.name));
+  const applied = new Set(rows.map((row) => row.name));
   const known = new Set(steps.map((step) => step.name));
   const unknown = [...applied].filter((name) => !known.has(name));
   if (unknown.length > 0) {

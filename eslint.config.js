@@ -1,0 +1,106 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint, including the import arrows of the architecture notes: only electron/main and electron/preload may
+ * import 'electron'; the renderer knows only window.api (no electron/, no Node built-ins); shared/
+ * imports neither electron/ nor renderer/.
+ *
+ * `no-restricted-imports` options do not merge between config objects (the last match wins), so each
+ * area below repeats the 'electron' rule alongside its own.
+ */
+
+const TS_FILES = ['**/*.{ts,tsx,mts,cts}'];
+
+const onlyShellImportsElectron = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron',
+};
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+
+export default defineConfig([
+  { ignores: ['node_modules/', 'out/', 'test-results/', 'playwright-report/', '.bench-cache/'] },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: TS_FILES })),
+
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
+    rules: { 'no-restricted-imports': ['error', { paths: [onlyShellImportsElectron] }] },
+  },
+  {
+    files: TS_FILES,
+    rules: {
+      // A leading underscore marks a parameter kept for its position (event handlers, callbacks).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+
+  // The Electron shell itself, and Playwright's _electron specs.
+  {
+    files: ['electron/main/**', 'electron/preload/**', 'test/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+
+  // The renderer runs sandboxed in a browser page and reaches the app through window.api only.
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            onlyShellImportsElectron,
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.js; go through window.api.' })),
+          ],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer may not import from electron/; use window.api.' },
+            { group: ['node:*'], message: 'The renderer has no Node.js; go through window.api.' },
+          ],
+        },
+      ],
+    },
+  },
+
+  // shared/ is imported by every layer, so it may import none of them.
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [onlyShellImportsElectron],
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Playwright fixtures that use no other fixture must still destructure their first argument: `({}, use)`.
+  {
+    files: ['test/e2e/**', 'test/electron/**'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
+
+  // The test host's injected window.api is plain browser JavaScript.
+  {
+    files: ['test/harness/injected-api.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+
+  // Migration steps are frozen once released and typed against Kysely<any> on purpose.
+  {
+    files: ['migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+]);

@@ -1,0 +1,52 @@
+import { execSync } from 'node:child_process';
+import { defineConfig, type LaunchOptions } from '@playwright/test';
+
+/**
+ * The renderer is tested in the system Chromium (Playwright's own browser download is not possible on
+ * our build machines) against the real services through the loopback host in test/harness. The
+ * `electron` project runs the same specs in Electron where its binary exists, and reports them as
+ * skipped, with the reason, where it does not.
+ */
+function systemChromium(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    const found = execSync('command -v chromium', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return found === '' ? undefined : found;
+  } catch {
+    return undefined; // not installed: a developer's own Playwright browser is used instead
+  }
+}
+
+const launchOptions: LaunchOptions = {
+  executablePath: systemChromium(),
+  // No sandbox/GPU/shared memory in containers; the rest keeps Chromium from calling home mid-test.
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
+  // Two cores, and each test spends about a second in Argon2id: parallel workers only slow it down.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  // The list reporter never prints why a test was skipped; the second reporter adds those reasons.
+  reporter: [['list'], ['./test/e2e/skip-reasons-reporter.ts']],
+  timeout: 60_000,
+  outputDir: 'test-results',
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium', headless: true, launchOptions } },
+    // The app fixture launches Electron itself; launchOptions are here only in case a spec asks for `page`.
+    { name: 'electron', use: { browserName: 'chromium', headless: true, launchOptions } },
+  ],
+});

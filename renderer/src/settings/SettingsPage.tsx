@@ -1,0 +1,24 @@
+import { useCallback, useState } from 'react';
+import { Stack, Title } from '@mantine/core';
+import { AutoLockForm } from './AutoLockForm';
+import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { ProtectionSection } from './ProtectionSection';
+import { RecoveryKeySection } from './RecoveryKeySection';
+
+/** Settings; for now only security, which is what a practitioner needs to trust the app. */
+export function SettingsPage() {
+  // Bumped after a change so the protection summary shows the new dates.
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => setVersion((value) => value + 1), []);
+
+  return (
+    <Stack gap="lg" maw={860}>
+      <Title order={1}>Settings</Title>
+      <Title order={2}>Security</Title>
+      <ProtectionSection version={version} />
+      <ChangePassphraseForm onChanged={changed} />
+      <AutoLockForm />
+      <RecoveryKeySection onChanged={changed} />
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import type { VaultStatus } from '../../../shared/contract';
+
+export interface VaultContextValue {
+  status: VaultStatus;
+  /** Takes a status returned by a call (unlock, lock, confirm…) as the new truth. */
+  applyStatus: (status: VaultStatus) => void;
+  refresh: () => Promise<void>;
+  /** The recovery key to show once, held in memory only and dropped when the vault locks. */
+  recoveryKey: string | null;
+  /** True while createVault runs, so the create screen stays up until its key has arrived. */
+  creating: boolean;
+  regenerating: boolean;
+  createVault: (passphrase: string) => Promise<void>;
+  regenerateRecoveryKey: () => Promise<void>;
+  confirmRecoveryKeySaved: () => Promise<void>;
+}
+
+export const VaultContext = createContext<VaultContextValue | null>(null);
+
+export function useVault(): VaultContextValue {
+  const value = useContext(VaultContext);
+  if (!value) throw new Error('useVault must be used inside <VaultProvider>');
+  return value;
+}

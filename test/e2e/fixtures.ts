@@ -1,0 +1,124 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import type { DialogKind } from '../harness/harness-dialogs';
+import { REPO_ROOT } from '../harness/renderer-build';
+import { electronBinaryInstalled } from './electron-binary';
+import { startHarness } from './harness-process';
+
+export type ProjectName = 'chromium' | 'electron';
+
+export interface Harness {
+  /** The token URL the host printed ('' under electron, where no host runs). */
+  url: string;
+  vaultDir: string;
+  dialogDir: string;
+  /** Requests carrying the session cookie, for calling /__api/* directly. */
+  request: APIRequestContext;
+  /** Queues a one-time answer for the next dialog of that kind (null = the user cancels). */
+  setDialogAnswer(kind: DialogKind, answer: string | null): Promise<void>;
+}
+
+interface Fixtures {
+  /** `testInfo.project.name`, so specs can skip dialog-dependent steps under electron. */
+  projectName: ProjectName;
+  harness: Harness;
+  /** A page showing the app: the built renderer in Chromium via the host, or Electron's first window. */
+  app: Page;
+  electronGate: void;
+  tempDirs: { vaultDir: string; dialogDir: string };
+}
+
+export const ELECTRON_MISSING =
+  'Electron binary not installed on this machine (it cannot be downloaded here); the electron project ran nothing';
+
+export const test = base.extend<Fixtures>({
+  projectName: async ({}, use, testInfo) => {
+    await use(testInfo.project.name === 'electron' ? 'electron' : 'chromium');
+  },
+
+  // Auto, so it runs before any other fixture: a missing binary skips the test (with this reason in the
+  // report) before a host process or a browser is started for nothing.
+  electronGate: [
+    async ({ projectName }, use, testInfo) => {
+      testInfo.skip(projectName === 'electron' && !electronBinaryInstalled(), ELECTRON_MISSING);
+      await use();
+    },
+    { auto: true },
+  ],
+
+  tempDirs: async ({}, use) => {
+    const vaultDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alliance-e2e-'));
+    const dialogDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alliance-e2e-'));
+    await use({ vaultDir, dialogDir });
+    await Promise.all([vaultDir, dialogDir].map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  },
+
+  harness: async ({ tempDirs, projectName, playwright }, use, testInfo) => {
+    const { vaultDir, dialogDir } = tempDirs;
+    if (projectName === 'electron') {
+      // Electron answers dialogs with real OS dialogs; specs skip those steps under this project.
+      const request = await playwright.request.newContext();
+      await use({
+        url: '',
+        vaultDir,
+        dialogDir,
+        request,
+        setDialogAnswer: () => Promise.reject(new Error('Dialog answers need the test host; skip this step under electron.')),
+      });
+      await request.dispose();
+      return;
+    }
+
+    const host = await startHarness(['--vault', vaultDir, '--dialog-dir', dialogDir]);
+    // Its own cookie jar, so it works before (or without) a page; the token URL sets the cookie.
+    const request = await playwright.request.newContext({ baseURL: new URL(host.url).origin });
+    let exitCode: number | null = null;
+    try {
+      const login = await request.get(host.url, { maxRedirects: 0 });
+      if (login.status() !== 302) throw new Error(`The test host refused its own token (HTTP ${login.status()}).`);
+      await use({
+        url: host.url,
+        vaultDir,
+        dialogDir,
+        request,
+        setDialogAnswer: async (kind, answer) => {
+          const response = await request.post('/__harness/dialog', { data: { kind, answer } });
+          const result = (await response.json()) as { ok: boolean };
+          if (!result.ok) throw new Error(`The test host refused the dialog answer: ${JSON.stringify(result)}`);
+        },
+      });
+    } finally {
+      await request.dispose();
+      exitCode = await host.stop();
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('harness-stderr', { body: host.stderr(), contentType: 'text/plain' });
+      }
+    }
+    // A host that cannot stop cleanly (vault not locked, server stuck) fails the test that used it.
+    if (exitCode !== 0) throw new Error(`The test host exited with code ${String(exitCode)} on SIGTERM.\n${host.stderr()}`);
+  },
+
+  // Depends on `page` so that under chromium `app` IS the test's page (traces, screenshots, and specs
+  // that also use `page` all see the same one). Under electron that page goes unused; the gate above
+  // means it is only ever created where Electron actually runs.
+  app: async ({ page, harness, tempDirs, projectName }, use) => {
+    if (projectName === 'chromium') {
+      await page.goto(harness.url);
+      await use(page);
+      return;
+    }
+    const electronApp = await _electron.launch({
+      args: [path.join(REPO_ROOT, 'out', 'main', 'index.js'), '--vault', tempDirs.vaultDir],
+      cwd: REPO_ROOT,
+    });
+    try {
+      await use(await electronApp.firstWindow());
+    } finally {
+      await electronApp.close();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { createAppServices } from '../../electron/services/app-services';
+import { HarnessDialogs } from './harness-dialogs';
+import { EventStream } from './event-stream';
+import { buildApiScript } from './api-script';
+import { createHarnessServer } from './server';
+import { ensureRendererBuilt, rendererOutDir } from './renderer-build';
+
+/**
+ * The loopback test host: `npm run harness -- --vault <dir> [--port <n>] [--dialog-dir <dir>]`.
+ * stdout carries exactly one line, `HARNESS_URL=…`, once the server is ready; everything else goes to
+ * stderr so callers (the Playwright fixture, scripts) can read that line without parsing noise.
+ */
+const USAGE = 'Usage: npm run harness -- --vault <dir> [--port <n>] [--dialog-dir <dir>]';
+
+interface Flags {
+  vaultDir: string;
+  port: number;
+  dialogDir: string | null;
+}
+
+class UsageError extends Error {}
+
+function parseFlags(argv: string[]): Flags {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { vault: { type: 'string' }, port: { type: 'string' }, 'dialog-dir': { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.vault === undefined || values.vault.trim() === '') throw new UsageError('--vault <dir> is required.');
+  const portText = values.port ?? '0';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be 0–65535, not "${portText}".`);
+  const dialogDir = values['dialog-dir'];
+  if (dialogDir !== undefined && dialogDir.trim() === '') throw new UsageError('--dialog-dir needs a folder.');
+  return {
+    vaultDir: path.resolve(values.vault),
+    port,
+    dialogDir: dialogDir === undefined ? null : path.resolve(dialogDir),
+  };
+}
+
+/** Only 127.0.0.1: the host exposes an unlocked vault and must never be reachable from the network. */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      if (typeof address === 'object' && address !== null) resolve(address.port);
+      else reject(new Error('The server has no TCP address.'));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  // A stray console.log anywhere below would corrupt the one-line stdout contract.
+  console.log = console.error;
+  console.info = console.error;
+  console.debug = console.error;
+
+  const flags = parseFlags(process.argv.slice(2));
+  // The folder is created here; the vault inside it is created through the UI, as in the app.
+  await mkdir(flags.vaultDir, { recursive: true });
+  if (flags.dialogDir !== null) await mkdir(flags.dialogDir, { recursive: true });
+  ensureRendererBuilt();
+
+  const events = new EventStream();
+  const dialogs = new HarnessDialogs(flags.dialogDir);
+  const services = createAppServices({
+    vaultDir: flags.vaultDir,
+    dialogs,
+    emit: (event, payload) => events.send(event, payload),
+  });
+  const token = randomBytes(24).toString('base64url');
+  const server = createHarnessServer({
+    rendererDir: rendererOutDir(),
+    token,
+    dispatch: services.dispatch,
+    dialogs,
+    events,
+    apiScript: await buildApiScript(),
+  });
+  const port = await listen(server, flags.port);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`[harness] ${signal}: locking the vault and stopping.\n`);
+    let exitCode = 0;
+    try {
+      services.dispose(); // locks the vault first: the database is closed before the process ends
+    } catch (error) {
+      exitCode = 1;
+      process.stderr.write(`[harness] could not lock the vault: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    events.close();
+    server.close(() => process.exit(exitCode));
+    server.closeAllConnections(); // idle keep-alive sockets would otherwise hold close() open
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  process.stdout.write(`HARNESS_URL=http://127.0.0.1:${port}/?token=${token}\n`);
+  process.stderr.write(`[harness] serving ${rendererOutDir()} with the vault folder ${flags.vaultDir}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`[harness] could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
