@@ -1,6 +1,9 @@
 import { Button, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconLock, IconShieldLock } from '@tabler/icons-react';
 
+// Say the shortcut the way the practitioner's keyboard labels it.
+const LOCK_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘L' : 'Ctrl+L';
+
 /** Header with the app name and the always-visible way to lock. */
 export function ShellHeader({ onLock, locking }: { onLock: () => void; locking: boolean }) {
   return (
@@ -13,7 +16,7 @@ export function ShellHeader({ onLock, locking }: { onLock: () => void; locking: 
           Alliance Notes
         </Text>
       </Group>
-      <Tooltip label="Lock (Ctrl+L)">
+      <Tooltip label={`Lock (${LOCK_SHORTCUT})`}>
         <Button
           variant="default"
           aria-label="Lock vault"
