@@ -121,3 +121,27 @@ test('auto-lock setting is validated and saved', async ({ app: page }) => {
   await page.getByRole('link', { name: 'Settings' }).or(page.getByRole('button', { name: 'Settings', exact: true })).first().click();
   await expect(page.getByLabel('Lock after minutes without activity')).toHaveValue('25');
 });
+
+test('after five wrong passphrases the unlock screen makes the user wait, then accepts the right one', async ({ app: page }) => {
+  await page.getByLabel('Passphrase', { exact: true }).fill(FIRST);
+  await page.getByLabel('Repeat passphrase').fill(FIRST);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByLabel('I have stored my recovery key somewhere safe').check({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Lock vault' }).click();
+
+  const unlock = page.getByRole('button', { name: 'Unlock' });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel('Passphrase').fill(`${SECOND} ${attempt}`);
+    await unlock.click();
+    await expect(page.getByRole('alert')).toContainText('That passphrase is not correct');
+  }
+  await expect(page.getByText(/Try again in \d+ s/)).toBeVisible();
+  await expect(unlock).toBeDisabled();
+
+  // The first wait is 5 s; afterwards the right passphrase opens the vault.
+  await expect(unlock).toBeEnabled({ timeout: 10_000 });
+  await page.getByLabel('Passphrase').fill(FIRST);
+  await unlock.click();
+  await expect(page.getByRole('heading', { name: 'Clients' })).toBeVisible();
+});
