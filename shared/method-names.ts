@@ -2,7 +2,7 @@ import type { EventName, MethodName } from './contract';
 
 /**
  * The contract's method and event names and their IPC channels, without the zod schemas. The
- * sandboxed preload can only `require('electron')`, so it cannot import contract.ts (which would pull
+ * sandboxed preload can load no package but Electron's own, so it cannot import contract.ts (which would pull
  * zod in); it and the main side both take the names from here, so they agree by construction.
  *
  * The `Record<…, true>` types make the compiler reject a missing or unknown name, and

@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const FIRST = 'juniper cobalt whistle oven 58';
 const SECOND = 'saffron glacier pocket tundra 31';
 const THIRD = 'orchid lattice ember canyon 74';
+
+/** The shortest path to an unlocked, empty vault, for tests about what comes after. */
+async function createVaultThroughUi(page: Page): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(FIRST);
+  await page.getByLabel('Repeat passphrase').fill(FIRST);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByLabel('I have stored my recovery key somewhere safe').check({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
 
 test('create → lock → unlock → wrong passphrase → recovery key → change passphrase, through the UI', async ({ app: page, harness }, testInfo) => {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
@@ -102,11 +112,7 @@ test('create → lock → unlock → wrong passphrase → recovery key → chang
 });
 
 test('auto-lock setting is validated and saved', async ({ app: page }) => {
-  await page.getByLabel('Passphrase', { exact: true }).fill(FIRST);
-  await page.getByLabel('Repeat passphrase').fill(FIRST);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have stored my recovery key somewhere safe').check({ timeout: 15_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await createVaultThroughUi(page);
   await page.getByRole('link', { name: 'Settings' }).or(page.getByRole('button', { name: 'Settings', exact: true })).first().click();
 
   const minutes = page.getByLabel('Lock after minutes without activity');
@@ -123,11 +129,7 @@ test('auto-lock setting is validated and saved', async ({ app: page }) => {
 });
 
 test('after five wrong passphrases the unlock screen makes the user wait, then accepts the right one', async ({ app: page }) => {
-  await page.getByLabel('Passphrase', { exact: true }).fill(FIRST);
-  await page.getByLabel('Repeat passphrase').fill(FIRST);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have stored my recovery key somewhere safe').check({ timeout: 15_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await createVaultThroughUi(page);
   await page.getByRole('button', { name: 'Lock vault' }).click();
 
   const unlock = page.getByRole('button', { name: 'Unlock' });
