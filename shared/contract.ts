@@ -100,10 +100,12 @@ export const eventNames = Object.keys(events) as EventName[];
 /** The IPC channel of a method; the preload and main derive channels from here only. */
 export const channelOf = (name: MethodName | EventName): string => `alliance:${name}`;
 
-// Methods whose input has no required field may be called with no argument.
-type Call<M extends MethodName> = Record<string, never> extends MethodInput<M>
-  ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
-  : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+/** The arguments of a call: methods whose input has no required field may be called with none. */
+export type CallArgs<M extends MethodName> = Record<string, never> extends MethodInput<M>
+  ? [input?: MethodInput<M>]
+  : [input: MethodInput<M>];
+
+type Call<M extends MethodName> = (...args: CallArgs<M>) => Promise<Result<MethodOutput<M>>>;
 
 /** The shape of `window.api`, exposed by the preload (or by the test host's injected script). */
 export type AllianceApi = { readonly [M in MethodName]: Call<M> } & {

@@ -1,4 +1,4 @@
-import type { AllianceApi, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { AllianceApi, CallArgs, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { ErrorCode, Result } from '../../shared/errors';
 
 /** A failed call, carrying the contract's error code and a message written for the practitioner. */
@@ -30,11 +30,6 @@ export function onVaultLocked(listener: () => void): () => void {
   lockedListeners.add(listener);
   return () => lockedListeners.delete(listener);
 }
-
-// Methods whose input is the empty object may be called without one.
-type CallArgs<M extends MethodName> = Record<string, never> extends MethodInput<M>
-  ? [input?: MethodInput<M>]
-  : [input: MethodInput<M>];
 
 /** Calls a contract method and returns its value; throws ApiError when the envelope says it failed. */
 export async function call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodOutput<M>> {

@@ -147,3 +147,18 @@ test('after five wrong passphrases the unlock screen makes the user wait, then a
   await unlock.click();
   await expect(page.getByRole('heading', { name: 'Clients' })).toBeVisible();
 });
+
+test('a lock the page did not ask for (idle, sleep, screen lock) still hides everything behind the unlock screen', async ({ app: page, harness }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'Locks the vault from outside the page through the test host.');
+  await createVaultThroughUi(page);
+  await expect(page.getByText('No clients yet')).toBeVisible();
+
+  // Another client of the same services locks the vault, as the idle timer or the OS would: the page
+  // learns of it only through the pushed vaultStateChanged event.
+  const response = await harness.request.post('/__api/lockVault', { data: {} });
+  expect(await response.json()).toMatchObject({ ok: true, value: { state: 'locked' } });
+
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
+  await expect(page.getByText('No clients yet')).toHaveCount(0);
+  await expect(page.getByText('Offline · encrypted')).toHaveCount(0);
+});
