@@ -28,24 +28,33 @@ export interface AppErrorShape {
   message: string;
   /** For RATE_LIMITED: how long until another attempt is accepted. */
   retryAfterMs?: number;
+  /** For VALIDATION: field path (such as `dateOfBirth` or `emergencyContact.phone`) → message, for inline display. */
+  fieldErrors?: Record<string, string>;
 }
 
 /** An error a service throws on purpose; its code and message are safe to show to the user. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterMs?: number;
+  readonly fieldErrors?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, options: { retryAfterMs?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { retryAfterMs?: number; fieldErrors?: Record<string, string> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.fieldErrors !== undefined) this.fieldErrors = options.fieldErrors;
   }
 
   toShape(): AppErrorShape {
-    return this.retryAfterMs === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
+    const shape: AppErrorShape = { code: this.code, message: this.message };
+    if (this.retryAfterMs !== undefined) shape.retryAfterMs = this.retryAfterMs;
+    if (this.fieldErrors !== undefined) shape.fieldErrors = this.fieldErrors;
+    return shape;
   }
 }
 

@@ -22,6 +22,21 @@ const methods: Record<MethodName, true> = {
   reportActivity: true,
   getSettings: true,
   updateSettings: true,
+  listClients: true,
+  getClient: true,
+  suggestClientCode: true,
+  createClient: true,
+  updateClient: true,
+  setClientStatus: true,
+  eraseClient: true,
+  addDiagnosis: true,
+  removeDiagnosis: true,
+  addGoal: true,
+  updateGoal: true,
+  changeGoalStatus: true,
+  deleteGoal: true,
+  listActivity: true,
+  verifyActivityLog: true,
 };
 
 const eventKeys: Record<EventName, true> = {

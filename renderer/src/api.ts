@@ -5,12 +5,15 @@ import type { ErrorCode, Result } from '../../shared/errors';
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterMs: number | undefined;
+  /** For VALIDATION: field path → message, so a form can show each under its control. */
+  readonly fieldErrors: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, retryAfterMs?: number) {
+  constructor(code: ErrorCode, message: string, retryAfterMs?: number, fieldErrors: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.retryAfterMs = retryAfterMs;
+    this.fieldErrors = fieldErrors;
   }
 }
 
@@ -47,9 +50,9 @@ export async function call<M extends MethodName>(method: M, ...args: CallArgs<M>
     throw new ApiError('INTERNAL', TRANSPORT_MESSAGE);
   }
   if (result.ok) return result.value;
-  const { code, message, retryAfterMs } = result.error;
+  const { code, message, retryAfterMs, fieldErrors } = result.error;
   if (code === 'VAULT_LOCKED') lockedListeners.forEach((listener) => listener());
-  throw new ApiError(code, message, retryAfterMs);
+  throw new ApiError(code, message, retryAfterMs, fieldErrors);
 }
 
 /** Subscribes to an event pushed from the main side; returns the unsubscribe function. */

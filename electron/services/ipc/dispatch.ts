@@ -25,7 +25,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     }
     const name = method as MethodName;
     const parsed = contract[name].input.safeParse(input ?? {});
-    if (!parsed.success) return failure('VALIDATION', describeIssues(parsed.error));
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error), fieldErrors: fieldErrorsOf(parsed.error) } };
+    }
     try {
       const handler = handlers[name] as (value: unknown) => Promise<unknown> | unknown;
       const value = await handler(parsed.data);
@@ -48,6 +50,21 @@ function describeIssues(error: z.ZodError): string {
     return `${where}: ${issue.message}`;
   });
   return `Invalid request. ${parts.join('; ')}.`;
+}
+
+/**
+ * The first message per field, keyed by the field's path inside the form (a leading `fields.` wrapper
+ * is dropped), so a form can show each message under its own control.
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const segments = issue.path.map(String);
+    if (segments[0] === 'fields') segments.shift();
+    const key = segments.length > 0 ? segments.join('.') : 'input';
+    out[key] ??= issue.message;
+  }
+  return out;
 }
 
 export type { MethodInput };

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Rich text is stored as Tiptap's JSON document, limited to the nodes and marks the editors offer, so
+ * nothing pasted from Word or a web page can smuggle in links, images or scripts.
+ */
+export const richTextNodeTypes = [
+  'doc',
+  'paragraph',
+  'text',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'taskList',
+  'taskItem',
+  'blockquote',
+  'hardBreak',
+  'horizontalRule',
+] as const;
+export const richTextMarkTypes = ['bold', 'italic', 'underline', 'strike'] as const;
+
+/** A rich-text document larger than this (as JSON) is refused; a long note is about 50 KB. */
+export const RICH_TEXT_MAX_JSON_CHARS = 1_000_000;
+
+const attrValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+
+export interface RichTextNode {
+  type: (typeof richTextNodeTypes)[number];
+  attrs?: Record<string, string | number | boolean | null> | undefined;
+  content?: RichTextNode[] | undefined;
+  text?: string | undefined;
+  marks?: { type: (typeof richTextMarkTypes)[number]; attrs?: Record<string, string | number | boolean | null> | undefined }[] | undefined;
+}
+
+export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(richTextNodeTypes),
+    attrs: z.record(z.string(), attrValue).optional(),
+    content: z.array(richTextNodeSchema).optional(),
+    text: z.string().optional(),
+    marks: z
+      .array(z.strictObject({ type: z.enum(richTextMarkTypes), attrs: z.record(z.string(), attrValue).optional() }))
+      .optional(),
+  }),
+);
+
+export const richTextDocSchema = richTextNodeSchema.refine((node) => node.type === 'doc', 'A rich-text value must be a document.')
+  .refine((node) => JSON.stringify(node).length <= RICH_TEXT_MAX_JSON_CHARS, 'This text is too long to save (about 1 MB at most).');
+
+export type RichTextDoc = RichTextNode & { type: 'doc' };
+
+/** The text of a document with blocks separated by newlines: for search, previews and PDFs. */
+export function richTextToPlain(doc: RichTextNode | null | undefined): string {
+  if (!doc) return '';
+  const blocks: string[] = [];
+  const walk = (node: RichTextNode, into: string[]): void => {
+    if (node.type === 'text') into.push(node.text ?? '');
+    else if (node.type === 'hardBreak') into.push('\n');
+    const isBlock = node.type !== 'text' && node.type !== 'hardBreak' && node.type !== 'doc';
+    if (isBlock && !node.content?.some((child) => child.type !== 'text' && child.type !== 'hardBreak')) {
+      const inline: string[] = [];
+      for (const child of node.content ?? []) walk(child, inline);
+      blocks.push(inline.join(''));
+      return;
+    }
+    for (const child of node.content ?? []) walk(child, into);
+  };
+  walk(doc, blocks);
+  return blocks.map((line) => line.trim()).filter((line) => line.length > 0).join('\n');
+}
+
+/** An empty document, what a cleared editor holds. */
+export const emptyRichText = (): RichTextDoc => ({ type: 'doc', content: [{ type: 'paragraph' }] });
+
+/** True when the document has no visible text. */
+export const isRichTextEmpty = (doc: RichTextNode | null | undefined): boolean => richTextToPlain(doc).length === 0;
