@@ -1,11 +1,13 @@
 import { unlockRow } from './unlock.row';
+import { clientListRow, clientSearchRow } from './client-list.row';
 import type { BenchResult, BenchRow } from './rows';
 
 /**
  * `npm run bench` prints a table of named figures; `npm run bench -- --json` prints one JSON array.
  * Later issues add rows to this list.
  */
-const rows: BenchRow[] = [unlockRow];
+// client search disposes the vault the client rows share, so it stays after client list.
+const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];

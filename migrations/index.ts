@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_create_settings';
+import * as m0002 from './0002_create_clients';
 
 export interface MigrationStep {
   /** The file name without extension; recorded in the vault once applied. */
@@ -11,4 +12,7 @@ export interface MigrationStep {
  * Every migration in order. A static list because a bundled main process has no folder to read at run
  * time; a test checks it matches the files in this folder. Never edit a released step: add a new one.
  */
-export const migrations: readonly MigrationStep[] = [{ name: '0001_create_settings', up: m0001.up }];
+export const migrations: readonly MigrationStep[] = [
+  { name: '0001_create_settings', up: m0001.up },
+  { name: '0002_create_clients', up: m0002.up },
+];

@@ -4,6 +4,8 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './handlers';
 import type { Dialogs } from './dialogs';
 import { VaultService, type VaultServiceOptions } from './vault/vault.service';
+import { ClientsService } from './clients/clients.service';
+import { TreatmentPlanService } from './clients/treatment-plan.service';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -16,6 +18,8 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   vault: VaultService;
+  clients: ClientsService;
+  plans: TreatmentPlanService;
   dispatch: Dispatch;
   /** Locks the vault (closing the database) before the process ends. */
   dispose(): void;
@@ -30,10 +34,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     kdfCost: options.kdfCost,
     onStatusChange: (status: VaultStatus) => options.emit('vaultStateChanged', status),
   });
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs }), {
+  const database = () => vault.database();
+  const clients = new ClientsService({ db: database });
+  const plans = new TreatmentPlanService({ db: database });
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
-  return { vault, dispatch, dispose: () => vault.lock('system') };
+  return { vault, clients, plans, dispatch, dispose: () => vault.lock('system') };
 }

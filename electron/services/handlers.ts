@@ -2,11 +2,19 @@ import { AppError } from '../../shared/errors';
 import type { Handlers } from './ipc/dispatch';
 import type { Dialogs } from './dialogs';
 import type { VaultService } from './vault/vault.service';
+import type { ClientsService } from './clients/clients.service';
+import type { TreatmentPlanService } from './clients/treatment-plan.service';
+import { listActivity, verifyActivityLog } from './activity/activity-log';
 import { writeRecoveryKeyFile } from './vault/recovery-key-file';
 
 /** Maps each contract method to the service that does the work. Inputs arrive already validated. */
-export function createHandlers(deps: { vault: VaultService; dialogs: Dialogs }): Handlers {
-  const { vault, dialogs } = deps;
+export function createHandlers(deps: {
+  vault: VaultService;
+  dialogs: Dialogs;
+  clients: ClientsService;
+  plans: TreatmentPlanService;
+}): Handlers {
+  const { vault, dialogs, clients, plans } = deps;
   return {
     getVaultStatus: () => vault.status(),
     createVault: ({ passphrase }) => vault.create(passphrase),
@@ -47,5 +55,25 @@ export function createHandlers(deps: { vault: VaultService; dialogs: Dialogs }):
     },
     getSettings: () => vault.settings(),
     updateSettings: (changes) => vault.updateSettings(changes),
+
+    listClients: (query) => clients.list(query),
+    getClient: ({ id }) => clients.get(id),
+    suggestClientCode: async () => ({ code: await clients.suggestCode() }),
+    createClient: ({ fields }) => clients.create(fields),
+    updateClient: ({ id, fields }) => clients.update(id, fields),
+    setClientStatus: ({ id, status, dischargeDate, dischargeReason }) =>
+      clients.setStatus(id, status, dischargeDate, dischargeReason),
+    eraseClient: async ({ id, confirmName }) => {
+      await clients.erase(id, confirmName);
+      return { erased: true as const };
+    },
+    addDiagnosis: (input) => plans.addDiagnosis(input),
+    removeDiagnosis: (input) => plans.removeDiagnosis(input),
+    addGoal: (input) => plans.addGoal(input),
+    updateGoal: (input) => plans.updateGoal(input),
+    changeGoalStatus: (input) => plans.changeGoalStatus(input),
+    deleteGoal: ({ goalId }) => plans.deleteGoal(goalId),
+    listActivity: (options) => listActivity(vault.database(), options),
+    verifyActivityLog: () => verifyActivityLog(vault.database()),
   };
 }

@@ -65,6 +65,44 @@ describe('the typed contract', () => {
     if (!result.ok) expect(result.error.message).not.toMatch(/at .*\.ts|Error:/);
   });
 
+  it('names each invalid client field so the form can show the message under it, and saves nothing', async () => {
+    const { services: s } = services();
+    expect(await s.dispatch('createVault', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    const fields = {
+      legalName: '',
+      preferredName: 'Zoë',
+      pronouns: '',
+      dateOfBirth: '1990-02-30',
+      code: 'not a code!',
+      phone: '',
+      email: 'zoe-at-example',
+      address: '',
+      emergencyContact: { name: '', relation: '', phone: 'x'.repeat(51) },
+      intakeDate: null,
+      referralSource: '',
+      status: 'active',
+      dischargeDate: null,
+      dischargeReason: '',
+      presentingConcerns: { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://example.org/x.png' } }] },
+      tags: [],
+      privateRemarks: '',
+      reviewDate: null,
+    };
+    const result = await s.dispatch('createClient', { fields });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (result.ok) return;
+    expect(result.error.fieldErrors).toMatchObject({
+      legalName: "Enter the client's legal name.",
+      dateOfBirth: 'Enter a real date (YYYY-MM-DD).',
+      code: expect.stringContaining('like AB-0042'),
+      email: 'Enter a valid email address, like name@example.org.',
+      'emergencyContact.phone': expect.stringContaining('at most 50'),
+    });
+    expect(Object.keys(result.error.fieldErrors ?? {}).some((key) => key.startsWith('presentingConcerns'))).toBe(true);
+    expect(JSON.stringify(result.error)).not.toContain('Zoë');
+    expect(await s.dispatch('listClients', { status: 'all' })).toMatchObject({ ok: true, value: { clients: [] } });
+  });
+
   it('declares an input and an output schema for every method', () => {
     for (const name of methodNames) {
       expect(contract[name].input, name).toBeDefined();

@@ -40,6 +40,9 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: Op
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
     db.pragma('temp_store=MEMORY');
+    // Deleted content is overwritten with zeros rather than left in free pages: permanent deletion of a
+    // client (right to erasure) must leave no readable trace for someone who later holds the key.
+    db.pragma('secure_delete=ON');
     return db;
   } catch (error) {
     db.close();

@@ -1,4 +1,6 @@
 /** Table types for Kysely; one interface per table created in migrations/. */
+import type { Generated } from 'kysely';
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -10,7 +12,106 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface ClientsTable {
+  id: string;
+  code: string;
+  legal_name: string;
+  preferred_name: string;
+  pronouns: string;
+  date_of_birth: string | null;
+  phone: string;
+  email: string;
+  address: string;
+  emergency_name: string;
+  emergency_relation: string;
+  emergency_phone: string;
+  intake_date: string | null;
+  referral_source: string;
+  status: 'active' | 'paused' | 'discharged';
+  discharge_date: string | null;
+  discharge_reason: string;
+  /** Tiptap JSON, or null when empty. */
+  presenting_concerns: string | null;
+  private_remarks: string;
+  review_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClientTagsTable {
+  client_id: string;
+  tag: string;
+}
+
+export interface DiagnosesTable {
+  id: string;
+  client_id: string;
+  code: string;
+  label: string;
+  date_added: string;
+  date_removed: string | null;
+  created_at: string;
+}
+
+export interface GoalsTable {
+  id: string;
+  client_id: string;
+  text: string;
+  objective: string;
+  status: 'active' | 'achieved' | 'revised' | 'discontinued';
+  date_set: string;
+  target_date: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GoalStatusChangesTable {
+  id: Generated<number>;
+  goal_id: string;
+  from_status: string | null;
+  to_status: string;
+  effective_date: string;
+  recorded_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  client_id: string;
+  session_date: string;
+  created_at: string;
+}
+
+export interface ActivityLogTable {
+  seq: Generated<number>;
+  at: string;
+  action: string;
+  record_type: string;
+  record_id: string;
+  client_id: string | null;
+  /** JSON array of field names; never values. */
+  fields: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SearchIndexTable {
+  kind: string;
+  record_id: string;
+  client_id: string | null;
+  title: string;
+  body: string;
+}
+
 export interface VaultSchema {
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
+  clients: ClientsTable;
+  client_tags: ClientTagsTable;
+  diagnoses: DiagnosesTable;
+  goals: GoalsTable;
+  goal_status_changes: GoalStatusChangesTable;
+  sessions: SessionsTable;
+  activity_log: ActivityLogTable;
+  search_index: SearchIndexTable;
 }

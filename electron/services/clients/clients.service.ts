@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import {
+  clientFieldProblems,
+  type Client,
+  type ClientFields,
+  type ClientList,
+  type ClientListQuery,
+  type ClientStatus,
+} from '../../../shared/clients';
+import { appendActivity } from '../activity/activity-log';
+import { changedFields, fieldsToColumns, rowToFields } from './client-row';
+import { isCodeTaken, suggestClientCode } from './client-code';
+import { listClients } from './client-list';
+import { clientRowOrThrow, loadClient, replaceTags, tagsOfClient } from './client-store';
+import { reindexClient, removeClientFromIndex } from './search-index';
+import { invalid, ServiceContext, type ServiceClock } from './service-context';
+
+/** Client records: create, edit, list and search, discharge, and permanent deletion. */
+export class ClientsService {
+  private readonly ctx: ServiceContext;
+
+  constructor(options: ServiceClock) {
+    this.ctx = new ServiceContext(options);
+  }
+
+  /** Filtered, searched and sorted list for the client list screen. */
+  async list(query: ClientListQuery): Promise<ClientList> {
+    return listClients(this.ctx.db(), query, this.ctx.today());
+  }
+
+  /** The whole record, with diagnoses and goals. */
+  async get(id: string): Promise<Client> {
+    return loadClient(this.ctx.db(), id, this.ctx.today());
+  }
+
+  /** A free code to offer in the new-client form. */
+  async suggestCode(): Promise<string> {
+    return suggestClientCode(this.ctx.db());
+  }
+
+  /** Adds a client; an empty code gets a generated one. */
+  async create(fields: ClientFields): Promise<Client> {
+    await this.validate(fields, null);
+    const id = randomUUID();
+    const at = this.ctx.now();
+    await this.ctx.transaction(async (trx) => {
+      const code = fields.code === '' ? await suggestClientCode(trx) : fields.code;
+      await trx
+        .insertInto('clients')
+        .values({ ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() })
+        .execute();
+      await replaceTags(trx, id, fields.tags);
+      await reindexClient(trx, id);
+      await appendActivity(trx, { action: 'create', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
+    });
+    return this.get(id);
+  }
+
+  /** Saves the form; only fields that really changed are logged, and an unchanged form writes nothing. */
+  async update(id: string, submitted: ClientFields): Promise<Client> {
+    const row = await clientRowOrThrow(this.ctx.db(), id);
+    const fields = { ...submitted, code: submitted.code === '' ? row.code : submitted.code };
+    await this.validate(fields, id);
+    const before = rowToFields(row, await tagsOfClient(this.ctx.db(), id));
+    const normalisedAfter = rowToFields({ ...row, ...fieldsToColumns(fields), code: fields.code }, fields.tags);
+    const changed = changedFields(before, normalisedAfter);
+    if (changed.length === 0) return this.get(id);
+    const at = this.ctx.now();
+    await this.ctx.transaction(async (trx) => {
+      await trx
+        .updateTable('clients')
+        .set({ ...fieldsToColumns(fields), code: fields.code, updated_at: at.toISOString() })
+        .where('id', '=', id)
+        .execute();
+      await replaceTags(trx, id, fields.tags);
+      await reindexClient(trx, id);
+      await appendActivity(trx, { action: 'update', recordType: 'client', recordId: id, clientId: id, fields: changed }, at);
+    });
+    return this.get(id);
+  }
+
+  /** Pause, reactivate or discharge, with the same rules as the form. */
+  async setStatus(id: string, status: ClientStatus, dischargeDate: string | null, dischargeReason: string): Promise<Client> {
+    const row = await clientRowOrThrow(this.ctx.db(), id);
+    const fields = rowToFields(row, await tagsOfClient(this.ctx.db(), id));
+    return this.update(id, { ...fields, status, dischargeDate, dischargeReason: dischargeReason.normalize('NFC').trim() });
+  }
+
+  /**
+   * Permanent deletion for the right to erasure. Everything hanging off the client goes in one
+   * transaction (foreign keys cascade; index rows are removed explicitly because FTS5 tables have no
+   * foreign keys), the erasure is logged without content, and the WAL is checkpointed and truncated so
+   * no earlier page image of the client's records stays in it.
+   */
+  async erase(id: string, confirmName: string): Promise<void> {
+    const row = await clientRowOrThrow(this.ctx.db(), id);
+    const typed = confirmName.normalize('NFC').trim().toLocaleLowerCase();
+    if (typed !== row.legal_name.toLocaleLowerCase()) {
+      throw invalid({ confirmName: "That does not match the client's legal name. Type it exactly as shown." });
+    }
+    const at = this.ctx.now();
+    await this.ctx.transaction(async (trx) => {
+      await removeClientFromIndex(trx, id);
+      await trx.deleteFrom('clients').where('id', '=', id).execute();
+      await appendActivity(trx, { action: 'erase', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
+    });
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.ctx.db());
+  }
+
+  private async validate(fields: ClientFields, id: string | null): Promise<void> {
+    const problems = clientFieldProblems(fields, this.ctx.today());
+    if (fields.code !== '' && (await isCodeTaken(this.ctx.db(), fields.code, id))) {
+      problems.code = `Another client already uses the code ${fields.code}. Choose a different code.`;
+    }
+    if (Object.keys(problems).length > 0) throw invalid(problems);
+  }
+}
+
