@@ -1,11 +1,11 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { APP_NAME } from '../../shared/app-info';
 import { APP_ENTRY_URL } from '../services/url-policy';
 import { PRELOAD_PATH } from './paths';
 import { trackWindow } from './windows';
 
 export interface MainWindowOptions {
-  /** Called when the window starts closing; the shell locks the vault here. */
+  /** Called once the window has closed; the shell locks the vault here. */
   onClose: () => void;
 }
 
@@ -34,8 +34,23 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   trackWindow(window);
   window.once('ready-to-show', () => window.show());
-  // Lock as the window goes, not after: the key should not outlive the last view of the notes.
-  window.on('close', () => options.onClose());
+  // A form with unsaved changes cancels the page's unload; Electron would then silently refuse to
+  // close. Ask instead, the way the in-app guard does, and close only if the practitioner agrees.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Keep editing', 'Discard changes'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Discard unsaved changes?',
+      message: 'Discard unsaved changes?',
+      detail: 'The form you are editing has changes that were not saved.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
+  // Lock once the window is really gone: locking on 'close' would lock even when the close is then
+  // cancelled to keep unsaved work, leaving an open window in front of a locked vault.
+  window.on('closed', () => options.onClose());
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

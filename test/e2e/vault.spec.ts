@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createVaultThroughUi, FIRST_PASSPHRASE } from './vault-helpers';
 
-const FIRST = 'juniper cobalt whistle oven 58';
+const FIRST = FIRST_PASSPHRASE;
 const SECOND = 'saffron glacier pocket tundra 31';
 const THIRD = 'orchid lattice ember canyon 74';
-
-/** The shortest path to an unlocked, empty vault, for tests about what comes after. */
-async function createVaultThroughUi(page: Page): Promise<void> {
-  await page.getByLabel('Passphrase', { exact: true }).fill(FIRST);
-  await page.getByLabel('Repeat passphrase').fill(FIRST);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have stored my recovery key somewhere safe').check({ timeout: 15_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
 
 test('create → lock → unlock → wrong passphrase → recovery key → change passphrase, through the UI', async ({ app: page, harness }, testInfo) => {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();

@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { Stack, Title } from '@mantine/core';
+import { ActivityLogSection } from './ActivityLogSection';
 import { AutoLockForm } from './AutoLockForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { ProtectionSection } from './ProtectionSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 
-/** Settings; for now only security, which is what a practitioner needs to trust the app. */
+/** Settings: security, which is what a practitioner needs to trust the app, and the records' activity log. */
 export function SettingsPage() {
   // Bumped after a change so the protection summary shows the new dates.
   const [version, setVersion] = useState(0);
@@ -19,6 +20,8 @@ export function SettingsPage() {
       <ChangePassphraseForm onChanged={changed} />
       <AutoLockForm />
       <RecoveryKeySection onChanged={changed} />
+      <Title order={2}>Records</Title>
+      <ActivityLogSection />
     </Stack>
   );
 }

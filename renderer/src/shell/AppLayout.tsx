@@ -1,6 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AppShell, Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { call, errorMessage } from '../api';
@@ -8,12 +9,23 @@ import { useVault } from '../vault/vault-context';
 import { ShellFooter } from './ShellFooter';
 import { ShellHeader } from './ShellHeader';
 import { ShellNav } from './ShellNav';
-import { ClientsPage } from '../pages/ClientsPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { ClientListStateProvider } from '../clients/ClientListStateProvider';
+import { NavigationGuardProvider } from '../navigation/NavigationGuardProvider';
 
-// Settings pulls in the contract's schemas (and zod) for its limits; loading it on demand keeps them
-// out of the bundle that has to parse before the unlock screen appears.
+// Settings and the client screens pull in the contract's schemas (and zod); loading them on demand
+// keeps them out of the bundle that has to parse before the unlock screen appears.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const ClientsRoutes = lazy(() => import('../clients/ClientsRoutes').then((module) => ({ default: module.ClientsRoutes })));
+
+// Calls go to a process on this computer: retrying or refetching on focus would only repeat the same answer.
+const createQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
 
 const pageLoader = (
   <Center py="xl">
@@ -21,10 +33,16 @@ const pageLoader = (
   </Center>
 );
 
-/** The unlocked app. It is unmounted as soon as the vault locks, taking every client detail with it. */
+/**
+ * The unlocked app. It is unmounted as soon as the vault locks, taking every client detail with it,
+ * including the query cache created here.
+ */
 export function AppLayout() {
   const { applyStatus } = useVault();
   const [locking, setLocking] = useState(false);
+  const [queryClient] = useState(createQueryClient);
+  // Cached queries keep their data alive on garbage-collection timers; drop them the moment we unmount.
+  useEffect(() => () => queryClient.clear(), [queryClient]);
 
   const lock = async () => {
     setLocking(true);
@@ -37,37 +55,54 @@ export function AppLayout() {
   };
 
   return (
-    <Router hook={useHashLocation}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 32 }} padding="lg">
-        <AppShell.Header>
-          <ShellHeader onLock={lock} locking={locking} />
-        </AppShell.Header>
-        <AppShell.Navbar p="sm">
-          <ShellNav />
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <Switch>
-            <Route path="/search">
-              <PlaceholderPage title="Search" text="Search across your clients and notes will appear here." />
-            </Route>
-            <Route path="/dashboard">
-              <PlaceholderPage title="Dashboard" text="An overview of your caseload and outcome measures will appear here." />
-            </Route>
-            <Route path="/backups">
-              <PlaceholderPage title="Backups" text="Encrypted backups of your vault will be made and restored here." />
-            </Route>
-            <Route path="/settings">
-              <Suspense fallback={pageLoader}>
-                <SettingsPage />
-              </Suspense>
-            </Route>
-            <Route component={ClientsPage} />
-          </Switch>
-        </AppShell.Main>
-        <AppShell.Footer>
-          <ShellFooter />
-        </AppShell.Footer>
-      </AppShell>
-    </Router>
+    <QueryClientProvider client={queryClient}>
+      <Router hook={useHashLocation}>
+        <NavigationGuardProvider>
+          <ClientListStateProvider>
+            <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 32 }} padding="lg">
+              <AppShell.Header>
+                <ShellHeader onLock={lock} locking={locking} />
+              </AppShell.Header>
+              <AppShell.Navbar p="sm">
+                <ShellNav />
+              </AppShell.Navbar>
+              <AppShell.Main>
+                <AppRoutes />
+              </AppShell.Main>
+              <AppShell.Footer>
+                <ShellFooter />
+              </AppShell.Footer>
+            </AppShell>
+          </ClientListStateProvider>
+        </NavigationGuardProvider>
+      </Router>
+    </QueryClientProvider>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/search">
+        <PlaceholderPage title="Search" text="Search across your clients and notes will appear here." />
+      </Route>
+      <Route path="/dashboard">
+        <PlaceholderPage title="Dashboard" text="An overview of your caseload and outcome measures will appear here." />
+      </Route>
+      <Route path="/backups">
+        <PlaceholderPage title="Backups" text="Encrypted backups of your vault will be made and restored here." />
+      </Route>
+      <Route path="/settings">
+        <Suspense fallback={pageLoader}>
+          <SettingsPage />
+        </Suspense>
+      </Route>
+      {/* The list, the client pages and the forms: "/", "/clients" and "/clients/…". */}
+      <Route>
+        <Suspense fallback={pageLoader}>
+          <ClientsRoutes />
+        </Suspense>
+      </Route>
+    </Switch>
   );
 }

@@ -1,10 +1,15 @@
 import { NavLink, Stack } from '@mantine/core';
 import { useLocation } from 'wouter';
+import { useGuardedLink } from '../navigation/navigation-guard';
 import { NAV_ITEMS } from './nav-items';
 
-/** Main navigation; plain hash links so they work from the keyboard and with the browser's history. */
+/**
+ * Main navigation; real hash links (keyboard, "open link" semantics) that go through the unsaved-changes
+ * guard, so leaving a half-filled form asks first.
+ */
 export function ShellNav() {
   const [location] = useLocation();
+  const link = useGuardedLink();
   return (
     <Stack component="nav" aria-label="Main" gap={4}>
       {NAV_ITEMS.map(({ label, path, icon: Icon, aliases = [] }) => {
@@ -12,7 +17,7 @@ export function ShellNav() {
         return (
           <NavLink
             key={path}
-            href={`#${path}`}
+            {...link(path)}
             label={label}
             active={active}
             aria-current={active ? 'page' : undefined}

@@ -1,0 +1,114 @@
+import { parseISO } from 'date-fns';
+import type { ActivityAction, ClientStatus, GoalStatus } from '../../../shared/clients';
+
+/**
+ * Labels and formats for client screens. Only types come from shared/clients here, so this module adds
+ * no zod to whichever bundle imports it.
+ */
+const dayFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A calendar day (`YYYY-MM-DD`) in the practitioner's locale, read as a local day so it never shifts. */
+export function formatDay(isoDate: string): string {
+  const date = parseISO(isoDate);
+  return Number.isNaN(date.getTime()) ? isoDate : dayFormatter.format(date);
+}
+
+/** A moment (ISO timestamp) in the practitioner's locale and time zone. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormatter.format(date);
+}
+
+export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
+  active: 'Active',
+  paused: 'Paused',
+  discharged: 'Discharged',
+};
+
+export const CLIENT_STATUS_COLORS: Record<ClientStatus, string> = {
+  active: 'teal',
+  paused: 'yellow',
+  discharged: 'gray',
+};
+
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  active: 'Active',
+  achieved: 'Achieved',
+  revised: 'Revised',
+  discontinued: 'Discontinued',
+};
+
+export const GOAL_STATUS_COLORS: Record<GoalStatus, string> = {
+  active: 'blue',
+  achieved: 'teal',
+  revised: 'violet',
+  discontinued: 'gray',
+};
+
+export const ACTIVITY_ACTION_LABELS: Record<ActivityAction, string> = {
+  create: 'Created',
+  update: 'Updated',
+  delete: 'Deleted',
+  erase: 'Permanently deleted',
+  sign: 'Signed',
+  export: 'Exported',
+};
+
+const RECORD_LABELS: Record<string, string> = {
+  client: 'Client record',
+  goal: 'Goal',
+  diagnosis: 'Diagnosis',
+  note: 'Session note',
+  measure: 'Measure',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  legalName: 'Legal name',
+  preferredName: 'Preferred name',
+  pronouns: 'Pronouns',
+  dateOfBirth: 'Date of birth',
+  code: 'Client code',
+  phone: 'Phone',
+  email: 'Email',
+  address: 'Address',
+  emergencyContact: 'Emergency contact',
+  'emergencyContact.name': 'Emergency contact name',
+  'emergencyContact.relation': 'Relation',
+  'emergencyContact.phone': 'Emergency contact phone',
+  intakeDate: 'Intake date',
+  referralSource: 'Referral source',
+  status: 'Status',
+  dischargeDate: 'Discharge date',
+  dischargeReason: 'Discharge reason',
+  presentingConcerns: 'Presenting concerns',
+  tags: 'Tags',
+  privateRemarks: 'Private remarks',
+  reviewDate: 'Plan review date',
+  text: 'Goal text',
+  objective: 'Objective',
+  targetDate: 'Target date',
+  dateSet: 'Date set',
+  dateAdded: 'Date added',
+  dateRemoved: 'Date removed',
+  label: 'Diagnosis',
+};
+
+/** "reviewDate" → "Review date" for names this file does not know yet. */
+function humanize(name: string): string {
+  const words = name
+    .replace(/[._-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const recordTypeLabel = (recordType: string): string => RECORD_LABELS[recordType] ?? humanize(recordType);
+export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? humanize(field);
+
+/** "34 years", "1 year", "Under 1 year". */
+export function formatAge(years: number): string {
+  if (years < 1) return 'Under 1 year';
+  return years === 1 ? '1 year' : `${years} years`;
+}

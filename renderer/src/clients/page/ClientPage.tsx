@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Center, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { IconActivity, IconChartLine, IconClipboardList, IconNotes, IconUser } from '@tabler/icons-react';
+import { useClient } from '../queries';
+import { ActivityList } from '../ActivityList';
+import { ClientHeader } from './ClientHeader';
+import { ClientLoadError } from './ClientLoadError';
+import { OverviewTab } from './OverviewTab';
+import { PlaceholderTab } from './PlaceholderTab';
+import { TreatmentPlanTab } from './TreatmentPlanTab';
+
+const TABS = ['overview', 'plan', 'sessions', 'measures', 'activity'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (value: string | null): value is Tab => TABS.some((tab) => tab === value);
+
+/** `/clients/:id`: the header with the actions, and the record in tabs. */
+export function ClientPage({ id }: { id: string }) {
+  const client = useClient(id);
+  const [tab, setTab] = useState<Tab>('overview');
+
+  if (client.isError) return <ClientLoadError error={client.error} />;
+  if (!client.data) {
+    return (
+      <Center py="xl">
+        <Loader aria-label="Loading client" />
+      </Center>
+    );
+  }
+  const data = client.data;
+  return (
+    <Stack gap="lg" maw={1000}>
+      <ClientHeader client={data} />
+      <Tabs value={tab} onChange={(value) => isTab(value) && setTab(value)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview" leftSection={<IconUser size={16} aria-hidden />}>
+            Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="plan" leftSection={<IconClipboardList size={16} aria-hidden />}>
+            Treatment plan
+          </Tabs.Tab>
+          <Tabs.Tab value="sessions" leftSection={<IconNotes size={16} aria-hidden />}>
+            Sessions
+          </Tabs.Tab>
+          <Tabs.Tab value="measures" leftSection={<IconChartLine size={16} aria-hidden />}>
+            Measures
+          </Tabs.Tab>
+          <Tabs.Tab value="activity" leftSection={<IconActivity size={16} aria-hidden />}>
+            Activity
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="lg">
+          <OverviewTab client={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="lg">
+          <TreatmentPlanTab client={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions" pt="lg">
+          <PlaceholderTab
+            title="No sessions yet"
+            text="Sessions you record for this client will be listed here, newest first."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="measures" pt="lg">
+          <PlaceholderTab
+            title="No measures yet"
+            text="Outcome and alliance scores you record for this client will be listed and charted here."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="activity" pt="lg">
+          <Text size="sm" c="dimmed" mb="sm">
+            Every change to this record, newest first. The log names the fields that changed, never what they say.
+          </Text>
+          <ActivityList clientId={data.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { clientFieldProblems, type Client } from '../../../../shared/clients';
+import { localIsoDate } from '../../../../shared/dates';
+import { ApiError, call, errorMessage } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { clientToFormValues, formValuesToFields } from '../form/client-form-values';
+import { useClientMutation } from '../queries';
+
+interface DischargeModalProps {
+  client: Client;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** Discharge: the normal end of a record. Asks the date (today by default) and, optionally, why. */
+export function DischargeModal({ client, opened, onClose }: DischargeModalProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Discharge client" centered>
+      <DischargeForm client={client} onDone={onClose} />
+    </Modal>
+  );
+}
+
+function DischargeForm({ client, onDone }: { client: Client; onDone: () => void }) {
+  const today = localIsoDate();
+  const [date, setDate] = useState(today);
+  const [reason, setReason] = useState('');
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const discharge = useClientMutation(() =>
+    call('setClientStatus', { id: client.id, status: 'discharged', dischargeDate: date, dischargeReason: reason }),
+  );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // The same rule as the service and the client form: a real date, not in the future, not before intake.
+    const fields = formValuesToFields({ ...clientToFormValues(client), status: 'discharged', dischargeDate: date });
+    const problem = clientFieldProblems(fields, today).dischargeDate ?? null;
+    setDateError(problem);
+    if (problem) return;
+    setError(null);
+    discharge.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: 'Client discharged' });
+        onDone();
+      },
+      onError: (caught) => {
+        const fieldMessage = caught instanceof ApiError ? caught.fieldErrors.dischargeDate : undefined;
+        if (fieldMessage) setDateError(fieldMessage);
+        else setError(errorMessage(caught));
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">
+          The record stays in the vault and can be reactivated later. It moves to the Discharged list.
+        </Text>
+        <ErrorAlert message={error} />
+        <TextInput
+          label="Discharge date"
+          type="date"
+          max={today}
+          value={date}
+          error={dateError}
+          onChange={(event) => {
+            setDate(event.currentTarget.value);
+            setDateError(null);
+          }}
+          data-autofocus
+        />
+        <Textarea label="Discharge reason" autosize minRows={2} dir="auto" value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={discharge.isPending}>
+            Discharge client
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

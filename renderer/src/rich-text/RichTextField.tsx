@@ -1,0 +1,77 @@
+import '@mantine/tiptap/styles.css';
+import { useId, useRef } from 'react';
+import { Input, Stack } from '@mantine/core';
+import { RichTextEditor } from '@mantine/tiptap';
+import { useEditor } from '@tiptap/react';
+import { richTextNodeSchema, type RichTextNode } from '../../../shared/rich-text';
+import { richTextExtensions } from './rich-text-extensions';
+
+interface RichTextFieldProps {
+  label: string;
+  value: RichTextNode | null;
+  onChange: (value: RichTextNode) => void;
+  error?: string | undefined;
+  description?: string;
+}
+
+/** A labelled Tiptap editor with a small toolbar; reports its document as the contract's JSON. */
+export function RichTextField({ label, value, onChange, error, description }: RichTextFieldProps) {
+  const labelId = useId();
+  const errorId = useId();
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  const editor = useEditor({
+    extensions: richTextExtensions,
+    content: value ?? '',
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        'aria-describedby': errorId,
+        dir: 'auto',
+      },
+    },
+    onUpdate: ({ editor: current }) => {
+      // Checked against the contract, so the form only ever holds a document the service accepts.
+      const parsed = richTextNodeSchema.safeParse(current.getJSON());
+      if (parsed.success) onChangeRef.current(parsed.data);
+    },
+  });
+
+  return (
+    <Stack gap={4}>
+      <Input.Label id={labelId} onClick={() => editor?.commands.focus()}>
+        {label}
+      </Input.Label>
+      {description && <Input.Description>{description}</Input.Description>}
+      <RichTextEditor editor={editor} style={error ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
+        <RichTextEditor.Toolbar>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.Bold />
+            <RichTextEditor.Italic />
+            <RichTextEditor.Underline />
+            <RichTextEditor.Strikethrough />
+            <RichTextEditor.ClearFormatting />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.H2 />
+            <RichTextEditor.H3 />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.BulletList />
+            <RichTextEditor.OrderedList />
+            <RichTextEditor.Blockquote />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.Undo />
+            <RichTextEditor.Redo />
+          </RichTextEditor.ControlsGroup>
+        </RichTextEditor.Toolbar>
+        <RichTextEditor.Content mih={120} />
+      </RichTextEditor>
+      <Input.Error id={errorId}>{error}</Input.Error>
+    </Stack>
+  );
+}

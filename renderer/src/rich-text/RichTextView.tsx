@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Typography } from '@mantine/core';
+import type { RichTextNode } from '../../../shared/rich-text';
+
+type Mark = NonNullable<RichTextNode['marks']>[number];
+
+function withMarks(text: ReactNode, marks: readonly Mark[] | undefined): ReactNode {
+  return (marks ?? []).reduce<ReactNode>((inner, mark) => {
+    switch (mark.type) {
+      case 'bold':
+        return <strong>{inner}</strong>;
+      case 'italic':
+        return <em>{inner}</em>;
+      case 'underline':
+        return <u>{inner}</u>;
+      case 'strike':
+        return <s>{inner}</s>;
+    }
+  }, text);
+}
+
+function renderNode(node: RichTextNode, key: number): ReactNode {
+  const children = node.content?.map(renderNode);
+  switch (node.type) {
+    case 'doc':
+      return <div key={key}>{children}</div>;
+    case 'text':
+      return <span key={key}>{withMarks(node.text ?? '', node.marks)}</span>;
+    case 'hardBreak':
+      return <br key={key} />;
+    case 'horizontalRule':
+      return <hr key={key} />;
+    case 'paragraph':
+      return <p key={key} dir="auto">{children}</p>;
+    // Headings inside a record sit below the page's own h1/h2, so they start at h3.
+    case 'heading':
+      return node.attrs?.level === 3 ? <h4 key={key} dir="auto">{children}</h4> : <h3 key={key} dir="auto">{children}</h3>;
+    case 'bulletList':
+    case 'taskList':
+      return <ul key={key}>{children}</ul>;
+    case 'orderedList':
+      return <ol key={key}>{children}</ol>;
+    case 'listItem':
+    case 'taskItem':
+      return <li key={key} dir="auto">{children}</li>;
+    case 'blockquote':
+      return <blockquote key={key}>{children}</blockquote>;
+  }
+}
+
+/**
+ * Shows a stored rich-text document read-only. It renders React elements from the JSON (never HTML
+ * strings), so nothing in a record can run as markup.
+ */
+export function RichTextView({ doc }: { doc: RichTextNode }) {
+  return <Typography>{renderNode(doc, 0)}</Typography>;
+}
