@@ -49,23 +49,49 @@ describe('the activity log', () => {
     expect((await verifyActivityLog(cv.db())).intact).toBe(true);
   });
 
-  it('verifies an untouched chain', async () => {
+  it('verifies an untouched chain, and keeps verifying as entries are added', async () => {
     expect(await verifyActivityLog(cv.db())).toEqual({
       intact: true,
       entriesChecked: 4,
       firstBrokenSeq: null,
-      message: 'The log is intact: all 4 entries match the chain.',
+      message: 'All 4 entries match their chain.',
     });
+    await cv.clients.create(clientFields({ legalName: 'Second Client' }));
+    expect(await verifyActivityLog(cv.db())).toMatchObject({ intact: true, entriesChecked: 5, message: 'All 5 entries match their chain.' });
   });
 
   it('names the first entry that was altered', async () => {
     await asAttacker(sql`UPDATE activity_log SET fields = '["address"]' WHERE seq = 2`);
-    expect(await verifyActivityLog(cv.db())).toMatchObject({ intact: false, firstBrokenSeq: 2 });
+    expect(await verifyActivityLog(cv.db())).toEqual({
+      intact: false,
+      entriesChecked: 4,
+      firstBrokenSeq: 2,
+      message: 'Entry 2 does not match its recorded fingerprint: the log was changed outside Alliance Notes.',
+    });
   });
 
   it('detects an entry removed from the middle', async () => {
     await asAttacker(sql`DELETE FROM activity_log WHERE seq = 3`);
-    expect(await verifyActivityLog(cv.db())).toMatchObject({ intact: false, firstBrokenSeq: 4 });
+    expect(await verifyActivityLog(cv.db())).toMatchObject({
+      intact: false,
+      firstBrokenSeq: 4,
+      message: 'Entry 4 follows entry 2, so entries in between are missing: the log was changed outside Alliance Notes.',
+    });
+  });
+
+  it('detects the first entry removed', async () => {
+    await asAttacker(sql`DELETE FROM activity_log WHERE seq = 1`);
+    expect(await verifyActivityLog(cv.db())).toMatchObject({ intact: false, firstBrokenSeq: 2 });
+  });
+
+  it('detects entries cut off the end, although what remains is a valid chain', async () => {
+    await asAttacker(sql`DELETE FROM activity_log WHERE seq >= 3`);
+    expect(await verifyActivityLog(cv.db())).toEqual({
+      intact: false,
+      entriesChecked: 2,
+      firstBrokenSeq: 3,
+      message: 'Entries 3 to 4 are missing from the end of the log: the log was changed outside Alliance Notes.',
+    });
   });
 
   it('detects an entry whose link to the entry before it was changed', async () => {

@@ -4,24 +4,49 @@ import { listActivity, verifyActivityLog } from '../../electron/services/activit
 import { clientFields, everyClient, fieldsOf, openClientVault, TODAY, type ClientVault } from './support/client-vault';
 import { plaintextPages } from './support/sqlcipher-pages';
 import { PASSPHRASE } from './support/temp-vault';
+import { foldForSearch } from '../../shared/search-fold';
 
-// Synthetic markers that cannot occur by chance, one per kind of field, in scripts the index folds.
+// Synthetic markers that cannot occur by chance, one per text field, made of invented words only, so
+// none of them can also be found in the schema or in the other client's record.
 const MARKERS = {
   legalName: 'Quillfeather Ødegårdsen',
   preferredName: 'Xylophrase',
+  pronouns: 'vexlorian/vexlorians',
   phone: '+00 9137 4426',
-  email: 'zebulon.marker@example.org',
+  email: 'zebulonquaff@dravenport.example',
   address: 'Vormbrücke Lane 77',
-  emergency: 'Tharnwick Emergency',
-  concerns: 'Glimmerwort concerns',
-  remarks: 'Brackenfold remark',
+  emergencyName: 'Tharnwick Oppenvale',
+  emergencyRelation: 'Grandcousin Morvathine',
+  emergencyPhone: '+00 7719 5503',
+  referralSource: 'Frobnitzky Hallowmere',
+  concerns: 'Glimmerwort Trellisbane',
+  remarks: 'Brackenfold Spindlewhit',
+  dischargeReason: 'Quorvantic Ellisbrook',
   tag: 'Snickerdoodle',
-  goal: 'Wumpusgoal in own words',
-  objective: 'Plinthmeasure objective',
-  diagnosis: 'Zanzibarine disorder',
+  goal: 'Wumpusgoal Farthingale',
+  objective: 'Plinthmeasure Corvillex',
+  diagnosisCode: 'Q77.913',
+  diagnosis: 'Zanzibarine Mossglade',
   code: 'QZ-9931',
 };
 const markerList = Object.values(MARKERS);
+
+/**
+ * The full-text index stores words folded (lower case, no accents) and prefix-compressed against the
+ * word before them, so a marker is searched for there as the tail of each folded long word.
+ */
+const wordTails = (texts: readonly string[]): string[] =>
+  texts.flatMap((text) => foldForSearch(text).split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 8).map((word) => word.slice(2));
+const allTails = wordTails(markerList);
+const indexedTails = wordTails([
+  MARKERS.legalName,
+  MARKERS.preferredName,
+  MARKERS.tag,
+  MARKERS.concerns,
+  MARKERS.goal,
+  MARKERS.objective,
+  MARKERS.diagnosis,
+]);
 
 let cv: ClientVault;
 let erasedId: string;
@@ -37,7 +62,10 @@ beforeEach(async () => {
       phone: MARKERS.phone,
       email: MARKERS.email,
       address: MARKERS.address,
-      emergencyContact: { name: MARKERS.emergency, relation: 'cousin', phone: '' },
+      pronouns: MARKERS.pronouns,
+      emergencyContact: { name: MARKERS.emergencyName, relation: MARKERS.emergencyRelation, phone: MARKERS.emergencyPhone },
+      intakeDate: '2026-01-02',
+      referralSource: MARKERS.referralSource,
       presentingConcerns: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: MARKERS.concerns }] }] },
       privateRemarks: MARKERS.remarks,
       tags: [MARKERS.tag],
@@ -46,12 +74,13 @@ beforeEach(async () => {
   erasedId = client.id;
   const withGoal = await cv.plans.addGoal({ clientId: erasedId, text: MARKERS.goal, objective: MARKERS.objective, dateSet: '2026-01-05', targetDate: null });
   await cv.plans.changeGoalStatus({ goalId: withGoal.goals[0]!.id, status: 'revised', date: '2026-03-05' });
-  await cv.plans.addDiagnosis({ clientId: erasedId, code: 'F99', label: MARKERS.diagnosis, dateAdded: '2026-01-05' });
+  await cv.plans.addDiagnosis({ clientId: erasedId, code: MARKERS.diagnosisCode, label: MARKERS.diagnosis, dateAdded: '2026-01-05' });
   await cv.clients.update(erasedId, clientFields({ ...fieldsOf(await cv.clients.get(erasedId)), preferredName: `${MARKERS.preferredName} Two` }));
   await cv.db()
     .insertInto('sessions')
     .values([1, 2, 3].map((n) => ({ id: crypto.randomUUID(), client_id: erasedId, session_date: `2026-0${n}-10`, created_at: TODAY })))
     .execute();
+  await cv.clients.setStatus(erasedId, 'discharged', '2026-05-01', MARKERS.dischargeReason);
   keptId = (await cv.clients.create(clientFields({ legalName: 'Kept Client', tags: ['Grief'] }))).id;
 });
 afterEach(async () => {
@@ -71,22 +100,39 @@ async function everyStoredValue(): Promise<string> {
   return parts.join('\n');
 }
 
+/** The raw b-tree blocks of the full-text index, where deleted words linger without FTS5's secure-delete. */
+async function indexBlocks(): Promise<string> {
+  const rows = await sql<{ block: Uint8Array | null }>`SELECT block FROM search_index_data`.execute(cv.db());
+  return rows.rows.map((row) => Buffer.from(row.block ?? new Uint8Array()).toString('latin1')).join('\n');
+}
+
 /** Terms in the full-text index that come from any marker. */
 async function indexedMarkerTerms(): Promise<string[]> {
   await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, search_index, row)`.execute(cv.db());
   const terms = (await sql<{ term: string }>`SELECT term FROM temp.search_terms`.execute(cv.db())).rows.map((r) => r.term);
-  const markerWords = markerList.flatMap((m) => m.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 5);
-  return terms.filter((term) => markerWords.includes(term));
+  const markerWords = markerList.flatMap((m) => foldForSearch(m).split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 5);
+  // unicode61 leaves letters such as ø as they are, where foldForSearch maps them to o.
+  return terms.filter((term) => markerWords.includes(foldForSearch(term)));
 }
 
-const rawMatches = (pages: Buffer) => markerList.filter((marker) => pages.includes(Buffer.from(marker, 'utf8')));
+/** Markers as typed, and the tails of their folded words as the index stores them, found in `text`. */
+const tracesIn = (text: string, tails = allTails) => [
+  ...markerList.filter((marker) => text.includes(marker)),
+  ...tails.filter((tail) => text.includes(tail)),
+];
+const tracesInPages = (pages: Buffer, tails = allTails) => [
+  ...markerList.filter((marker) => pages.includes(Buffer.from(marker, 'utf8'))),
+  ...tails.filter((tail) => pages.includes(Buffer.from(tail, 'utf8'))),
+];
 
 describe('permanent deletion (right to erasure)', () => {
-  it('finds the markers everywhere before deletion, so the scans below can fail', async () => {
+  it('finds every marker before deletion, so the scans below can fail', async () => {
     const stored = await everyStoredValue();
     for (const marker of markerList) expect(stored, marker).toContain(marker);
-    expect((await indexedMarkerTerms()).length).toBeGreaterThan(5);
-    expect(rawMatches(await plaintextPages(cv.dir, PASSPHRASE)).length).toBeGreaterThan(5);
+    expect(tracesIn(await indexBlocks(), indexedTails)).toEqual(expect.arrayContaining(indexedTails));
+    expect((await indexedMarkerTerms()).length).toBeGreaterThanOrEqual(indexedTails.length);
+    const pages = await plaintextPages(cv.dir, PASSPHRASE);
+    expect(tracesInPages(pages, indexedTails)).toEqual([...markerList, ...indexedTails]);
   });
 
   it('refuses without the exact legal name and changes nothing', async () => {
@@ -103,18 +149,22 @@ describe('permanent deletion (right to erasure)', () => {
     await expect(cv.clients.get(erasedId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await cv.clients.list(everyClient)).clients.map((c) => c.id)).toEqual([keptId]);
 
+    // Every table, FTS5 shadow tables included, compared as typed and folded as the index folds.
     const stored = await everyStoredValue();
-    for (const marker of markerList) expect(stored, marker).not.toContain(marker);
+    expect(tracesIn(stored)).toEqual([]);
+    expect(tracesIn(foldForSearch(stored))).toEqual([]);
+    expect(tracesIn(await indexBlocks())).toEqual([]);
     for (const table of ['client_tags', 'diagnoses', 'goals', 'sessions'] as const) {
       const rows = await cv.db().selectFrom(table).select('client_id').where('client_id', '=', erasedId).execute();
       expect(rows, table).toEqual([]);
     }
     expect(await indexedMarkerTerms()).toEqual([]);
-    const hits = await sql`SELECT rowid FROM search_index WHERE search_index MATCH ${'quillfeather OR wumpusgoal OR snickerdoodle'}`.execute(cv.db());
+    const hits = await sql`SELECT rowid FROM search_index WHERE search_index MATCH ${'quillfeather OR wumpusgoal OR snickerdoodle OR zanzibarine'}`.execute(cv.db());
     expect(hits.rows).toEqual([]);
+    expect((await cv.clients.list({ ...everyClient, query: 'quillfeather' })).clients).toEqual([]);
 
     // Below SQL: decrypt every page of vault.db and the WAL, free pages and slack space included.
-    expect(rawMatches(await plaintextPages(cv.dir, PASSPHRASE))).toEqual([]);
+    expect(tracesInPages(await plaintextPages(cv.dir, PASSPHRASE))).toEqual([]);
   });
 
   it('records the erasure without content and keeps the log verifiable', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientListQuery } from '../../shared/clients';
 import { AppError } from '../../shared/errors';
@@ -83,21 +84,42 @@ describe('client records', () => {
   });
 
   it('sorts names the way the display language reads them, not by code point', async () => {
-    for (const name of ['Zara Berg', 'Øystein Lund', 'Eve Adams', 'Émile Zola', 'Oscar Olsen', 'ama Mensah', '王小明', 'محمد الأحمد']) {
-      await cv.clients.create(clientFields({ legalName: name }));
-    }
-    expect(await names({ locale: 'en' })).toEqual([
+    const people = ['Zara Berg', 'Øystein Lund', 'Eve Adams', 'Émile Zola', 'Oscar Olsen', 'ama Mensah', 'Åse Berg', 'Ødegaard Tove', ...FOUR_NAMES];
+    for (const name of people) await cv.clients.create(clientFields({ legalName: name }));
+    // English: accents and case do not separate letters, so Ø is among the O's and Émile comes before Eve.
+    const english = [
       'ama Mensah',
+      'Åse Berg',
       'Émile Zola',
       'Eve Adams',
+      'Nguyễn Thị Minh Khai',
+      'Ødegaard Tove',
       'Oscar Olsen',
       'Øystein Lund',
       'Zara Berg',
+      'Zoë Ødegaard',
+      'محمد الأحمد',
+      '王小明',
+    ];
+    expect(await names({ locale: 'en' })).toEqual(english);
+    // Danish: Ø and Å are letters of their own after Z (Æ, Ø, Å).
+    expect(await names({ locale: 'da' })).toEqual([
+      'ama Mensah',
+      'Émile Zola',
+      'Eve Adams',
+      'Nguyễn Thị Minh Khai',
+      'Oscar Olsen',
+      'Zara Berg',
+      'Zoë Ødegaard',
+      'Ødegaard Tove',
+      'Øystein Lund',
+      'Åse Berg',
       'محمد الأحمد',
       '王小明',
     ]);
-    const danish = await names({ locale: 'da' });
-    expect(danish.indexOf('Øystein Lund')).toBeGreaterThan(danish.indexOf('Zara Berg'));
+    // Code-point order would put lower case and every accented initial after Z.
+    expect([...people].sort()).not.toEqual(english);
+    expect([...people].sort().indexOf('ama Mensah')).toBeGreaterThan([...people].sort().indexOf('Zara Berg'));
   });
 
   it('filters by status and tag and counts each status', async () => {
@@ -163,6 +185,33 @@ describe('client records', () => {
     expect(JSON.stringify(entries)).not.toContain('Kojo');
   });
 
+  it('keeps the full-text index in step with the record, its diagnoses and its goals', async () => {
+    const indexed = async (query: string) =>
+      (
+        await sql<{ kind: string; record_id: string }>`SELECT kind, record_id FROM search_index WHERE search_index MATCH ${query} ORDER BY kind`.execute(
+          cv.db(),
+        )
+      ).rows.map((row) => [row.kind, row.record_id]);
+    const concerns = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
+    const created = await cv.clients.create(clientFields({ legalName: 'Zoë Ødegaard', tags: ['Grief'], presentingConcerns: concerns('Insomnia since spring') }));
+    expect(await indexed('zoe')).toEqual([['client', created.id]]);
+    expect(await indexed('insomnia')).toEqual([['client', created.id]]);
+    expect(await indexed('grief')).toEqual([['client', created.id]]);
+
+    await cv.clients.update(created.id, clientFields({ legalName: 'Zoë Ødegaard', code: created.code, presentingConcerns: concerns('Panic attacks') }));
+    expect(await indexed('insomnia')).toEqual([]);
+    expect(await indexed('grief')).toEqual([]);
+    expect(await indexed('panic')).toEqual([['client', created.id]]);
+
+    const withGoal = await cv.plans.addGoal({ clientId: created.id, text: 'Take the bus alone', objective: 'Twice a week', dateSet: TODAY, targetDate: null });
+    await cv.plans.addDiagnosis({ clientId: created.id, code: 'F41.0', label: 'Panic disorder', dateAdded: TODAY });
+    const goalId = withGoal.goals[0]!.id;
+    expect(await indexed('bus')).toEqual([['goal', goalId]]);
+    expect(await indexed('disorder')).toEqual([['client', created.id]]);
+    await cv.plans.deleteGoal(goalId);
+    expect(await indexed('bus')).toEqual([]);
+  });
+
   it('discharges, pauses and reactivates, clearing discharge details on reactivation', async () => {
     const created = await cv.clients.create(clientFields({ legalName: 'Lena Fischer', intakeDate: '2026-02-01' }));
     const discharged = await cv.clients.setStatus(created.id, 'discharged', '2026-06-01', 'Goals met');
@@ -214,6 +263,21 @@ describe('validation', () => {
     expect(await snapshot()).toEqual(before);
     // Keeping one's own code is not a clash.
     await cv.clients.update(first.id, clientFields({ legalName: 'First Client renamed', code: 'ab-0042' }));
+  });
+
+  it('refuses the second of two saves racing with the same code, as a duplicate and not an internal error', async () => {
+    const results = await Promise.allSettled([
+      cv.clients.create(clientFields({ legalName: 'Racing One', code: 'RC-0001' })),
+      cv.clients.create(clientFields({ legalName: 'Racing Two', code: 'rc-0001' })),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { code: 'Another client already uses the code RC-0001. Choose a different code.' },
+    });
+    expect((await list()).clients.map((c) => c.code)).toEqual(['RC-0001']);
+    expect((await listActivity(cv.db(), { limit: 10 })).entries).toHaveLength(1);
   });
 
   it('suggests a free code that counts up from the highest number in use', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ActivityAction, ActivityEntry, ActivityLogVerdict } from '../../../shared/clients';
 import type { VaultSchema } from '../database/schema';
 
@@ -111,29 +111,28 @@ function parseFields(text: string): string[] {
   }
 }
 
-/** Walks the whole chain in order and names the first entry that does not match. */
+/**
+ * Walks the whole chain in order and names the first entry that does not match: a changed entry, a
+ * gap in the numbering (an entry removed from the middle), a broken link, or entries missing at the end.
+ */
 export async function verifyActivityLog(db: Kysely<VaultSchema>): Promise<ActivityLogVerdict> {
   const rows = await db.selectFrom('activity_log').selectAll().orderBy('seq', 'asc').execute();
+  const broken = (seq: number, what: string): ActivityLogVerdict => ({
+    intact: false,
+    entriesChecked: rows.length,
+    firstBrokenSeq: seq,
+    message: `${what}: the log was changed outside Alliance Notes.`,
+  });
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
-    const broken = (why: string): ActivityLogVerdict => ({
-      intact: false,
-      entriesChecked: rows.length,
-      firstBrokenSeq: row.seq,
-      message: `Entry ${row.seq} ${why}: the log was changed outside Alliance Notes.`,
-    });
     if (row.seq !== expectedSeq) {
-      return { ...broken(`follows entry ${expectedSeq - 1} although entries in between are missing`) };
+      const gap = expectedSeq === 1 ? 'is the first entry left, so entries before it' : `follows entry ${expectedSeq - 1}, so entries in between`;
+      return broken(row.seq, `Entry ${row.seq} ${gap} are missing`);
     }
-    let fields: unknown;
-    try {
-      fields = JSON.parse(row.fields);
-    } catch {
-      return broken('cannot be read');
-    }
-    if (!Array.isArray(fields)) return broken('cannot be read');
-    if (row.prev_hash !== prevHash) return broken('does not link to the entry before it');
+    const fields = parseFieldsStrict(row.fields);
+    if (fields === null) return broken(row.seq, `Entry ${row.seq} cannot be read`);
+    if (row.prev_hash !== prevHash) return broken(row.seq, `Entry ${row.seq} does not link to the entry before it`);
     const recomputed = entryHash({
       seq: row.seq,
       at: row.at,
@@ -141,12 +140,20 @@ export async function verifyActivityLog(db: Kysely<VaultSchema>): Promise<Activi
       recordType: row.record_type,
       recordId: row.record_id,
       clientId: row.client_id,
-      fields: fields as string[],
+      fields,
       prevHash: row.prev_hash,
     });
-    if (recomputed !== row.hash) return broken('does not match its recorded fingerprint');
+    if (recomputed !== row.hash) return broken(row.seq, `Entry ${row.seq} does not match its recorded fingerprint`);
     prevHash = row.hash;
     expectedSeq += 1;
+  }
+  // AUTOINCREMENT keeps the highest seq ever issued in sqlite_sequence, so entries cut off the end of
+  // the log (which leaves the rest of the chain intact) still show as missing.
+  const issued = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'activity_log'`.execute(db);
+  const highestIssued = Number(issued.rows[0]?.seq ?? 0);
+  if (highestIssued >= expectedSeq) {
+    const missing = highestIssued === expectedSeq ? `Entry ${expectedSeq} is` : `Entries ${expectedSeq} to ${highestIssued} are`;
+    return broken(expectedSeq, `${missing} missing from the end of the log`);
   }
   const count = rows.length;
   return {
@@ -156,6 +163,18 @@ export async function verifyActivityLog(db: Kysely<VaultSchema>): Promise<Activi
     message:
       count === 0
         ? 'The log is empty; there is nothing to verify yet.'
-        : `The log is intact: all ${count.toLocaleString('en')} ${count === 1 ? 'entry matches' : 'entries match'} the chain.`,
+        : count === 1
+          ? 'The 1 entry matches its chain.'
+          : `All ${count.toLocaleString('en')} entries match their chain.`,
   };
+}
+
+/** The field names of a stored entry, or null when the column is not a JSON array of strings. */
+function parseFieldsStrict(text: string): string[] | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : null;
+  } catch {
+    return null;
+  }
 }

@@ -44,16 +44,18 @@ export class ClientsService {
     await this.validate(fields, null);
     const id = randomUUID();
     const at = this.ctx.now();
-    await this.ctx.transaction(async (trx) => {
-      const code = fields.code === '' ? await suggestClientCode(trx) : fields.code;
-      await trx
-        .insertInto('clients')
-        .values({ ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() })
-        .execute();
-      await replaceTags(trx, id, fields.tags);
-      await reindexClient(trx, id);
-      await appendActivity(trx, { action: 'create', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
-    });
+    await this.guardCode(fields.code, () =>
+      this.ctx.transaction(async (trx) => {
+        const code = fields.code === '' ? await suggestClientCode(trx) : fields.code;
+        await trx
+          .insertInto('clients')
+          .values({ ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() })
+          .execute();
+        await replaceTags(trx, id, fields.tags);
+        await reindexClient(trx, id);
+        await appendActivity(trx, { action: 'create', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
+      }),
+    );
     return this.get(id);
   }
 
@@ -67,16 +69,18 @@ export class ClientsService {
     const changed = changedFields(before, normalisedAfter);
     if (changed.length === 0) return this.get(id);
     const at = this.ctx.now();
-    await this.ctx.transaction(async (trx) => {
-      await trx
-        .updateTable('clients')
-        .set({ ...fieldsToColumns(fields), code: fields.code, updated_at: at.toISOString() })
-        .where('id', '=', id)
-        .execute();
-      await replaceTags(trx, id, fields.tags);
-      await reindexClient(trx, id);
-      await appendActivity(trx, { action: 'update', recordType: 'client', recordId: id, clientId: id, fields: changed }, at);
-    });
+    await this.guardCode(fields.code, () =>
+      this.ctx.transaction(async (trx) => {
+        await trx
+          .updateTable('clients')
+          .set({ ...fieldsToColumns(fields), code: fields.code, updated_at: at.toISOString() })
+          .where('id', '=', id)
+          .execute();
+        await replaceTags(trx, id, fields.tags);
+        await reindexClient(trx, id);
+        await appendActivity(trx, { action: 'update', recordType: 'client', recordId: id, clientId: id, fields: changed }, at);
+      }),
+    );
     return this.get(id);
   }
 
@@ -88,10 +92,8 @@ export class ClientsService {
   }
 
   /**
-   * Permanent deletion for the right to erasure. Everything hanging off the client goes in one
-   * transaction (foreign keys cascade; index rows are removed explicitly because FTS5 tables have no
-   * foreign keys), the erasure is logged without content, and the WAL is checkpointed and truncated so
-   * no earlier page image of the client's records stays in it.
+   * Permanent deletion for the right to erasure: the practitioner types the legal name to confirm, and
+   * afterwards nothing the client's records held can be read back from the vault, even below SQL.
    */
   async erase(id: string, confirmName: string): Promise<void> {
     const row = await clientRowOrThrow(this.ctx.db(), id);
@@ -100,20 +102,45 @@ export class ClientsService {
       throw invalid({ confirmName: "That does not match the client's legal name. Type it exactly as shown." });
     }
     const at = this.ctx.now();
+    // One transaction: the record goes, with its index rows and its log entry, or nothing changes.
     await this.ctx.transaction(async (trx) => {
+      // FTS5 tables cannot have foreign keys, so index rows (client, goals, later notes) go explicitly;
+      // the index's secure-delete option purges their terms from its b-trees instead of leaving
+      // tombstones that still spell them out.
       await removeClientFromIndex(trx, id);
+      // Foreign keys cascade to tags, diagnoses, goals and their history, sessions (and later notes and
+      // measures); secure_delete (set on every open) zeroes the space they occupied.
       await trx.deleteFrom('clients').where('id', '=', id).execute();
+      // The log keeps that an erasure happened, with no names, codes or contents: fields stay empty.
       await appendActivity(trx, { action: 'erase', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
     });
+    // The WAL still holds earlier images of the pages just cleared; copying it into vault.db and
+    // truncating it to zero bytes leaves no old copy of the client's text on disk.
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.ctx.db());
+  }
+
+  /**
+   * Two saves racing with the same code both pass validation; the UNIQUE index stops the second, and
+   * the practitioner gets the same message as for any duplicate instead of an internal error.
+   */
+  private async guardCode(code: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const { code: sqliteCode, message } = error as { code?: string; message?: string };
+      if (code !== '' && sqliteCode === 'SQLITE_CONSTRAINT_UNIQUE' && message?.includes('clients.code')) throw duplicateCode(code);
+      throw error;
+    }
   }
 
   private async validate(fields: ClientFields, id: string | null): Promise<void> {
     const problems = clientFieldProblems(fields, this.ctx.today());
     if (fields.code !== '' && (await isCodeTaken(this.ctx.db(), fields.code, id))) {
-      problems.code = `Another client already uses the code ${fields.code}. Choose a different code.`;
+      problems.code = duplicateCodeMessage(fields.code);
     }
     if (Object.keys(problems).length > 0) throw invalid(problems);
   }
 }
 
+const duplicateCodeMessage = (code: string): string => `Another client already uses the code ${code}. Choose a different code.`;
+const duplicateCode = (code: string) => invalid({ code: duplicateCodeMessage(code) });

@@ -42,6 +42,7 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: Op
     db.pragma('temp_store=MEMORY');
     // Deleted content is overwritten with zeros rather than left in free pages: permanent deletion of a
     // client (right to erasure) must leave no readable trace for someone who later holds the key.
+    // sqlite3mc happens to switch this on once a key is set; set it here so erasure never rests on that.
     db.pragma('secure_delete=ON');
     return db;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DateField } from '../../components/DateField';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { clientFieldProblems, type Client } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
@@ -61,16 +62,13 @@ function DischargeForm({ client, onDone }: { client: Client; onDone: () => void 
           The record stays in the vault and can be reactivated later. It moves to the Discharged list.
         </Text>
         <ErrorAlert message={error} />
-        <TextInput
+        <DateField
           label="Discharge date"
-          type="date"
           max={today}
           value={date}
           error={dateError}
-          onChange={(event) => {
-            setDate(event.currentTarget.value);
-            setDateError(null);
-          }}
+          onChange={setDate}
+          onClearError={() => setDateError(null)}
           data-autofocus
         />
         <Textarea label="Discharge reason" autosize minRows={2} dir="auto" value={reason} onChange={(event) => setReason(event.currentTarget.value)} />

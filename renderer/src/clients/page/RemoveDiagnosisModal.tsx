@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { DateField } from '../../components/DateField';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { Diagnosis } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
 import { ApiError, call, errorMessage } from '../../api';
@@ -51,15 +52,12 @@ function RemoveForm({ clientId, diagnosis, onDone }: { clientId: string; diagnos
           <bdi>{diagnosis.label}</bdi> stays in the record&apos;s history as a removed diagnosis.
         </Text>
         <ErrorAlert message={error} />
-        <TextInput
+        <DateField
           label="Date removed"
-          type="date"
           value={date}
           error={dateError}
-          onChange={(event) => {
-            setDate(event.currentTarget.value);
-            setDateError(null);
-          }}
+          onChange={setDate}
+          onClearError={() => setDateError(null)}
           data-autofocus
         />
         <Group justify="flex-end">

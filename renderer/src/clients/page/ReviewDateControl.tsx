@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Paper, Text, TextInput } from '@mantine/core';
+import { DateField } from '../../components/DateField';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { clientFieldProblems, type Client } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
@@ -36,15 +37,12 @@ export function ReviewDateControl({ client }: { client: Client }) {
       {editing ? (
         <form onSubmit={submit} noValidate>
           <Group align="flex-start">
-            <TextInput
+            <DateField
               label="Plan review date"
-              type="date"
               value={date}
               error={error}
-              onChange={(event) => {
-                setDate(event.currentTarget.value);
-                setError(null);
-              }}
+              onChange={setDate}
+              onClearError={() => setError(null)}
               data-autofocus
               autoFocus
             />
