@@ -1,13 +1,15 @@
 import { unlockRow } from './unlock.row';
 import { clientListRow, clientSearchRow } from './client-list.row';
+import { autosaveRow, searchRow, timelineRow } from './notes.row';
 import type { BenchResult, BenchRow } from './rows';
 
 /**
  * `npm run bench` prints a table of named figures; `npm run bench -- --json` prints one JSON array.
  * Later issues add rows to this list.
  */
-// client search disposes the vault the client rows share, so it stays after client list.
-const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow];
+// client search disposes the vault the client rows share, so it stays after client list; likewise the
+// timeline row disposes the notes vault, so it comes last of the note rows.
+const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, searchRow, timelineRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];

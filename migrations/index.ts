@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_create_settings';
 import * as m0002 from './0002_create_clients';
+import * as m0003 from './0003_create_notes';
 
 export interface MigrationStep {
   /** The file name without extension; recorded in the vault once applied. */
@@ -15,4 +16,5 @@ export interface MigrationStep {
 export const migrations: readonly MigrationStep[] = [
   { name: '0001_create_settings', up: m0001.up },
   { name: '0002_create_clients', up: m0002.up },
+  { name: '0003_create_notes', up: m0003.up },
 ];

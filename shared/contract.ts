@@ -14,6 +14,18 @@ import {
   listClientsInputSchema,
   listClientsOutputSchema,
 } from './clients';
+import { noteTemplateSchema } from './note-templates';
+import {
+  noteContentSchema,
+  noteSchema,
+  saveTemplateInputSchema,
+  searchInputSchema,
+  searchResultSchema,
+  sessionFieldsSchema,
+  sessionSummarySchema,
+  unsignedNoteSchema,
+} from './notes';
+import { richTextDocSchema } from './rich-text';
 
 export { AUTO_LOCK_MINUTES };
 
@@ -59,6 +71,10 @@ export const vaultProtectionSchema = z.strictObject({
 
 export const settingsSchema = z.strictObject({
   autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
+  /** Who signs notes, as printed under a signature ("Dr. A. Example"). */
+  practitionerName: z.string().trim().max(200, 'A name can be at most 200 characters.'),
+  /** Credentials printed after the name ("PhD, Licensed Psychologist"). */
+  credentials: z.string().trim().max(200, 'Credentials can be at most 200 characters.'),
 });
 
 
@@ -144,6 +160,40 @@ export const contract = {
   ),
   /** Recomputes the activity log's hash chain and reports the first entry that does not match. */
   verifyActivityLog: method(noInput, activityLogVerdictSchema),
+
+  // Sessions and notes.
+  /** The latest version of every template, built-in ones first. */
+  listNoteTemplates: method(noInput, z.strictObject({ templates: z.array(noteTemplateSchema) })),
+  /** Saves a copy (id null) or a new version of a custom template; built-in templates are read-only. */
+  saveNoteTemplate: method(saveTemplateInputSchema, noteTemplateSchema),
+  /** Records a session and starts its note as a draft (homework pre-filled from the previous note). */
+  createSession: method(
+    z.strictObject({ clientId: idSchema, session: sessionFieldsSchema, templateId: z.string().min(1).max(64) }),
+    noteSchema,
+  ),
+  /** Corrects date, time and the like while the note is a draft; CONFLICT once signed. */
+  updateSession: method(z.strictObject({ noteId: idSchema, session: sessionFieldsSchema }), noteSchema),
+  /** A client's sessions, newest first: the client timeline. */
+  listSessions: method(z.strictObject({ clientId: idSchema }), z.strictObject({ sessions: z.array(sessionSummarySchema) })),
+  getNote: method(z.strictObject({ noteId: idSchema }), noteSchema),
+  /** Autosave. CONFLICT when the note is signed or `baseRevision` is not the saved one. */
+  saveNoteDraft: method(
+    z.strictObject({
+      noteId: idSchema,
+      baseRevision: z.number().int().nonnegative(),
+      content: noteContentSchema,
+      processNote: richTextDocSchema.nullable(),
+    }),
+    z.strictObject({ revision: z.number().int(), savedAt: z.string() }),
+  ),
+  /** Signs with the name and credentials from Settings; the note is read-only afterwards. */
+  signNote: method(z.strictObject({ noteId: idSchema, baseRevision: z.number().int().nonnegative() }), noteSchema),
+  /** A dated, signed correction appended to a signed note; the original never changes. */
+  addAddendum: method(z.strictObject({ noteId: idSchema, text: richTextDocSchema }), noteSchema),
+  /** Drafts older than three days, oldest first, for the Dashboard. */
+  listUnsignedNotes: method(noInput, z.strictObject({ notes: z.array(unsignedNoteSchema) })),
+  /** Full-text search over notes, client names and codes, goals and tags, with highlighted snippets. */
+  search: method(searchInputSchema, z.strictObject({ results: z.array(searchResultSchema) })),
 } as const;
 
 /** Events pushed from the main side to the renderer. */

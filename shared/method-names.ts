@@ -37,6 +37,17 @@ const methods: Record<MethodName, true> = {
   deleteGoal: true,
   listActivity: true,
   verifyActivityLog: true,
+  listNoteTemplates: true,
+  saveNoteTemplate: true,
+  createSession: true,
+  updateSession: true,
+  listSessions: true,
+  getNote: true,
+  saveNoteDraft: true,
+  signNote: true,
+  addAddendum: true,
+  listUnsignedNotes: true,
+  search: true,
 };
 
 const eventKeys: Record<EventName, true> = {

@@ -6,6 +6,7 @@ import type { Dialogs } from './dialogs';
 import { VaultService, type VaultServiceOptions } from './vault/vault.service';
 import { ClientsService } from './clients/clients.service';
 import { TreatmentPlanService } from './clients/treatment-plan.service';
+import { NotesService } from './notes/notes.service';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -20,6 +21,7 @@ export interface AppServices {
   vault: VaultService;
   clients: ClientsService;
   plans: TreatmentPlanService;
+  notes: NotesService;
   dispatch: Dispatch;
   /** Locks the vault (closing the database) before the process ends. */
   dispose(): void;
@@ -37,10 +39,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const database = () => vault.database();
   const clients = new ClientsService({ db: database });
   const plans = new TreatmentPlanService({ db: database });
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans }), {
+  const notes = new NotesService({ db: database });
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
-  return { vault, clients, plans, dispatch, dispose: () => vault.lock('system') };
+  return { vault, clients, plans, notes, dispatch, dispose: () => vault.lock('system') };
 }

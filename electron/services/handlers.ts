@@ -4,6 +4,7 @@ import type { Dialogs } from './dialogs';
 import type { VaultService } from './vault/vault.service';
 import type { ClientsService } from './clients/clients.service';
 import type { TreatmentPlanService } from './clients/treatment-plan.service';
+import type { NotesService } from './notes/notes.service';
 import { listActivity, verifyActivityLog } from './activity/activity-log';
 import { writeRecoveryKeyFile } from './vault/recovery-key-file';
 
@@ -13,8 +14,9 @@ export function createHandlers(deps: {
   dialogs: Dialogs;
   clients: ClientsService;
   plans: TreatmentPlanService;
+  notes: NotesService;
 }): Handlers {
-  const { vault, dialogs, clients, plans } = deps;
+  const { vault, dialogs, clients, plans, notes } = deps;
   return {
     getVaultStatus: () => vault.status(),
     createVault: ({ passphrase }) => vault.create(passphrase),
@@ -75,5 +77,17 @@ export function createHandlers(deps: {
     deleteGoal: ({ goalId }) => plans.deleteGoal(goalId),
     listActivity: (options) => listActivity(vault.database(), options),
     verifyActivityLog: () => verifyActivityLog(vault.database()),
+
+    listNoteTemplates: async () => ({ templates: await notes.listTemplates() }),
+    saveNoteTemplate: (input) => notes.saveTemplate(input),
+    createSession: (input) => notes.createSession(input),
+    updateSession: (input) => notes.updateSession(input),
+    listSessions: async ({ clientId }) => ({ sessions: await notes.listSessions(clientId) }),
+    getNote: ({ noteId }) => notes.getNote(noteId),
+    saveNoteDraft: (input) => notes.saveDraft(input),
+    signNote: (input) => notes.sign(input),
+    addAddendum: (input) => notes.addAddendum(input),
+    listUnsignedNotes: async () => ({ notes: await notes.listUnsigned() }),
+    search: async (input) => ({ results: await notes.search(input) }),
   };
 }

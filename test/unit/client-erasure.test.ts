@@ -1,10 +1,14 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity, verifyActivityLog } from '../../electron/services/activity/activity-log';
-import { clientFields, everyClient, fieldsOf, openClientVault, TODAY, type ClientVault } from './support/client-vault';
+import { clientFields, everyClient, fieldsOf, openClientVault, testNow, TODAY, type ClientVault } from './support/client-vault';
+import { allianceContent, doc, sessionFields, withTasks } from './support/notes-vault';
+import { NotesService } from '../../electron/services/notes/notes.service';
+import { writeSettings } from '../../electron/services/database/settings.repository';
 import { plaintextPages } from './support/sqlcipher-pages';
 import { PASSPHRASE } from './support/temp-vault';
 import { foldForSearch } from '../../shared/search-fold';
+import { searchInputSchema } from '../../shared/notes';
 
 // Synthetic markers that cannot occur by chance, one per text field, made of invented words only, so
 // none of them can also be found in the schema or in the other client's record.
@@ -28,6 +32,11 @@ const MARKERS = {
   diagnosisCode: 'Q77.913',
   diagnosis: 'Zanzibarine Mossglade',
   code: 'QZ-9931',
+  noteBond: 'Grimblethorpe Vanterwick',
+  homework: 'Fenniwhistle Quorbanks',
+  rupture: 'Skellimander Brusqueton',
+  addendum: 'Marrowquill Dunsleath',
+  processNote: 'Obfuscalion Treadwhistle',
 };
 const markerList = Object.values(MARKERS);
 
@@ -46,14 +55,21 @@ const indexedTails = wordTails([
   MARKERS.goal,
   MARKERS.objective,
   MARKERS.diagnosis,
+  MARKERS.noteBond,
+  MARKERS.homework,
+  MARKERS.rupture,
+  MARKERS.addendum,
 ]);
 
 let cv: ClientVault;
+let notes: NotesService;
 let erasedId: string;
 let keptId: string;
+let keptNoteId: string;
 
 beforeEach(async () => {
   cv = await openClientVault();
+  notes = new NotesService({ db: cv.db, now: testNow });
   const client = await cv.clients.create(
     clientFields({
       legalName: MARKERS.legalName,
@@ -80,8 +96,28 @@ beforeEach(async () => {
     .insertInto('sessions')
     .values([1, 2, 3].map((n) => ({ id: crypto.randomUUID(), client_id: erasedId, session_date: `2026-0${n}-10`, created_at: TODAY })))
     .execute();
+  // Notes: a signed one with an addendum, a private process note and a progress mark on the goal (which
+  // the goal's ON DELETE RESTRICT would trip over if erasure removed the goal before the note), and a
+  // draft whose homework review carries the first note's homework forward.
+  await writeSettings(cv.db(), { practitionerName: 'Dr. Erasure Test', credentials: '' });
+  const first = await notes.createSession({ clientId: erasedId, session: sessionFields({ date: '2026-04-01' }), templateId: 'alliance' });
+  await notes.saveDraft({
+    noteId: first.id,
+    baseRevision: 0,
+    content: allianceContent(
+      { bond: doc(MARKERS.noteBond), tasks: withTasks('Homework:', [MARKERS.homework]) },
+      { goalProgress: [{ goalId: withGoal.goals[0]!.id, progress: 'some_progress' }], rupture: { noted: true, description: MARKERS.rupture } },
+    ),
+    processNote: doc(MARKERS.processNote),
+  });
+  await notes.sign({ noteId: first.id, baseRevision: 1 });
+  await notes.addAddendum({ noteId: first.id, text: doc(MARKERS.addendum) });
+  await notes.createSession({ clientId: erasedId, session: sessionFields({ date: '2026-04-08' }), templateId: 'alliance' });
   await cv.clients.setStatus(erasedId, 'discharged', '2026-05-01', MARKERS.dischargeReason);
   keptId = (await cv.clients.create(clientFields({ legalName: 'Kept Client', tags: ['Grief'] }))).id;
+  const kept = await notes.createSession({ clientId: keptId, session: sessionFields(), templateId: 'free' });
+  keptNoteId = kept.id;
+  await notes.saveDraft({ noteId: kept.id, baseRevision: 0, content: { ...allianceContent({}), sections: { note: doc('Steadfast lighthouse') } }, processNote: null });
 });
 afterEach(async () => {
   await cv.close();
@@ -154,12 +190,21 @@ describe('permanent deletion (right to erasure)', () => {
     expect(tracesIn(stored)).toEqual([]);
     expect(tracesIn(foldForSearch(stored))).toEqual([]);
     expect(tracesIn(await indexBlocks())).toEqual([]);
-    for (const table of ['client_tags', 'diagnoses', 'goals', 'sessions'] as const) {
+    for (const table of ['client_tags', 'diagnoses', 'goals', 'sessions', 'notes'] as const) {
       const rows = await cv.db().selectFrom(table).select('client_id').where('client_id', '=', erasedId).execute();
       expect(rows, table).toEqual([]);
     }
+    // Only the kept client's note is left, with its addenda, goal marks and index row.
+    expect((await cv.db().selectFrom('notes').select('id').execute()).map((row) => row.id)).toEqual([keptNoteId]);
+    expect(await cv.db().selectFrom('note_addenda').select('id').execute()).toEqual([]);
+    expect(await cv.db().selectFrom('note_goal_progress').select('note_id').execute()).toEqual([]);
+    const noteRows = await sql<{ record_id: string }>`SELECT record_id FROM search_index WHERE kind = 'note'`.execute(cv.db());
+    expect(noteRows.rows.map((row) => row.record_id)).toEqual([keptNoteId]);
+    const found = await notes.search(searchInputSchema.parse({ query: 'lighthouse' }));
+    expect(found.map((r) => r.noteId)).toEqual([keptNoteId]);
+    expect(await notes.search(searchInputSchema.parse({ query: 'grimblethorpe' }))).toEqual([]);
     expect(await indexedMarkerTerms()).toEqual([]);
-    const hits = await sql`SELECT rowid FROM search_index WHERE search_index MATCH ${'quillfeather OR wumpusgoal OR snickerdoodle OR zanzibarine'}`.execute(cv.db());
+    const hits = await sql`SELECT rowid FROM search_index WHERE search_index MATCH ${'quillfeather OR wumpusgoal OR snickerdoodle OR zanzibarine OR grimblethorpe OR marrowquill OR fenniwhistle OR skellimander'}`.execute(cv.db());
     expect(hits.rows).toEqual([]);
     expect((await cv.clients.list({ ...everyClient, query: 'quillfeather' })).clients).toEqual([]);
 

@@ -55,7 +55,7 @@ describe('the typed contract', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       if (!result.ok) expect(result.error.message).toMatch(/autoLockMinutes/);
     }
-    expect(await s.dispatch('getSettings', {})).toEqual({ ok: true, value: { autoLockMinutes: 15 } });
+    expect(await s.dispatch('getSettings', {})).toEqual({ ok: true, value: { autoLockMinutes: 15, practitionerName: '', credentials: '' } });
   });
 
   it('reports domain errors as typed errors without stack traces', async () => {

@@ -104,11 +104,14 @@ export class ClientsService {
     const at = this.ctx.now();
     // One transaction: the record goes, with its index rows and its log entry, or nothing changes.
     await this.ctx.transaction(async (trx) => {
-      // FTS5 tables cannot have foreign keys, so index rows (client, goals, later notes) go explicitly;
+      // FTS5 tables cannot have foreign keys, so index rows (client, goals, notes) go explicitly;
       // the index's secure-delete option purges their terms from its b-trees instead of leaving
       // tombstones that still spell them out.
       await removeClientFromIndex(trx, id);
-      // Foreign keys cascade to tags, diagnoses, goals and their history, sessions (and later notes and
+      // Notes go first (cascading to their addenda and goal-progress rows): a goal a note refers to is
+      // ON DELETE RESTRICT, and the order in which the client's own cascades would run is not defined.
+      await trx.deleteFrom('notes').where('client_id', '=', id).execute();
+      // Foreign keys cascade to tags, diagnoses, goals and their history, sessions (and later
       // measures); secure_delete (set on every open) zeroes the space they occupied.
       await trx.deleteFrom('clients').where('id', '=', id).execute();
       // The log keeps that an erasure happened, with no names, codes or contents: fields stay empty.

@@ -8,33 +8,39 @@ import type { ClientRow } from './client-row';
  * inside the transaction that changed them, so the index is never stale or half written.
  */
 export async function reindexClient(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
-  await trx.deleteFrom('search_index').where('client_id', '=', clientId).where('kind', 'in', ['client', 'goal']).execute();
+  // By rowid: filtering search_index on its UNINDEXED columns would read every note in the vault.
+  const previous = await trx.selectFrom('search_index_client_rows').select('fts_rowid').where('client_id', '=', clientId).execute();
+  if (previous.length > 0) {
+    await trx.deleteFrom('search_index').where('rowid', 'in', previous.map((row) => row.fts_rowid)).execute();
+    await trx.deleteFrom('search_index_client_rows').where('client_id', '=', clientId).execute();
+  }
   const client = await trx.selectFrom('clients').selectAll().where('id', '=', clientId).executeTakeFirst();
   if (!client) return;
   const tags = await trx.selectFrom('client_tags').select('tag').where('client_id', '=', clientId).execute();
   const diagnoses = await trx.selectFrom('diagnoses').select(['code', 'label']).where('client_id', '=', clientId).execute();
-  await trx
-    .insertInto('search_index')
-    .values({
-      kind: 'client',
-      record_id: clientId,
-      client_id: clientId,
-      title: clientTitle(client, tags.map((row) => row.tag)),
-      body: [concernsText(client), ...diagnoses.map((d) => `${d.code} ${d.label}`.trim())].filter(Boolean).join('\n'),
-    })
-    .execute();
+  await insertClientRow(trx, {
+    kind: 'client',
+    record_id: clientId,
+    client_id: clientId,
+    title: clientTitle(client, tags.map((row) => row.tag)),
+    body: [concernsText(client), ...diagnoses.map((d) => `${d.code} ${d.label}`.trim())].filter(Boolean).join('\n'),
+  });
   const goals = await trx.selectFrom('goals').select(['id', 'text', 'objective']).where('client_id', '=', clientId).execute();
   for (const goal of goals) {
-    await trx
-      .insertInto('search_index')
-      .values({ kind: 'goal', record_id: goal.id, client_id: clientId, title: goal.text, body: goal.objective })
-      .execute();
+    await insertClientRow(trx, { kind: 'goal', record_id: goal.id, client_id: clientId, title: goal.text, body: goal.objective });
   }
 }
 
-/** Removes every index row belonging to a client, whatever its kind (notes too, once they exist). */
+/** Removes every index row belonging to a client, whatever its kind, notes included. */
 export async function removeClientFromIndex(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
+  // A full scan on purpose: erasure is rare, and this way no row of the client can be missed.
   await trx.deleteFrom('search_index').where('client_id', '=', clientId).execute();
+  await trx.deleteFrom('search_index_client_rows').where('client_id', '=', clientId).execute();
+}
+
+async function insertClientRow(trx: Kysely<VaultSchema>, row: { kind: 'client' | 'goal'; record_id: string; client_id: string; title: string; body: string }): Promise<void> {
+  const { insertId } = await trx.insertInto('search_index').values(row).executeTakeFirstOrThrow();
+  await trx.insertInto('search_index_client_rows').values({ fts_rowid: Number(insertId), client_id: row.client_id }).execute();
 }
 
 function clientTitle(client: ClientRow, tags: string[]): string {

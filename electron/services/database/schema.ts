@@ -80,6 +80,63 @@ export interface SessionsTable {
   client_id: string;
   session_date: string;
   created_at: string;
+  /** `HH:MM`, local time. */
+  start_time: string | null;
+  duration_minutes: number | null;
+  modality: Generated<'in_person' | 'video' | 'phone'>;
+  type: Generated<'intake' | 'individual' | 'couple' | 'family' | 'group'>;
+  attendance: Generated<'attended' | 'late_cancellation' | 'no_show'>;
+  service_code: Generated<string>;
+}
+
+export interface NoteTemplatesTable {
+  id: string;
+  version: number;
+  name: string;
+  /** JSON array of template sections. */
+  sections: string;
+  created_at: string;
+}
+
+export interface NotesTable {
+  id: string;
+  session_id: string;
+  client_id: string;
+  template_id: string;
+  template_version: number;
+  /** JSON of the whole template the note was written with. */
+  template_json: string;
+  status: 'draft' | 'signed';
+  /** JSON of NoteContent. */
+  content: string;
+  /** Tiptap JSON of the private process note, or null. */
+  process_note: string | null;
+  revision: number;
+  saved_at: string;
+  signed_at: string | null;
+  signer_name: string | null;
+  signer_credentials: string | null;
+  content_hash: string | null;
+  /** The note's fixed rowid in search_index. */
+  search_rowid: number;
+  created_at: string;
+}
+
+export interface NoteAddendaTable {
+  id: string;
+  note_id: string;
+  /** Tiptap JSON. */
+  text: string;
+  signed_at: string;
+  signer_name: string;
+  signer_credentials: string;
+  hash: string;
+}
+
+export interface NoteGoalProgressTable {
+  note_id: string;
+  goal_id: string;
+  progress: 'worse' | 'no_change' | 'some_progress' | 'achieved';
 }
 
 export interface ActivityLogTable {
@@ -96,11 +153,18 @@ export interface ActivityLogTable {
 }
 
 export interface SearchIndexTable {
+  rowid?: number;
   kind: string;
   record_id: string;
   client_id: string | null;
   title: string;
   body: string;
+}
+
+/** The rowids of the client and goal rows of search_index, by client. */
+export interface SearchIndexClientRowsTable {
+  fts_rowid: number;
+  client_id: string;
 }
 
 export interface VaultSchema {
@@ -112,6 +176,11 @@ export interface VaultSchema {
   goals: GoalsTable;
   goal_status_changes: GoalStatusChangesTable;
   sessions: SessionsTable;
+  note_templates: NoteTemplatesTable;
+  notes: NotesTable;
+  note_addenda: NoteAddendaTable;
+  note_goal_progress: NoteGoalProgressTable;
   activity_log: ActivityLogTable;
   search_index: SearchIndexTable;
+  search_index_client_rows: SearchIndexClientRowsTable;
 }

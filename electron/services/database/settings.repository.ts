@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { VaultSchema } from './schema';
 import { AUTO_LOCK_MINUTES, settingsSchema, type Settings } from '../../../shared/contract';
 
-const defaults: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default };
+const defaults: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default, practitionerName: '', credentials: '' };
 
 /** Reads all settings, falling back to defaults for keys never saved or no longer valid. */
 export async function readSettings(db: Kysely<VaultSchema>): Promise<Settings> {
@@ -15,12 +15,13 @@ export async function readSettings(db: Kysely<VaultSchema>): Promise<Settings> {
       // A value that cannot be parsed falls back to its default rather than breaking unlock.
     }
   }
-  const merged = { ...defaults };
+  const merged: Record<string, unknown> = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof Settings)[]) {
     const candidate = settingsSchema.shape[key].safeParse(stored[key]);
     if (candidate.success) merged[key] = candidate.data;
   }
-  return merged;
+  // Every key was either defaulted or checked by its own schema above.
+  return merged as Settings;
 }
 
 export async function writeSettings(db: Kysely<VaultSchema>, changes: Partial<Settings>): Promise<void> {

@@ -5,6 +5,7 @@ import { AutoLockForm } from './AutoLockForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { ProtectionSection } from './ProtectionSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
 
 /** Settings: security, which is what a practitioner needs to trust the app, and the records' activity log. */
 export function SettingsPage() {
@@ -20,6 +21,8 @@ export function SettingsPage() {
       <ChangePassphraseForm onChanged={changed} />
       <AutoLockForm />
       <RecoveryKeySection onChanged={changed} />
+      <Title order={2}>Notes</Title>
+      <NoteTemplatesSection />
       <Title order={2}>Records</Title>
       <ActivityLogSection />
     </Stack>

@@ -12,10 +12,12 @@ import { ShellNav } from './ShellNav';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { ClientListStateProvider } from '../clients/ClientListStateProvider';
 import { NavigationGuardProvider } from '../navigation/NavigationGuardProvider';
+import { SearchProvider } from '../search/SearchProvider';
 
 // Settings and the client screens pull in the contract's schemas (and zod); loading them on demand
 // keeps them out of the bundle that has to parse before the unlock screen appears.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const SearchPage = lazy(() => import('../search/SearchPage').then((module) => ({ default: module.SearchPage })));
 const ClientsRoutes = lazy(() => import('../clients/ClientsRoutes').then((module) => ({ default: module.ClientsRoutes })));
 
 // Calls go to a process on this computer: retrying or refetching on focus would only repeat the same answer.
@@ -67,7 +69,10 @@ export function AppLayout() {
                 <ShellNav />
               </AppShell.Navbar>
               <AppShell.Main>
-                <AppRoutes />
+                {/* Search keeps its words and filters across pages; Ctrl/Cmd+K opens it from anywhere. */}
+                <SearchProvider>
+                  <AppRoutes />
+                </SearchProvider>
               </AppShell.Main>
               <AppShell.Footer>
                 <ShellFooter />
@@ -84,7 +89,9 @@ function AppRoutes() {
   return (
     <Switch>
       <Route path="/search">
-        <PlaceholderPage title="Search" text="Search across your clients and notes will appear here." />
+        <Suspense fallback={pageLoader}>
+          <SearchPage />
+        </Suspense>
       </Route>
       <Route path="/dashboard">
         <PlaceholderPage title="Dashboard" text="An overview of your caseload and outcome measures will appear here." />

@@ -21,7 +21,7 @@ export interface ClientVault {
 }
 
 /** A real, freshly created encrypted vault with the client services over it. */
-export async function openClientVault(): Promise<ClientVault> {
+export async function openClientVault(now: () => Date = testNow): Promise<ClientVault> {
   const dir = tempDir('alliance-clients-');
   const vault = newVaultService(dir);
   await vault.create(PASSPHRASE);
@@ -30,8 +30,8 @@ export async function openClientVault(): Promise<ClientVault> {
     dir,
     vault,
     db,
-    clients: new ClientsService({ db, now: testNow }),
-    plans: new TreatmentPlanService({ db, now: testNow }),
+    clients: new ClientsService({ db, now }),
+    plans: new TreatmentPlanService({ db, now }),
     close: async () => {
       vault.lock('user');
       await removeDir(dir);

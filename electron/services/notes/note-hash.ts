@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { NoteContent, SessionFields } from '../../../shared/notes';
+import type { RichTextNode } from '../../../shared/rich-text';
+
+/**
+ * The fingerprints shown under a signed note and each addendum. Canonical JSON (object keys sorted at
+ * every depth, no whitespace) makes the hash depend only on the content, never on the order in which
+ * keys happened to be written, so it can be recomputed from a printout or an export years later.
+ */
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+
+export function canonicalJson(value: Json): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value)
+    .filter((key) => value[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as Json)}`).join(',')}}`;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface Signer {
+  name: string;
+  credentials: string;
+}
+
+/** What a note's signature covers. The private process note is not part of the progress note. */
+export interface SignedNoteContent {
+  noteId: string;
+  clientId: string;
+  session: SessionFields;
+  template: { id: string; version: number };
+  content: NoteContent;
+  signedAt: string;
+  signer: Signer;
+}
+
+export function noteHash(note: SignedNoteContent): string {
+  return sha256(canonicalJson(toJson(note)));
+}
+
+/** An addendum's hash covers the note's hash too, so it is tied to the note it corrects. */
+export function addendumHash(addendum: { addendumId: string; noteId: string; noteHash: string; text: RichTextNode; signedAt: string; signer: Signer }): string {
+  return sha256(canonicalJson(toJson(addendum)));
+}
+
+// Contract values are plain JSON already (validated by zod on the way in); this only re-types them.
+const toJson = (value: object): Json => JSON.parse(JSON.stringify(value)) as Json;

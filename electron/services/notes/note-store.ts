@@ -1,0 +1,79 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import { noteTemplateSchema, type NoteTemplate } from '../../../shared/note-templates';
+import { noteContentSchema, type Addendum, type Note, type NoteContent, type Session, type SessionFields } from '../../../shared/notes';
+import { richTextDocSchema, type RichTextNode } from '../../../shared/rich-text';
+import type { NotesTable, SessionsTable, VaultSchema } from '../database/schema';
+
+/** Reading notes and sessions back from their rows. */
+export const noteNotFound = (): AppError => new AppError('NOT_FOUND', 'That note is not in this vault. It may have been deleted.');
+
+export type NoteRow = Selectable<NotesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+
+export function sessionFieldsOf(row: SessionRow): SessionFields {
+  return {
+    date: row.session_date,
+    startTime: row.start_time,
+    durationMinutes: row.duration_minutes,
+    modality: row.modality,
+    type: row.type,
+    attendance: row.attendance,
+    serviceCode: row.service_code,
+  };
+}
+
+export const sessionOf = (row: SessionRow): Session => ({ id: row.id, clientId: row.client_id, ...sessionFieldsOf(row) });
+
+export const sessionColumns = (fields: SessionFields) => ({
+  session_date: fields.date,
+  start_time: fields.startTime,
+  duration_minutes: fields.durationMinutes,
+  modality: fields.modality,
+  type: fields.type,
+  attendance: fields.attendance,
+  service_code: fields.serviceCode,
+});
+
+export const parseContent = (json: string): NoteContent => noteContentSchema.parse(JSON.parse(json));
+export const parseTemplate = (json: string): NoteTemplate => noteTemplateSchema.parse(JSON.parse(json));
+export const parseRichText = (json: string): RichTextNode => richTextDocSchema.parse(JSON.parse(json));
+
+export async function noteRowOrThrow(db: Kysely<VaultSchema>, noteId: string): Promise<NoteRow> {
+  const row = await db.selectFrom('notes').selectAll().where('id', '=', noteId).executeTakeFirst();
+  if (!row) throw noteNotFound();
+  return row;
+}
+
+/** Addenda in the order they were signed (insertion order when two share a timestamp). */
+export async function addendaOf(db: Kysely<VaultSchema>, noteId: string): Promise<Addendum[]> {
+  const rows = await db.selectFrom('note_addenda').selectAll().where('note_id', '=', noteId).orderBy('signed_at').orderBy(sql`rowid`).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    text: parseRichText(row.text),
+    signedAt: row.signed_at,
+    signedBy: { name: row.signer_name, credentials: row.signer_credentials },
+    hash: row.hash,
+  }));
+}
+
+/** The whole note as the editor and the signed view show it. */
+export async function loadNote(db: Kysely<VaultSchema>, noteId: string): Promise<Note> {
+  const row = await noteRowOrThrow(db, noteId);
+  const session = await db.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    session: sessionOf(session),
+    clientId: row.client_id,
+    status: row.status,
+    template: parseTemplate(row.template_json),
+    content: parseContent(row.content),
+    processNote: row.process_note === null ? null : parseRichText(row.process_note),
+    revision: row.revision,
+    savedAt: row.saved_at,
+    signedAt: row.signed_at,
+    signedBy: row.signer_name === null ? null : { name: row.signer_name, credentials: row.signer_credentials ?? '' },
+    contentHash: row.content_hash,
+    addenda: await addendaOf(db, noteId),
+  };
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import type { NoteTemplate } from '../../../shared/note-templates';
+import { AppError } from '../../../shared/errors';
+import {
+  emptyNoteContent,
+  type Note,
+  type NoteContent,
+  type SearchInput,
+  type SearchResult,
+  type SessionFields,
+  type SessionSummary,
+  type UnsignedNote,
+} from '../../../shared/notes';
+import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
+import { appendActivity } from '../activity/activity-log';
+import { clientRowOrThrow } from '../clients/client-store';
+import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
+import { readSettings } from '../database/settings.repository';
+import { registerNoteGoalReferences, writeGoalProgress } from './goal-progress.repository';
+import { addendumHash, noteHash } from './note-hash';
+import { noteSearchText, reserveNoteIndexRow, writeNoteIndex } from './note-index';
+import { checkedContent, homeworkOf, signingProblems } from './note-rules';
+import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, sessionColumns, sessionFieldsOf } from './note-store';
+import { searchVault } from './search.repository';
+import { listSessionsOfClient, listUnsigned, previousNote } from './sessions.repository';
+import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
+
+const signedConflict = () => new AppError('CONFLICT', 'This note is signed; add an addendum instead.');
+const staleConflict = () =>
+  new AppError('CONFLICT', 'This note was saved from somewhere else after you opened it. Reload it to see the latest version.');
+
+/** Sessions and their notes: drafts that autosave, signing, addenda, templates and full-text search. */
+export class NotesService {
+  private readonly ctx: ServiceContext;
+
+  constructor(options: ServiceClock) {
+    this.ctx = new ServiceContext(options);
+    registerNoteGoalReferences();
+  }
+
+  /** Built-in templates, then the latest version of each custom one. */
+  listTemplates(): Promise<NoteTemplate[]> {
+    return listTemplates(this.ctx.db());
+  }
+
+  /** A copy (id null) or the next version of a custom template; built-ins are FORBIDDEN. */
+  saveTemplate(input: { id: string | null; name: string; sections: NoteTemplate['sections'] }): Promise<NoteTemplate> {
+    return saveTemplate(this.ctx.db(), input, this.ctx.now());
+  }
+
+  /** Records a session and starts its draft note, with last session's homework to review. */
+  async createSession(input: { clientId: string; session: SessionFields; templateId: string }): Promise<Note> {
+    const db = this.ctx.db();
+    await clientRowOrThrow(db, input.clientId);
+    const template = await latestTemplate(db, input.templateId);
+    if (!template) throw invalid({ templateId: 'That template is no longer available. Choose another one.' });
+    const previous = await previousNote(db, input.clientId, input.session.date);
+    const content: NoteContent = {
+      ...emptyNoteContent(template.sections.map((section) => section.key)),
+      homeworkReview: previous ? homeworkOf(previous.template, previous.content) : [],
+    };
+    const sessionId = randomUUID();
+    const noteId = randomUUID();
+    const at = this.ctx.now().toISOString();
+    await this.ctx.transaction(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({ id: sessionId, client_id: input.clientId, created_at: at, ...sessionColumns(input.session) })
+        .execute();
+      const searchRowid = await reserveNoteIndexRow(trx, noteId, input.clientId, noteSearchText(template, content, []));
+      await trx
+        .insertInto('notes')
+        .values({
+          id: noteId,
+          session_id: sessionId,
+          client_id: input.clientId,
+          template_id: template.id,
+          template_version: template.version,
+          template_json: JSON.stringify(template),
+          status: 'draft',
+          content: JSON.stringify(content),
+          process_note: null,
+          revision: 0,
+          saved_at: at,
+          search_rowid: searchRowid,
+          created_at: at,
+        })
+        .execute();
+      await appendActivity(trx, { action: 'create', recordType: 'session', recordId: sessionId, clientId: input.clientId, fields: [] }, new Date(at));
+    });
+    return loadNote(db, noteId);
+  }
+
+  /** Corrects the session details of a draft; a signed note's session is part of what was signed. */
+  async updateSession(input: { noteId: string; session: SessionFields }): Promise<Note> {
+    const db = this.ctx.db();
+    const note = await noteRowOrThrow(db, input.noteId);
+    if (note.status === 'signed') throw new AppError('CONFLICT', 'This note is signed, so its session details cannot be changed.');
+    const row = await db.selectFrom('sessions').selectAll().where('id', '=', note.session_id).executeTakeFirstOrThrow();
+    const before = sessionFieldsOf(row);
+    const changed = (Object.keys(before) as (keyof SessionFields)[]).filter((key) => before[key] !== input.session[key]);
+    if (changed.length === 0) return loadNote(db, input.noteId);
+    const at = this.ctx.now();
+    await this.ctx.transaction(async (trx) => {
+      // Re-checked inside the transaction: the note may have been signed since it was read.
+      const current = await noteRowOrThrow(trx, input.noteId);
+      if (current.status === 'signed') throw signedConflict();
+      await trx.updateTable('sessions').set(sessionColumns(input.session)).where('id', '=', note.session_id).execute();
+      await appendActivity(trx, { action: 'update', recordType: 'session', recordId: note.session_id, clientId: note.client_id, fields: changed }, at);
+    });
+    return loadNote(db, input.noteId);
+  }
+
+  /** The client timeline: every session with its note's status, newest first. */
+  async listSessions(clientId: string): Promise<SessionSummary[]> {
+    await clientRowOrThrow(this.ctx.db(), clientId);
+    return listSessionsOfClient(this.ctx.db(), clientId);
+  }
+
+  /** The whole note, with its template as it was written and its addenda. */
+  getNote(noteId: string): Promise<Note> {
+    return loadNote(this.ctx.db(), noteId);
+  }
+
+  /**
+   * Autosave: stores the draft, its goal-progress rows and its search row in one transaction.
+   * Deliberately not written to the activity log: autosave runs about once a second while typing, and a
+   * hash-chained, append-only log filled with those entries would bury the events worth auditing
+   * (creation, signing, addenda, erasure) and grow without bound. `savedAt` records the last edit.
+   */
+  async saveDraft(input: { noteId: string; baseRevision: number; content: NoteContent; processNote: RichTextNode | null }): Promise<{ revision: number; savedAt: string }> {
+    const savedAt = this.ctx.now().toISOString();
+    return this.ctx.transaction(async (trx) => {
+      const row = await noteRowOrThrow(trx, input.noteId);
+      if (row.status === 'signed') throw signedConflict();
+      if (row.revision !== input.baseRevision) throw staleConflict();
+      const template = parseTemplate(row.template_json);
+      const content = await checkedContent(trx, template, row.client_id, input.content);
+      const revision = row.revision + 1;
+      const result = await trx
+        .updateTable('notes')
+        .set({
+          content: JSON.stringify(content),
+          process_note: input.processNote === null || isRichTextEmpty(input.processNote) ? null : JSON.stringify(input.processNote),
+          revision,
+          saved_at: savedAt,
+        })
+        .where('id', '=', input.noteId)
+        .where('status', '=', 'draft')
+        .where('revision', '=', input.baseRevision)
+        .executeTakeFirst();
+      if (result.numUpdatedRows !== 1n) throw staleConflict();
+      await writeGoalProgress(trx, input.noteId, content);
+      await writeNoteIndex(trx, { searchRowid: row.search_rowid, noteId: row.id, clientId: row.client_id, body: noteSearchText(template, content, []) });
+      return { revision, savedAt };
+    });
+  }
+
+  /** Signs with the name and credentials from Settings and stores the SHA-256 of the canonical content. */
+  async sign(input: { noteId: string; baseRevision: number }): Promise<Note> {
+    const db = this.ctx.db();
+    const settings = await readSettings(db);
+    const signedAt = this.ctx.now();
+    await this.ctx.transaction(async (trx) => {
+      const row = await noteRowOrThrow(trx, input.noteId);
+      if (row.status === 'signed') throw new AppError('CONFLICT', 'This note is already signed.');
+      const note = await loadNote(trx, input.noteId);
+      const problems = signingProblems(note.content, settings.practitionerName);
+      if (Object.keys(problems).length > 0) throw invalid(problems);
+      if (row.revision !== input.baseRevision) throw staleConflict();
+      const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
+      const hash = noteHash({
+        noteId: note.id,
+        clientId: note.clientId,
+        session: sessionFieldsOf(await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow()),
+        template: { id: note.template.id, version: note.template.version },
+        content: note.content,
+        signedAt: signedAt.toISOString(),
+        signer,
+      });
+      await trx
+        .updateTable('notes')
+        .set({ status: 'signed', signed_at: signedAt.toISOString(), signer_name: signer.name, signer_credentials: signer.credentials, content_hash: hash })
+        .where('id', '=', input.noteId)
+        .execute();
+      await appendActivity(trx, { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [] }, signedAt);
+    });
+    return loadNote(db, input.noteId);
+  }
+
+  /** Appends a dated, signed correction to a signed note; the note itself and its hash never change. */
+  async addAddendum(input: { noteId: string; text: RichTextNode }): Promise<Note> {
+    const db = this.ctx.db();
+    const settings = await readSettings(db);
+    const problems: Record<string, string> = {};
+    if (settings.practitionerName.trim() === '') problems.practitionerName = 'Add your name in Settings before signing.';
+    if (isRichTextEmpty(input.text)) problems.text = 'Write the addendum before signing it.';
+    const signedAt = this.ctx.now();
+    const id = randomUUID();
+    await this.ctx.transaction(async (trx) => {
+      const row = await noteRowOrThrow(trx, input.noteId);
+      if (row.status !== 'signed' || row.content_hash === null) {
+        throw new AppError('CONFLICT', 'Only a signed note takes addenda; edit the draft itself instead.');
+      }
+      if (Object.keys(problems).length > 0) throw invalid(problems);
+      const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
+      const hash = addendumHash({ addendumId: id, noteId: row.id, noteHash: row.content_hash, text: input.text, signedAt: signedAt.toISOString(), signer });
+      await trx
+        .insertInto('note_addenda')
+        .values({
+          id,
+          note_id: row.id,
+          text: JSON.stringify(input.text),
+          signed_at: signedAt.toISOString(),
+          signer_name: signer.name,
+          signer_credentials: signer.credentials,
+          hash,
+        })
+        .execute();
+      const addenda = (await addendaOf(trx, row.id)).map((addendum) => addendum.text);
+      const body = noteSearchText(parseTemplate(row.template_json), parseContent(row.content), addenda);
+      await writeNoteIndex(trx, { searchRowid: row.search_rowid, noteId: row.id, clientId: row.client_id, body });
+      await appendActivity(trx, { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] }, signedAt);
+    });
+    return loadNote(db, input.noteId);
+  }
+
+  /** Drafts older than NEEDS_SIGNING_AFTER_DAYS days, oldest first, for the Dashboard. */
+  listUnsigned(): Promise<UnsignedNote[]> {
+    return listUnsigned(this.ctx.db(), this.ctx.today());
+  }
+
+  /** Full-text search with snippets and filters. */
+  search(input: SearchInput): Promise<SearchResult[]> {
+    return searchVault(this.ctx.db(), input);
+  }
+}

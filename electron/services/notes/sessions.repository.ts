@@ -1,0 +1,81 @@
+import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
+import { sql, type Kysely } from 'kysely';
+import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
+import type { VaultSchema } from '../database/schema';
+import { parseContent, parseTemplate, sessionOf } from './note-store';
+import type { NoteContent } from '../../../shared/notes';
+import type { NoteTemplate } from '../../../shared/note-templates';
+
+/** A client's timeline, newest session first, without loading whole notes. */
+export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom('sessions as ses')
+    .innerJoin('notes as n', 'n.session_id', 'ses.id')
+    .selectAll('ses')
+    .select([
+      'n.id as note_id',
+      'n.status',
+      'n.signed_at',
+      sql<string>`json_extract(n.template_json, '$.name')`.as('template_name'),
+      sql<number>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted'),
+      sql<string | null>`json_extract(n.content, '$.risk.level')`.as('risk_level'),
+      (eb) => eb.selectFrom('note_addenda as a').select((inner) => inner.fn.countAll<number>().as('count')).whereRef('a.note_id', '=', 'n.id').as('addenda_count'),
+    ])
+    .where('ses.client_id', '=', clientId)
+    .orderBy('ses.session_date', 'desc')
+    .orderBy(sql`coalesce(ses.start_time, '')`, 'desc')
+    .orderBy('ses.created_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    session: sessionOf(row),
+    noteId: row.note_id,
+    status: row.status,
+    templateName: row.template_name,
+    ruptureNoted: row.rupture_noted === 1,
+    riskLevel: riskLevels.includes(row.risk_level as RiskLevel) ? (row.risk_level as RiskLevel) : null,
+    signedAt: row.signed_at,
+    addendaCount: Number(row.addenda_count ?? 0),
+  }));
+}
+
+/** The client's note for the latest session on or before `date`: where last session's homework is. */
+export async function previousNote(
+  db: Kysely<VaultSchema>,
+  clientId: string,
+  date: string,
+): Promise<{ template: NoteTemplate; content: NoteContent } | null> {
+  const row = await db
+    .selectFrom('notes as n')
+    .innerJoin('sessions as ses', 'ses.id', 'n.session_id')
+    .select(['n.template_json', 'n.content'])
+    .where('n.client_id', '=', clientId)
+    .where('ses.session_date', '<=', date)
+    .orderBy('ses.session_date', 'desc')
+    .orderBy(sql`coalesce(ses.start_time, '')`, 'desc')
+    .orderBy('ses.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { template: parseTemplate(row.template_json), content: parseContent(row.content) } : null;
+}
+
+/** Drafts whose session was more than NEEDS_SIGNING_AFTER_DAYS days before `today`, oldest first. */
+export async function listUnsigned(db: Kysely<VaultSchema>, today: string): Promise<UnsignedNote[]> {
+  const cutoff = format(subDays(parseISO(today), NEEDS_SIGNING_AFTER_DAYS), 'yyyy-MM-dd');
+  const rows = await db
+    .selectFrom('notes as n')
+    .innerJoin('sessions as ses', 'ses.id', 'n.session_id')
+    .innerJoin('clients as c', 'c.id', 'n.client_id')
+    .select(['n.id', 'n.client_id', 'c.code', 'ses.session_date'])
+    .where('n.status', '=', 'draft')
+    .where('ses.session_date', '<', cutoff)
+    .orderBy('ses.session_date', 'asc')
+    .orderBy('ses.created_at', 'asc')
+    .execute();
+  return rows.map((row) => ({
+    noteId: row.id,
+    clientId: row.client_id,
+    clientCode: row.code,
+    sessionDate: row.session_date,
+    daysOld: differenceInCalendarDays(parseISO(today), parseISO(row.session_date)),
+  }));
+}
