@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { call } from '../api';
+import { flushPendingSaves } from '../notes/pending-saves';
 import type { VaultStatus } from '../../../shared/contract';
 
 /**
@@ -15,7 +16,10 @@ export function useLockShortcut(enabled: boolean, onLocked: (status: VaultStatus
       if (!isL || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       event.preventDefault();
       if (event.repeat) return;
-      call('lockVault').then(onLocked, () => undefined);
+      // An open draft saves its last keystrokes before the database closes.
+      flushPendingSaves()
+        .then(() => call('lockVault'))
+        .then(onLocked, () => undefined);
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });

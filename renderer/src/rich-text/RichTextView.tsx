@@ -36,13 +36,23 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
     case 'heading':
       return node.attrs?.level === 3 ? <h4 key={key} dir="auto">{children}</h4> : <h3 key={key} dir="auto">{children}</h3>;
     case 'bulletList':
-    case 'taskList':
       return <ul key={key}>{children}</ul>;
+    case 'taskList':
+      return (
+        <ul key={key} className="task-list-view">
+          {children}
+        </ul>
+      );
     case 'orderedList':
       return <ol key={key}>{children}</ol>;
     case 'listItem':
-    case 'taskItem':
       return <li key={key} dir="auto">{children}</li>;
+    case 'taskItem':
+      return (
+        <li key={key} dir="auto">
+          <span aria-label={node.attrs?.checked === true ? 'Done' : 'Not done'}>{node.attrs?.checked === true ? '☑' : '☐'}</span> {children}
+        </li>
+      );
     case 'blockquote':
       return <blockquote key={key}>{children}</blockquote>;
   }

@@ -1,4 +1,7 @@
 import StarterKit from '@tiptap/starter-kit';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { Placeholder } from '@tiptap/extensions';
+import { getTaskListExtension } from '@mantine/tiptap';
 
 /**
  * The editor offers exactly the nodes and marks shared/rich-text.ts accepts: paragraphs, headings,
@@ -13,3 +16,8 @@ export const richTextExtensions = [
     codeBlock: false,
   }),
 ];
+
+/** A note section also has task lists (homework) and shows its template's prompt while empty. */
+export function noteSectionExtensions(prompt: string) {
+  return [...richTextExtensions, getTaskListExtension(TaskList), TaskItem.configure({ nested: true }), Placeholder.configure({ placeholder: prompt })];
+}

@@ -13,10 +13,12 @@ import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { ClientListStateProvider } from '../clients/ClientListStateProvider';
 import { NavigationGuardProvider } from '../navigation/NavigationGuardProvider';
 import { SearchProvider } from '../search/SearchProvider';
+import { flushPendingSaves } from '../notes/pending-saves';
 
 // Settings and the client screens pull in the contract's schemas (and zod); loading them on demand
 // keeps them out of the bundle that has to parse before the unlock screen appears.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 const SearchPage = lazy(() => import('../search/SearchPage').then((module) => ({ default: module.SearchPage })));
 const ClientsRoutes = lazy(() => import('../clients/ClientsRoutes').then((module) => ({ default: module.ClientsRoutes })));
 
@@ -49,6 +51,8 @@ export function AppLayout() {
   const lock = async () => {
     setLocking(true);
     try {
+      // An open draft saves its last keystrokes before the database closes.
+      await flushPendingSaves();
       applyStatus(await call('lockVault'));
     } catch (caught) {
       notifications.show({ color: 'red', title: 'Could not lock', message: errorMessage(caught) });
@@ -94,7 +98,9 @@ function AppRoutes() {
         </Suspense>
       </Route>
       <Route path="/dashboard">
-        <PlaceholderPage title="Dashboard" text="An overview of your caseload and outcome measures will appear here." />
+        <Suspense fallback={pageLoader}>
+          <DashboardPage />
+        </Suspense>
       </Route>
       <Route path="/backups">
         <PlaceholderPage title="Backups" text="Encrypted backups of your vault will be made and restored here." />

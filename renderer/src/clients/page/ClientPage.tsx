@@ -8,15 +8,23 @@ import { ClientLoadError } from './ClientLoadError';
 import { OverviewTab } from './OverviewTab';
 import { PlaceholderTab } from './PlaceholderTab';
 import { TreatmentPlanTab } from './TreatmentPlanTab';
+import { SessionsTab } from '../../notes/SessionsTab';
 
 const TABS = ['overview', 'plan', 'sessions', 'measures', 'activity'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.some((tab) => tab === value);
 
+// The tab last open per client, so coming back from a note lands on Sessions, not Overview.
+const lastTab = new Map<string, Tab>();
+
 /** `/clients/:id`: the header with the actions, and the record in tabs. */
 export function ClientPage({ id }: { id: string }) {
   const client = useClient(id);
-  const [tab, setTab] = useState<Tab>('overview');
+  const [tab, setTabState] = useState<Tab>(() => lastTab.get(id) ?? 'overview');
+  const setTab = (next: Tab) => {
+    lastTab.set(id, next);
+    setTabState(next);
+  };
 
   if (client.isError) return <ClientLoadError error={client.error} />;
   if (!client.data) {
@@ -55,10 +63,7 @@ export function ClientPage({ id }: { id: string }) {
           <TreatmentPlanTab client={data} />
         </Tabs.Panel>
         <Tabs.Panel value="sessions" pt="lg">
-          <PlaceholderTab
-            title="No sessions yet"
-            text="Sessions you record for this client will be listed here, newest first."
-          />
+          <SessionsTab client={data} />
         </Tabs.Panel>
         <Tabs.Panel value="measures" pt="lg">
           <PlaceholderTab

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Modal, Stack } from '@mantine/core';
+import { IconPencil, IconSignature } from '@tabler/icons-react';
+import type { Client } from '../../../shared/clients';
+import type { TemplateSection } from '../../../shared/note-templates';
+import type { Note } from '../../../shared/notes';
+import type { RichTextNode } from '../../../shared/rich-text';
+import { call } from '../api';
+import { NoteHeader } from './NoteHeader';
+import { NoteSectionEditor, type DocGetter } from './NoteSectionEditor';
+import { ProcessNoteEditor } from './ProcessNoteEditor';
+import { useNoteChanged } from './queries';
+import { SaveStatusText } from './SaveStatusText';
+import { GoalProgressPanel } from './sections/GoalProgressPanel';
+import { HomeworkReviewPanel } from './sections/HomeworkReviewPanel';
+import { extrasOf, riskActionMissing, type NoteExtras } from './sections/note-extras';
+import { RiskPanel } from './sections/RiskPanel';
+import { RupturePanel } from './sections/RupturePanel';
+import { sessionToValues, valuesToSession } from './session-form';
+import { SessionDetailsForm } from './SessionDetailsForm';
+import { SignNoteModal } from './SignNoteModal';
+import { useDraftAutosave, type DraftSnapshot } from './useDraftAutosave';
+
+const PROCESS_NOTE_KEY = '__process';
+
+// A cleared editor holds one empty paragraph; store that as "nothing written".
+const isBlank = (doc: RichTextNode): boolean =>
+  (doc.content ?? []).every((block) => block.type === 'paragraph' && (block.content ?? []).length === 0);
+
+/** A draft note being written: every section editable, saved as the practitioner types. */
+export function DraftNoteEditor({ note, client }: { note: Note; client: Client }) {
+  const getters = useRef(new Map<string, DocGetter>());
+  const registrars = useRef(new Map<string, (getter: DocGetter) => () => void>());
+  const [extras, setExtras] = useState(() => extrasOf(note.content));
+  const extrasRef = useRef(extras);
+  const [signing, setSigning] = useState(false);
+  const [editingSession, setEditingSession] = useState(false);
+  const [riskActionError, setRiskActionError] = useState<string>();
+  const noteChanged = useNoteChanged();
+
+  const collect = useCallback((): DraftSnapshot => {
+    const read = (key: string, stored: RichTextNode | null): RichTextNode | null => {
+      const doc = getters.current.get(key)?.() ?? stored;
+      return doc && !isBlank(doc) ? doc : null;
+    };
+    const sections = Object.fromEntries(note.template.sections.map((section) => [section.key, read(section.key, note.content.sections[section.key] ?? null)]));
+    return { content: { sections, ...extrasRef.current }, processNote: read(PROCESS_NOTE_KEY, note.processNote) };
+  }, [note]);
+  const { saver, status } = useDraftAutosave(note, collect);
+
+  // Each editor hands over how to read it; when it goes away it leaves its last document behind, so a
+  // save that starts while the page unmounts still carries the last keystrokes.
+  const registrarFor = (key: string) => {
+    let registrar = registrars.current.get(key);
+    if (!registrar) {
+      registrar = (getter: DocGetter) => {
+        getters.current.set(key, getter);
+        return () => {
+          const last = getter();
+          getters.current.set(key, () => last);
+        };
+      };
+      registrars.current.set(key, registrar);
+    }
+    return registrar;
+  };
+
+  const changed = useCallback(() => saver.changed(), [saver]);
+  const flush = useCallback(() => void saver.flush(), [saver]);
+  const updateExtras = <K extends keyof NoteExtras>(key: K, value: NoteExtras[K]) => {
+    extrasRef.current = { ...extrasRef.current, [key]: value };
+    setExtras(extrasRef.current);
+    if (key === 'risk') setRiskActionError(undefined);
+    saver.changed();
+  };
+
+  // Ctrl/Cmd+S saves at once, for practitioners whose fingers do it anyway.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void saver.flush();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [saver]);
+
+  const sign = async () => {
+    await saver.flush();
+    if (saver.hasUnsavedChanges) throw new Error('The latest changes could not be saved, so the note was not signed. See the message at the top.');
+    const signed = await call('signNote', { noteId: note.id, baseRevision: saver.currentRevision });
+    saver.stop();
+    setSigning(false);
+    noteChanged(signed);
+  };
+
+  const extrasFor = (section: TemplateSection): ReactNode => {
+    switch (section.kind) {
+      case 'goals':
+        return <GoalProgressPanel goals={client.goals} value={extras.goalProgress} onChange={(value) => updateExtras('goalProgress', value)} />;
+      case 'tasks':
+        return <HomeworkReviewPanel value={extras.homeworkReview} onChange={(value) => updateExtras('homeworkReview', value)} />;
+      case 'bond':
+        return <RupturePanel value={extras.rupture} onChange={(value) => updateExtras('rupture', value)} />;
+      case 'risk':
+        return <RiskPanel value={extras.risk} onChange={(value) => updateExtras('risk', value)} actionError={riskActionError} />;
+      case 'richText':
+        return null;
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <NoteHeader
+        note={note}
+        client={client}
+        actions={
+          <>
+            <SaveStatusText status={status} />
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditingSession(true)}>
+              Session details
+            </Button>
+            <Button leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSigning(true)}>
+              Sign note…
+            </Button>
+          </>
+        }
+      />
+      {note.template.sections.map((section) => (
+        <NoteSectionEditor
+          key={section.key}
+          label={section.label}
+          prompt={section.prompt}
+          initial={note.content.sections[section.key] ?? null}
+          onChange={changed}
+          onBlur={flush}
+          register={registrarFor(section.key)}
+        >
+          {extrasFor(section)}
+        </NoteSectionEditor>
+      ))}
+      <ProcessNoteEditor initial={note.processNote} onChange={changed} onBlur={flush} register={registrarFor(PROCESS_NOTE_KEY)} />
+      <SignNoteModal
+        opened={signing}
+        onClose={() => setSigning(false)}
+        riskActionMissing={riskActionMissing(extras.risk)}
+        onSign={sign}
+        onRiskActionRefused={setRiskActionError}
+      />
+      <Modal opened={editingSession} onClose={() => setEditingSession(false)} title="Session details" size="lg" centered>
+        <SessionDetailsForm
+          initial={sessionToValues(note.session)}
+          submitLabel="Save details"
+          onCancel={() => setEditingSession(false)}
+          onSubmit={async (values) => {
+            noteChanged(await call('updateSession', { noteId: note.id, session: valuesToSession(values) }));
+            setEditingSession(false);
+          }}
+        />
+      </Modal>
+    </Stack>
+  );
+}

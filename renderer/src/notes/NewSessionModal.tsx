@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Modal, Select } from '@mantine/core';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/note-templates';
+import { call } from '../api';
+import { useGuardedNavigate } from '../navigation/navigation-guard';
+import { useNoteChanged, useNoteTemplates } from './queries';
+import { newSessionValues, valuesToSession } from './session-form';
+import { SessionDetailsForm } from './SessionDetailsForm';
+
+interface NewSessionModalProps {
+  clientId: string;
+  isFirstSession: boolean;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** Records a session and opens its draft note, written on the chosen template. */
+export function NewSessionModal({ clientId, isFirstSession, opened, onClose }: NewSessionModalProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="New session" size="lg" centered>
+      <NewSessionForm clientId={clientId} isFirstSession={isFirstSession} onClose={onClose} />
+    </Modal>
+  );
+}
+
+function NewSessionForm({ clientId, isFirstSession, onClose }: Omit<NewSessionModalProps, 'opened'>) {
+  const templates = useNoteTemplates();
+  const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
+  const noteChanged = useNoteChanged();
+  const navigate = useGuardedNavigate();
+
+  return (
+    <SessionDetailsForm
+      initial={newSessionValues(isFirstSession)}
+      submitLabel="Start note"
+      onCancel={onClose}
+      onSubmit={async (values) => {
+        const note = await call('createSession', { clientId, session: valuesToSession(values), templateId });
+        noteChanged(note);
+        onClose();
+        navigate(`/clients/${clientId}/notes/${note.id}`);
+      }}
+    >
+      <Select
+        label="Note template"
+        allowDeselect={false}
+        data={(templates.data?.templates ?? []).map((template) => ({ value: template.id, label: template.name }))}
+        value={templateId}
+        onChange={(value) => value && setTemplateId(value)}
+        error={templates.isError ? 'Templates could not be loaded; the default one will be used.' : undefined}
+      />
+    </SessionDetailsForm>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { RichTextEditor } from '@mantine/tiptap';
+import { useEditor } from '@tiptap/react';
+import type { RichTextNode } from '../../../shared/rich-text';
+import { noteSectionExtensions } from '../rich-text/rich-text-extensions';
+
+export type DocGetter = () => RichTextNode;
+
+interface NoteSectionEditorProps {
+  label: string;
+  prompt: string;
+  initial: RichTextNode | null;
+  /** Called on every edit; cheap on purpose (the document is read only when a save starts). */
+  onChange: () => void;
+  onBlur: () => void;
+  /** Hands the parent a way to read this section's document when it saves. */
+  register: (getter: DocGetter) => () => void;
+  /** Structured parts of the section (goal marks, rupture flag, risk level) shown above the text. */
+  children?: ReactNode;
+  /** Tints the private process note so it is never mistaken for the progress note. */
+  tone?: 'private';
+}
+
+/**
+ * One section of a note: heading, its structured parts, and a Tiptap editor whose placeholder is the
+ * template's prompt. The editor is uncontrolled and never re-renders React per keystroke, which keeps
+ * typing in a 10,000-word note within a frame.
+ */
+export function NoteSectionEditor({ label, prompt, initial, onChange, onBlur, register, children, tone }: NoteSectionEditorProps) {
+  const headingId = useId();
+  const promptId = useId();
+  const onChangeRef = useRef(onChange);
+  const onBlurRef = useRef(onBlur);
+  onChangeRef.current = onChange;
+  onBlurRef.current = onBlur;
+
+  const editor = useEditor({
+    extensions: noteSectionExtensions(prompt),
+    content: initial ?? '',
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': headingId,
+        'aria-describedby': promptId,
+        dir: 'auto',
+      },
+    },
+    onUpdate: () => onChangeRef.current(),
+    onBlur: () => onBlurRef.current(),
+  });
+
+  useEffect(() => (editor ? register(() => editor.getJSON() as RichTextNode) : undefined), [editor, register]);
+
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby={headingId} bg={tone === 'private' ? 'var(--mantine-color-grape-light)' : undefined}>
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h4" id={headingId}>
+            {label}
+          </Title>
+          <Text size="sm" c="dimmed" id={promptId}>
+            {prompt}
+          </Text>
+        </div>
+        {children}
+        <RichTextEditor editor={editor}>
+          <RichTextEditor.Toolbar sticky stickyOffset={56}>
+            <RichTextEditor.ControlsGroup>
+              <RichTextEditor.Bold />
+              <RichTextEditor.Italic />
+              <RichTextEditor.Underline />
+              <RichTextEditor.Strikethrough />
+              <RichTextEditor.ClearFormatting />
+            </RichTextEditor.ControlsGroup>
+            <RichTextEditor.ControlsGroup>
+              <RichTextEditor.H2 />
+              <RichTextEditor.H3 />
+            </RichTextEditor.ControlsGroup>
+            <RichTextEditor.ControlsGroup>
+              <RichTextEditor.BulletList />
+              <RichTextEditor.OrderedList />
+              <RichTextEditor.TaskList />
+            </RichTextEditor.ControlsGroup>
+            <RichTextEditor.ControlsGroup>
+              <RichTextEditor.Undo />
+              <RichTextEditor.Redo />
+            </RichTextEditor.ControlsGroup>
+          </RichTextEditor.Toolbar>
+          <RichTextEditor.Content mih={100} />
+        </RichTextEditor>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Input } from '@mantine/core';
+import { attendances, modalities, sessionTypes } from '../../../shared/notes';
+import { ApiError, errorMessage } from '../api';
+import { DateField } from '../components/DateField';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS } from './note-labels';
+import { sessionFieldErrors, sessionValueProblems, type SessionFormValues } from './session-form';
+
+interface SessionDetailsFormProps {
+  initial: SessionFormValues;
+  submitLabel: string;
+  /** Saves; throws ApiError whose field messages land under the fields. */
+  onSubmit: (values: SessionFormValues) => Promise<void>;
+  onCancel: () => void;
+  /** Extra fields below the session's own (the template choice for a new session). */
+  children?: ReactNode;
+}
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+/** Date, time, length, modality, type, attendance and service code of a session. */
+export function SessionDetailsForm({ initial, submitLabel, onSubmit, onCancel, children }: SessionDetailsFormProps) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof SessionFormValues>(key: K, value: SessionFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors(({ [key]: _dropped, ...rest }) => rest);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems = sessionValueProblems(values);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+    } catch (caught) {
+      const fields = caught instanceof ApiError ? sessionFieldErrors(caught.fieldErrors) : {};
+      if (Object.keys(fields).length > 0) setErrors(fields);
+      else setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorAlert message={error} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField label="Date" required value={values.date} error={errors.date ?? null} onChange={(date) => set('date', date)} onClearError={() => undefined} data-autofocus />
+          <TextInput label="Start time" type="time" value={values.startTime} error={errors.startTime} onChange={(event) => set('startTime', event.currentTarget.value)} />
+          <NumberInput label="Length (minutes)" min={1} max={600} allowDecimal={false} value={values.durationMinutes} error={errors.durationMinutes} onChange={(value) => set('durationMinutes', value)} />
+        </SimpleGrid>
+        <Input.Wrapper label="Attendance" error={errors.attendance}>
+          <SegmentedControl fullWidth mt={4} data={options(attendances, ATTENDANCE_LABELS)} value={values.attendance} onChange={(value) => set('attendance', value as SessionFormValues['attendance'])} />
+        </Input.Wrapper>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select label="Type" allowDeselect={false} data={options(sessionTypes, SESSION_TYPE_LABELS)} value={values.type} error={errors.type} onChange={(value) => value && set('type', value as SessionFormValues['type'])} />
+          <Select label="Modality" allowDeselect={false} data={options(modalities, MODALITY_LABELS)} value={values.modality} error={errors.modality} onChange={(value) => value && set('modality', value as SessionFormValues['modality'])} />
+          <TextInput label="Service code" description="Optional, e.g. 90834" maxLength={20} value={values.serviceCode} error={errors.serviceCode} onChange={(event) => set('serviceCode', event.currentTarget.value)} />
+        </SimpleGrid>
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

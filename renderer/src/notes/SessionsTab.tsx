@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Center, EmptyState, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconNotes, IconPlus } from '@tabler/icons-react';
+import type { Client } from '../../../shared/clients';
+import type { SessionSummary } from '../../../shared/notes';
+import { errorMessage } from '../api';
+import { formatDay } from '../clients/format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useGuardedLink } from '../navigation/navigation-guard';
+import { NewSessionModal } from './NewSessionModal';
+import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, RISK_COLORS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from './note-labels';
+import { useSessions } from './queries';
+
+/** The client timeline: every session newest first, with its note's state, and "New session". */
+export function SessionsTab({ client }: { client: Client }) {
+  const sessions = useSessions(client.id);
+  const [creating, setCreating] = useState(false);
+  const list = sessions.data?.sessions ?? [];
+  const newButton = (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+      New session
+    </Button>
+  );
+
+  return (
+    <>
+      {sessions.isPending && (
+        <Center py="lg">
+          <Loader aria-label="Loading sessions" />
+        </Center>
+      )}
+      {sessions.isError && <ErrorAlert title="Sessions could not be loaded" message={errorMessage(sessions.error)} />}
+      {sessions.isSuccess && list.length === 0 && (
+        <EmptyState icon={<IconNotes size={28} aria-hidden />} mt="md">
+          <EmptyState.Title>No sessions yet</EmptyState.Title>
+          <EmptyState.Description>Record a session to start its note. Sessions are listed here, newest first.</EmptyState.Description>
+          <EmptyState.Actions>{newButton}</EmptyState.Actions>
+        </EmptyState>
+      )}
+      {list.length > 0 && (
+        <>
+          <Group justify="space-between" mb="sm">
+            <Text size="sm" c="dimmed">
+              {list.length === 1 ? '1 session' : `${list.length} sessions`}, newest first
+            </Text>
+            {newButton}
+          </Group>
+          <SessionTable clientId={client.id} sessions={list} />
+        </>
+      )}
+      <NewSessionModal clientId={client.id} isFirstSession={list.length === 0} opened={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function SessionTable({ clientId, sessions }: { clientId: string; sessions: readonly SessionSummary[] }) {
+  const link = useGuardedLink();
+  return (
+    <Table highlightOnHover verticalSpacing="xs" aria-label="Sessions">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Date</Table.Th>
+          <Table.Th>Session</Table.Th>
+          <Table.Th>Note</Table.Th>
+          <Table.Th>Flags</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {sessions.map((summary) => {
+          const { session } = summary;
+          return (
+            <Table.Tr key={summary.noteId}>
+              <Table.Td>
+                <Anchor {...link(`/clients/${clientId}/notes/${summary.noteId}`)} fw={500}>
+                  {formatDay(session.date)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{[...sessionTimeParts(session.startTime, session.durationMinutes), SESSION_TYPE_LABELS[session.type]].join(' · ')}</Text>
+                {session.attendance !== 'attended' && (
+                  <Badge size="sm" variant="light" color={ATTENDANCE_COLORS[session.attendance]}>
+                    {ATTENDANCE_LABELS[session.attendance]}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6}>
+                  <Badge size="sm" variant="light" color={summary.status === 'signed' ? 'teal' : 'gray'}>
+                    {summary.status === 'signed' ? 'Signed' : 'Draft'}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {summary.templateName}
+                    {summary.addendaCount > 0 && ` · ${summary.addendaCount === 1 ? '1 addendum' : `${summary.addendaCount} addenda`}`}
+                  </Text>
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {summary.ruptureNoted && (
+                    <Tooltip label="Rupture noted in this session">
+                      <Badge size="sm" variant="light" color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+                        Rupture
+                      </Badge>
+                    </Tooltip>
+                  )}
+                  {summary.riskLevel && summary.riskLevel !== 'none' && (
+                    <Badge size="sm" variant="light" color={RISK_COLORS[summary.riskLevel]}>
+                      Risk: {RISK_LABELS[summary.riskLevel]}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ReactNode } from 'react';
+import { Badge, List, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Client } from '../../../shared/clients';
+import type { TemplateSection } from '../../../shared/note-templates';
+import type { Note } from '../../../shared/notes';
+import type { RichTextNode } from '../../../shared/rich-text';
+import { RichTextView } from '../rich-text/RichTextView';
+import { AddendaSection } from './AddendaSection';
+import { NoteHeader } from './NoteHeader';
+import { PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from './note-labels';
+import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
+import { SignatureLine } from './SignatureLine';
+
+/** A signed note: read-only, with who signed it, when, its SHA-256, and the addenda after it. */
+export function SignedNoteView({ note, client }: { note: Note; client: Client }) {
+  const goalText = new Map(client.goals.map((goal) => [goal.id, goal.text]));
+  const extrasFor = (section: TemplateSection): ReactNode => {
+    const { content } = note;
+    switch (section.kind) {
+      case 'goals':
+        return content.goalProgress.length === 0 ? null : (
+          <List size="sm" aria-label="Goals worked on">
+            {content.goalProgress.map((mark) => (
+              <List.Item key={mark.goalId}>
+                <bdi>{goalText.get(mark.goalId) ?? 'A goal no longer in the plan'}</bdi>: {PROGRESS_LABELS[mark.progress]}
+              </List.Item>
+            ))}
+          </List>
+        );
+      case 'tasks':
+        return content.homeworkReview.length === 0 ? null : (
+          <List size="sm" aria-label="Review of last session's homework">
+            {content.homeworkReview.map((item, index) => (
+              <List.Item key={index}>
+                <bdi>{item.text}</bdi>: {item.done ? 'done' : 'not done'}
+              </List.Item>
+            ))}
+          </List>
+        );
+      case 'bond':
+        return content.rupture.noted ? (
+          <Text size="sm">
+            <Badge color="orange" variant="light" mr="xs">
+              Rupture noted
+            </Badge>
+            <bdi>{content.rupture.description}</bdi>
+          </Text>
+        ) : null;
+      case 'risk':
+        return content.risk.level === null ? null : (
+          <Stack gap={4}>
+            <Text size="sm">
+              Risk level:{' '}
+              <Badge color={RISK_COLORS[content.risk.level]} variant="light">
+                {RISK_LABELS[content.risk.level]}
+              </Badge>
+            </Text>
+            {content.risk.action.trim() !== '' && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                Action taken: {content.risk.action}
+              </Text>
+            )}
+          </Stack>
+        );
+      case 'richText':
+        return null;
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <NoteHeader note={note} client={client} actions={null} />
+      {note.signedAt && note.signedBy && note.contentHash && (
+        <SignatureLine label="Signed" signedAt={note.signedAt} signedBy={note.signedBy} hash={note.contentHash} />
+      )}
+      {note.template.sections.map((section) => (
+        <ReadOnlySection key={section.key} label={section.label} doc={note.content.sections[section.key] ?? null}>
+          {extrasFor(section)}
+        </ReadOnlySection>
+      ))}
+      {note.processNote && (
+        <ReadOnlySection label="Process note (private)" doc={note.processNote} description={PROCESS_NOTE_EXPLANATION} tone="private" />
+      )}
+      <AddendaSection note={note} />
+    </Stack>
+  );
+}
+
+interface ReadOnlySectionProps {
+  label: string;
+  doc: RichTextNode | null;
+  description?: string;
+  tone?: 'private';
+  children?: ReactNode;
+}
+
+function ReadOnlySection({ label, doc, description, tone, children }: ReadOnlySectionProps) {
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-label={label} bg={tone === 'private' ? 'var(--mantine-color-grape-light)' : undefined}>
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {label}
+        </Title>
+        {description && (
+          <Text size="sm" c="dimmed">
+            {description}
+          </Text>
+        )}
+        {children}
+        {doc ? (
+          <RichTextView doc={doc} />
+        ) : (
+          <Text size="sm" c="dimmed" fs="italic">
+            Nothing written.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,57 @@
+import type { attendances, goalProgressMarks, modalities, riskLevels, sessionTypes } from '../../../shared/notes';
+
+/** Labels for session and note fields. Types only from shared/notes, so no zod comes with them. */
+export const MODALITY_LABELS: Record<(typeof modalities)[number], string> = {
+  in_person: 'In person',
+  video: 'Video',
+  phone: 'Phone',
+};
+
+export const SESSION_TYPE_LABELS: Record<(typeof sessionTypes)[number], string> = {
+  intake: 'Intake',
+  individual: 'Individual',
+  couple: 'Couple',
+  family: 'Family',
+  group: 'Group',
+};
+
+export const ATTENDANCE_LABELS: Record<(typeof attendances)[number], string> = {
+  attended: 'Attended',
+  late_cancellation: 'Late cancellation',
+  no_show: 'No-show',
+};
+
+export const ATTENDANCE_COLORS: Record<(typeof attendances)[number], string> = {
+  attended: 'teal',
+  late_cancellation: 'yellow',
+  no_show: 'orange',
+};
+
+export const PROGRESS_LABELS: Record<(typeof goalProgressMarks)[number], string> = {
+  worse: 'Worse',
+  no_change: 'No change',
+  some_progress: 'Some progress',
+  achieved: 'Achieved',
+};
+
+export const RISK_LABELS: Record<(typeof riskLevels)[number], string> = {
+  none: 'None',
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+};
+
+export const RISK_COLORS: Record<(typeof riskLevels)[number], string> = {
+  none: 'gray',
+  low: 'yellow',
+  moderate: 'orange',
+  high: 'red',
+};
+
+/** "Mon 15 Jun 2026 · 14:30 · 50 min" style summary parts, leaving out what was not entered. */
+export function sessionTimeParts(startTime: string | null, durationMinutes: number | null): string[] {
+  const parts: string[] = [];
+  if (startTime) parts.push(startTime);
+  if (durationMinutes) parts.push(`${durationMinutes} min`);
+  return parts;
+}

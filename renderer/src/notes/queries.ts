@@ -1,0 +1,45 @@
+import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Note } from '../../../shared/notes';
+import { call } from '../api';
+import { activityKeys } from '../clients/queries';
+import { TEMPLATES_QUERY_KEY } from '../settings/templates/template-keys';
+
+/** Query keys for sessions and notes; the cache lives in AppLayout and goes when the vault locks. */
+export const noteKeys = {
+  note: (noteId: string) => ['notes', 'detail', noteId] as const,
+  sessions: (clientId: string) => ['notes', 'sessions', clientId] as const,
+  unsigned: ['unsignedNotes'] as const,
+  settings: ['settings'] as const,
+};
+
+export function useNote(noteId: string) {
+  // Always read fresh: a stale copy would carry an old revision and make the first autosave conflict.
+  return useQuery({ queryKey: noteKeys.note(noteId), queryFn: () => call('getNote', { noteId }), staleTime: 0, gcTime: 0 });
+}
+
+export function useSessions(clientId: string) {
+  return useQuery({ queryKey: noteKeys.sessions(clientId), queryFn: () => call('listSessions', { clientId }) });
+}
+
+export function useNoteTemplates() {
+  return useQuery({ queryKey: TEMPLATES_QUERY_KEY, queryFn: () => call('listNoteTemplates') });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: noteKeys.settings, queryFn: () => call('getSettings'), staleTime: 0 });
+}
+
+/** After a session was created, signed or changed: the timeline, the Dashboard and the log are stale. */
+export function useNoteChanged(): (note: Note) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (note: Note) => {
+      queryClient.setQueryData(noteKeys.note(note.id), note);
+      void queryClient.invalidateQueries({ queryKey: noteKeys.sessions(note.clientId) });
+      void queryClient.invalidateQueries({ queryKey: noteKeys.unsigned });
+      void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+    },
+    [queryClient],
+  );
+}
