@@ -3,13 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Note } from '../../../shared/notes';
 import { call } from '../api';
 import { activityKeys } from '../clients/queries';
+import { UNSIGNED_NOTES_QUERY_KEY } from '../dashboard/dashboard-keys';
 import { TEMPLATES_QUERY_KEY } from '../settings/templates/template-keys';
 
 /** Query keys for sessions and notes; the cache lives in AppLayout and goes when the vault locks. */
 export const noteKeys = {
   note: (noteId: string) => ['notes', 'detail', noteId] as const,
   sessions: (clientId: string) => ['notes', 'sessions', clientId] as const,
-  unsigned: ['unsignedNotes'] as const,
+  unsigned: UNSIGNED_NOTES_QUERY_KEY,
   settings: ['settings'] as const,
 };
 

@@ -6,8 +6,9 @@ import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { ProtectionSection } from './ProtectionSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
+import { PracticeSection } from './PracticeSection';
 
-/** Settings: security, which is what a practitioner needs to trust the app, and the records' activity log. */
+/** Settings: who signs notes, security, which is what a practitioner needs to trust the app, and the records' activity log. */
 export function SettingsPage() {
   // Bumped after a change so the protection summary shows the new dates.
   const [version, setVersion] = useState(0);
@@ -16,6 +17,8 @@ export function SettingsPage() {
   return (
     <Stack gap="lg" maw={860}>
       <Title order={1}>Settings</Title>
+      <Title order={2}>Practice</Title>
+      <PracticeSection />
       <Title order={2}>Security</Title>
       <ProtectionSection version={version} />
       <ChangePassphraseForm onChanged={changed} />
