@@ -1,6 +1,7 @@
 import { unlockRow } from './unlock.row';
 import { clientListRow, clientSearchRow } from './client-list.row';
 import { autosaveRow, searchRow, timelineRow } from './notes.row';
+import { noteTypingRow } from './note-typing.row';
 import type { BenchResult, BenchRow } from './rows';
 
 /**
@@ -9,7 +10,7 @@ import type { BenchResult, BenchRow } from './rows';
  */
 // client search disposes the vault the client rows share, so it stays after client list; likewise the
 // timeline row disposes the notes vault, so it comes last of the note rows.
-const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, searchRow, timelineRow];
+const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, searchRow, timelineRow, noteTypingRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];

@@ -163,3 +163,33 @@ test('homework carries forward, a high risk needs an action before signing, and 
   await page.getByRole('dialog', { name: 'Sign note' }).getByRole('button', { name: 'Sign note' }).click();
   await expect(page.getByText(/^Signed by Sam Counsellor on /)).toBeVisible();
 });
+
+test('text pasted from Word or a web page keeps its words and allowed formatting, and loses links, images, styles and scripts', async ({ app: page }) => {
+  await openEmptyVault(page);
+  await addClientThroughUi(page, { legalName: 'Paste Tester' });
+  await startSessionThroughUi(page);
+  const plan = sectionEditor(page, 'Plan');
+  await plan.click();
+  await page.evaluate(() => {
+    const html = [
+      '<p class="MsoNormal" style="color:red;font-family:Calibri"><b>Bold step</b> and <i>gentle</i> pacing</p>',
+      '<ul><li>first item</li><li>second item</li></ul>',
+      '<p>See <a href="javascript:alert(1)">this page</a><img src="x" onerror="window.pasted = 1"></p>',
+      '<script>window.pasted = 2</script><table><tr><td>cell text</td></tr></table>',
+    ].join('');
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'fallback');
+    const target = document.activeElement;
+    if (!target) throw new Error('nothing focused');
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(plan.locator('strong')).toHaveText('Bold step');
+  await expect(plan.locator('em')).toHaveText('gentle');
+  await expect(plan.locator('ul > li')).toHaveText(['first item', 'second item']);
+  await expect(plan).toContainText('See this page');
+  await expect(plan).toContainText('cell text');
+  await expect(plan.locator('a, img, script, table, [style*="color"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { pasted?: number }).pasted)).toBeUndefined();
+  await expect(saveStatus(page)).toHaveText('Saved', { timeout: 5_000 });
+});

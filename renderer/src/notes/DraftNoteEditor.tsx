@@ -10,7 +10,7 @@ import { NoteHeader } from './NoteHeader';
 import { NoteSectionEditor, type DocGetter } from './NoteSectionEditor';
 import { ProcessNoteEditor } from './ProcessNoteEditor';
 import { useNoteChanged } from './queries';
-import { SaveStatusText } from './SaveStatusText';
+import { SaveFailure, SaveStatusText } from './SaveStatusText';
 import { GoalProgressPanel } from './sections/GoalProgressPanel';
 import { HomeworkReviewPanel } from './sections/HomeworkReviewPanel';
 import { extrasOf, riskActionMissing, type NoteExtras } from './sections/note-extras';
@@ -46,7 +46,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
     const sections = Object.fromEntries(note.template.sections.map((section) => [section.key, read(section.key, note.content.sections[section.key] ?? null)]));
     return { content: { sections, ...extrasRef.current }, processNote: read(PROCESS_NOTE_KEY, note.processNote) };
   }, [note]);
-  const { saver, status } = useDraftAutosave(note, collect);
+  const saver = useDraftAutosave(note, collect);
 
   // Each editor hands over how to read it; when it goes away it leaves its last document behind, so a
   // save that starts while the page unmounts still carries the last keystrokes.
@@ -88,7 +88,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
 
   const sign = async () => {
     await saver.flush();
-    if (saver.hasUnsavedChanges) throw new Error('The latest changes could not be saved, so the note was not signed. See the message at the top.');
+    if (saver.hasUnsavedChanges) throw new Error('The latest changes could not be saved, so the note was not signed. The reason is shown above the note.');
     const signed = await call('signNote', { noteId: note.id, baseRevision: saver.currentRevision });
     saver.stop();
     setSigning(false);
@@ -117,7 +117,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
         client={client}
         actions={
           <>
-            <SaveStatusText status={status} />
+            <SaveStatusText saver={saver} />
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditingSession(true)}>
               Session details
             </Button>
@@ -127,6 +127,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
           </>
         }
       />
+      <SaveFailure saver={saver} />
       {note.template.sections.map((section) => (
         <NoteSectionEditor
           key={section.key}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useId, useRef, type ReactNode } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
@@ -24,10 +24,11 @@ interface NoteSectionEditorProps {
 
 /**
  * One section of a note: heading, its structured parts, and a Tiptap editor whose placeholder is the
- * template's prompt. The editor is uncontrolled and never re-renders React per keystroke, which keeps
- * typing in a 10,000-word note within a frame.
+ * template's prompt. The editor is uncontrolled and never re-renders React per keystroke, and memo keeps
+ * a change in one section's panel from re-rendering the others: typing in a 10,000-word note stays
+ * within a frame.
  */
-export function NoteSectionEditor({ label, prompt, initial, onChange, onBlur, register, children, tone }: NoteSectionEditorProps) {
+export const NoteSectionEditor = memo(function NoteSectionEditor({ label, prompt, initial, onChange, onBlur, register, children, tone }: NoteSectionEditorProps) {
   const headingId = useId();
   const promptId = useId();
   const onChangeRef = useRef(onChange);
@@ -94,4 +95,4 @@ export function NoteSectionEditor({ label, prompt, initial, onChange, onBlur, re
       </Stack>
     </Paper>
   );
-}
+});

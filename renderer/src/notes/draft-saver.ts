@@ -20,7 +20,7 @@ export interface DraftSaverOptions {
   savedAt: string;
   /** Writes the current content as a new revision on top of `baseRevision`. */
   persist: (baseRevision: number) => Promise<SaveOutcome>;
-  onStatus: (status: SaveStatus) => void;
+  onStatus?: (status: SaveStatus) => void;
   /** Turns a failure into a message, and says whether trying again could help. */
   describeFailure: (error: unknown) => { message: string; retry: boolean };
   /** Wait after the last change before saving. */
@@ -39,11 +39,25 @@ export class DraftSaver {
   /** When the oldest change not yet being saved was made. */
   private unsavedSince: number | null = null;
   private readonly options: DraftSaverOptions;
+  private status: SaveStatus;
+  private readonly listeners = new Set<() => void>();
 
   constructor(options: DraftSaverOptions) {
     this.options = options;
     this.revision = options.revision;
+    this.status = { state: 'saved', savedAt: options.savedAt };
   }
+
+  /**
+   * The status as a tiny store (for useSyncExternalStore): only the status line re-renders when it
+   * changes, never the editors, so a save does not cost the keystroke that coincides with it a frame.
+   */
+  readonly getStatus = (): SaveStatus => this.status;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
 
   /** The revision the last successful save returned: what signing must name. */
   get currentRevision(): number {
@@ -57,7 +71,7 @@ export class DraftSaver {
   /** Something changed: save shortly after the typing pauses. */
   changed(): void {
     if (this.stopped) return;
-    if (!this.dirty && !this.running) this.options.onStatus({ state: 'unsaved' });
+    if (!this.dirty && !this.running) this.report({ state: 'unsaved' });
     this.dirty = true;
     const now = Date.now();
     this.unsavedSince ??= now;
@@ -72,7 +86,7 @@ export class DraftSaver {
     if (!this.dirty || this.stopped) return;
     this.dirty = false;
     this.unsavedSince = null;
-    this.options.onStatus({ state: 'saving' });
+    this.report({ state: 'saving' });
     this.running = this.saveOnce();
     try {
       await this.running;
@@ -91,15 +105,21 @@ export class DraftSaver {
     try {
       const outcome = await this.options.persist(this.revision);
       this.revision = outcome.revision;
-      this.options.onStatus(this.dirty ? { state: 'unsaved' } : { state: 'saved', savedAt: outcome.savedAt });
+      this.report(this.dirty ? { state: 'unsaved' } : { state: 'saved', savedAt: outcome.savedAt });
     } catch (error) {
       // Keep the change marked unsaved: nothing typed is dropped because one save failed.
       this.dirty = true;
       const { message, retry } = this.options.describeFailure(error);
-      this.options.onStatus({ state: 'failed', message, retrying: retry });
+      this.report({ state: 'failed', message, retrying: retry });
       if (retry) this.schedule(this.options.retryMs ?? 3000);
       else this.stop();
     }
+  }
+
+  private report(status: SaveStatus): void {
+    this.status = status;
+    this.options.onStatus?.(status);
+    this.listeners.forEach((listener) => listener());
   }
 
   private schedule(ms: number): void {

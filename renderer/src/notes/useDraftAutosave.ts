@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Note, NoteContent } from '../../../shared/notes';
 import type { RichTextNode } from '../../../shared/rich-text';
 import { ApiError, call, errorMessage } from '../api';
@@ -25,8 +25,7 @@ const describeFailure = (error: unknown): { message: string; retry: boolean } =>
  * on leaving the page, before the vault locks and when the window closes. `collect` reads the current
  * content only when a save starts.
  */
-export function useDraftAutosave(note: Note, collect: () => DraftSnapshot): { saver: DraftSaver; status: SaveStatus } {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved', savedAt: note.savedAt });
+export function useDraftAutosave(note: Note, collect: () => DraftSnapshot): DraftSaver {
   const collectRef = useRef(collect);
   collectRef.current = collect;
   const [saver] = useState(
@@ -35,7 +34,6 @@ export function useDraftAutosave(note: Note, collect: () => DraftSnapshot): { sa
         revision: note.revision,
         savedAt: note.savedAt,
         persist: (baseRevision) => call('saveNoteDraft', { noteId: note.id, baseRevision, ...collectRef.current() }),
-        onStatus: setStatus,
         describeFailure,
       }),
   );
@@ -55,5 +53,10 @@ export function useDraftAutosave(note: Note, collect: () => DraftSnapshot): { sa
     };
   }, [saver]);
 
-  return { saver, status };
+  return saver;
+}
+
+/** The save status of a draft; re-renders only the component that shows it. */
+export function useSaveStatus(saver: DraftSaver): SaveStatus {
+  return useSyncExternalStore(saver.subscribe, saver.getStatus);
 }

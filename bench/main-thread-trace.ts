@@ -1,0 +1,45 @@
+import type { Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { type?: string } };
+}
+
+/**
+ * Main-thread work per keystroke, from a Chromium trace: the time the page's main thread spent in
+ * tasks (script, style, layout, paint) between one keydown and the next. This is what must fit in a
+ * frame; timing in the page itself cannot see style, layout and paint, and would count waiting for
+ * the next frame as work.
+ */
+// Chromium has named its top-level task event both ways over the years.
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+export async function mainThreadWorkPerKey(page: Page, typeKeys: () => Promise<void>): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await typeKeys();
+  await page.waitForTimeout(200);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain' && events.some((other) => other.tid === event.tid && other.name === 'EventDispatch' && other.args?.data?.type === 'keydown'));
+  if (!main) throw new Error('The trace has no renderer main thread with key events.');
+  const onMain = events.filter((event) => event.pid === main.pid && event.tid === main.tid);
+  const keydowns = onMain.filter((event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keydown').map((event) => event.ts).sort((a, b) => a - b);
+  const tasks = onMain.filter((event) => TASK_EVENTS.has(event.name) && event.ph === 'X' && event.dur !== undefined);
+  return keydowns.map((start, index) => {
+    const end = keydowns[index + 1] ?? Number.POSITIVE_INFINITY;
+    // A task that began just before the keydown (the one dispatching it) counts from its start.
+    const busy = tasks.filter((task) => task.ts + (task.dur ?? 0) > start && task.ts < end).reduce((sum, task) => sum + (task.dur ?? 0), 0);
+    return busy / 1000;
+  });
+}
