@@ -60,6 +60,8 @@ const RECORD_LABELS: Record<string, string> = {
   goal: 'Goal',
   diagnosis: 'Diagnosis',
   note: 'Session note',
+  session: 'Session',
+  addendum: 'Addendum',
   measure: 'Measure',
 };
 
@@ -92,6 +94,13 @@ const FIELD_LABELS: Record<string, string> = {
   dateAdded: 'Date added',
   dateRemoved: 'Date removed',
   label: 'Diagnosis',
+  date: 'Date',
+  startTime: 'Start time',
+  durationMinutes: 'Length',
+  modality: 'Modality',
+  type: 'Type',
+  attendance: 'Attendance',
+  serviceCode: 'Service code',
 };
 
 /** "reviewDate" → "Review date" for names this file does not know yet. */
