@@ -3,7 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { NEEDS_SIGNING_AFTER_DAYS } from '../../../shared/notes';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { DashboardSection } from './DashboardSection';
+import { PageSection } from '../components/PageSection';
 import { UnsignedNoteList } from './UnsignedNoteList';
 import { useUnsignedNotes } from './queries';
 
@@ -13,7 +13,8 @@ export function NeedsSigningSection() {
   const notes = unsigned.data?.notes ?? [];
 
   return (
-    <DashboardSection
+    <PageSection
+      order={2}
       title="Needs signing"
       description={`Draft notes from sessions more than ${NEEDS_SIGNING_AFTER_DAYS} days ago, oldest first.`}
     >
@@ -32,6 +33,6 @@ export function NeedsSigningSection() {
         </EmptyState>
       )}
       {notes.length > 0 && <UnsignedNoteList notes={notes} />}
-    </DashboardSection>
+    </PageSection>
   );
 }

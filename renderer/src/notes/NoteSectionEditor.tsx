@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useRef, type ReactNode } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
+import { RichTextToolbar } from '../rich-text/RichTextToolbar';
 import { useEditor } from '@tiptap/react';
 import type { RichTextNode } from '../../../shared/rich-text';
 import { noteSectionExtensions } from '../rich-text/rich-text-extensions';
@@ -68,28 +69,7 @@ export const NoteSectionEditor = memo(function NoteSectionEditor({ label, prompt
         </div>
         {children}
         <RichTextEditor editor={editor}>
-          <RichTextEditor.Toolbar sticky stickyOffset={56}>
-            <RichTextEditor.ControlsGroup>
-              <RichTextEditor.Bold />
-              <RichTextEditor.Italic />
-              <RichTextEditor.Underline />
-              <RichTextEditor.Strikethrough />
-              <RichTextEditor.ClearFormatting />
-            </RichTextEditor.ControlsGroup>
-            <RichTextEditor.ControlsGroup>
-              <RichTextEditor.H2 />
-              <RichTextEditor.H3 />
-            </RichTextEditor.ControlsGroup>
-            <RichTextEditor.ControlsGroup>
-              <RichTextEditor.BulletList />
-              <RichTextEditor.OrderedList />
-              <RichTextEditor.TaskList />
-            </RichTextEditor.ControlsGroup>
-            <RichTextEditor.ControlsGroup>
-              <RichTextEditor.Undo />
-              <RichTextEditor.Redo />
-            </RichTextEditor.ControlsGroup>
-          </RichTextEditor.Toolbar>
+          <RichTextToolbar taskList sticky />
           <RichTextEditor.Content mih={100} />
         </RichTextEditor>
       </Stack>

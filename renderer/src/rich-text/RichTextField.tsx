@@ -2,6 +2,7 @@ import '@mantine/tiptap/styles.css';
 import { useId, useRef } from 'react';
 import { Input, Stack } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
+import { RichTextToolbar } from './RichTextToolbar';
 import { useEditor } from '@tiptap/react';
 import { richTextNodeSchema, type RichTextNode } from '../../../shared/rich-text';
 import { richTextExtensions } from './rich-text-extensions';
@@ -47,28 +48,7 @@ export function RichTextField({ label, value, onChange, error, description }: Ri
       </Input.Label>
       {description && <Input.Description>{description}</Input.Description>}
       <RichTextEditor editor={editor} style={error ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
-        <RichTextEditor.Toolbar>
-          <RichTextEditor.ControlsGroup>
-            <RichTextEditor.Bold />
-            <RichTextEditor.Italic />
-            <RichTextEditor.Underline />
-            <RichTextEditor.Strikethrough />
-            <RichTextEditor.ClearFormatting />
-          </RichTextEditor.ControlsGroup>
-          <RichTextEditor.ControlsGroup>
-            <RichTextEditor.H2 />
-            <RichTextEditor.H3 />
-          </RichTextEditor.ControlsGroup>
-          <RichTextEditor.ControlsGroup>
-            <RichTextEditor.BulletList />
-            <RichTextEditor.OrderedList />
-            <RichTextEditor.Blockquote />
-          </RichTextEditor.ControlsGroup>
-          <RichTextEditor.ControlsGroup>
-            <RichTextEditor.Undo />
-            <RichTextEditor.Redo />
-          </RichTextEditor.ControlsGroup>
-        </RichTextEditor.Toolbar>
+        <RichTextToolbar />
         <RichTextEditor.Content mih={120} />
       </RichTextEditor>
       <Input.Error id={errorId}>{error}</Input.Error>

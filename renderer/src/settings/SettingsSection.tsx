@@ -1,25 +1,6 @@
-import type { ReactNode } from 'react';
-import { Paper, Text, Title } from '@mantine/core';
+import { PageSection, type PageSectionProps } from '../components/PageSection';
 
-interface SettingsSectionProps {
-  title: string;
-  description?: string;
-  children: ReactNode;
-}
-
-/** One bordered block of the settings page with its own heading, so each is a landmark for screen readers. */
-export function SettingsSection({ title, description, children }: SettingsSectionProps) {
-  return (
-    <Paper component="section" withBorder radius="md" p="lg" aria-label={title}>
-      <Title order={3} mb={description ? 4 : 'md'}>
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed" mb="md">
-          {description}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
+/** One block of the settings page, under the page's group headings (Security, Notes, Records). */
+export function SettingsSection(props: Omit<PageSectionProps, 'order'>) {
+  return <PageSection order={3} {...props} />;
 }
