@@ -66,3 +66,15 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
 export function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : TRANSPORT_MESSAGE;
 }
+
+/**
+ * An `onError` for a small form: the service's message for `field` goes under that field, any other
+ * failure to the form's alert.
+ */
+export function routeFieldError(field: string, showAtField: (message: string) => void, showAbove: (message: string) => void): (caught: unknown) => void {
+  return (caught) => {
+    const fieldMessage = caught instanceof ApiError ? caught.fieldErrors[field] : undefined;
+    if (fieldMessage) showAtField(fieldMessage);
+    else showAbove(errorMessage(caught));
+  };
+}

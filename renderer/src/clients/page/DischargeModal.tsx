@@ -4,7 +4,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { clientFieldProblems, type Client } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
-import { ApiError, call, errorMessage } from '../../api';
+import { call, routeFieldError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { clientToFormValues, formValuesToFields } from '../form/client-form-values';
 import { useClientMutation } from '../queries';
@@ -47,11 +47,7 @@ function DischargeForm({ client, onDone }: { client: Client; onDone: () => void 
         notifications.show({ color: 'teal', message: 'Client discharged' });
         onDone();
       },
-      onError: (caught) => {
-        const fieldMessage = caught instanceof ApiError ? caught.fieldErrors.dischargeDate : undefined;
-        if (fieldMessage) setDateError(fieldMessage);
-        else setError(errorMessage(caught));
-      },
+      onError: routeFieldError('dischargeDate', setDateError, setError),
     });
   };
 

@@ -3,7 +3,7 @@ import { DateField } from '../../components/DateField';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { Diagnosis } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
-import { ApiError, call, errorMessage } from '../../api';
+import { call, routeFieldError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useClientMutation } from '../queries';
 
@@ -34,11 +34,7 @@ function RemoveForm({ clientId, diagnosis, onDone }: { clientId: string; diagnos
     if (date < diagnosis.dateAdded) return setDateError('The date removed cannot be before the date the diagnosis was added.');
     remove.mutate(undefined, {
       onSuccess: onDone,
-      onError: (caught) => {
-        const fieldMessage = caught instanceof ApiError ? caught.fieldErrors.dateRemoved : undefined;
-        if (fieldMessage) setDateError(fieldMessage);
-        else setError(errorMessage(caught));
-      },
+      onError: routeFieldError('dateRemoved', setDateError, setError),
     });
   };
 
