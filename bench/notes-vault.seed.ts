@@ -9,7 +9,7 @@ import type { RichTextNode } from '../shared/rich-text';
 import { ClientsService } from '../electron/services/clients/clients.service';
 import { TreatmentPlanService } from '../electron/services/clients/treatment-plan.service';
 import { NotesService } from '../electron/services/notes/notes.service';
-import { noteSearchText, reserveNoteIndexRow } from '../electron/services/notes/note-index';
+import { noteSearchParts, writeNoteIndex } from '../electron/services/notes/note-index';
 import { VaultService } from '../electron/services/vault/vault.service';
 
 export const NOTES_SEED = { clients: 300, notes: 20_000, busyClientSessions: 150 } as const;
@@ -20,15 +20,24 @@ const COMMON = ['anxiety', 'sleep', 'work', 'mother', 'panic', 'walk', 'breathin
 const RARE = Array.from({ length: 3_000 }, (_, i) => `w${(i * 2_654_435_761) % 1_000_003}x${i % 17}`);
 
 const template = BUILT_IN_TEMPLATES[0]!;
-const para = (text: string): RichTextNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+export const benchPara = (text: string): RichTextNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const para = benchPara;
 
-/** A deterministic note of about 2 KB of text (plus JSON framing) across the alliance template's sections. */
-export function benchNoteContent(n: number): NoteContent {
+/** A deterministic generator of sentences of common and rare words, one stream per `n`. */
+function sentences(n: number): (words: number) => string {
   let seed = n * 7_919 + 13;
   // The high bits of this LCG: its low bits repeat with a short period.
   const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) >>> 12;
-  const sentence = (words: number) =>
+  return (words: number) =>
     Array.from({ length: words }, () => (next() % 4 === 0 ? COMMON[next() % COMMON.length] : RARE[next() % RARE.length])).join(' ');
+}
+
+/** What about a second of typing adds to a section: two words. */
+export const benchTypedWords = (n: number): string => sentences(500_000 + n)(2);
+
+/** A deterministic note of about 2 KB of text (plus JSON framing) across the alliance template's sections. */
+export function benchNoteContent(n: number): NoteContent {
+  const sentence = sentences(n);
   const content = emptyNoteContent(template.sections.map((s) => s.key));
   for (const section of template.sections) content.sections[section.key] = para(`${sentence(45)}.`);
   content.rupture = { noted: n % 9 === 0, description: n % 9 === 0 ? sentence(6) : '' };
@@ -82,7 +91,6 @@ export function seededNotesVault(): Promise<SeededNotesVault> {
         const at = new Date().toISOString();
         const content = benchNoteContent(n);
         await trx.insertInto('sessions').values({ id: sessionId, client_id: clientId, session_date: date, created_at: at, start_time: '10:00', duration_minutes: 50 }).execute();
-        const searchRowid = await reserveNoteIndexRow(trx, noteId, clientId, noteSearchText(template, content, []));
         const signed = n % 10 !== 0;
         await trx
           .insertInto('notes')
@@ -90,9 +98,10 @@ export function seededNotesVault(): Promise<SeededNotesVault> {
             id: noteId, session_id: sessionId, client_id: clientId, template_id: template.id, template_version: template.version,
             template_json: templateJson, status: signed ? 'signed' : 'draft', content: JSON.stringify(content), process_note: null,
             revision: 3, saved_at: at, signed_at: signed ? at : null, signer_name: signed ? 'Bench' : null,
-            signer_credentials: signed ? '' : null, content_hash: signed ? 'f'.repeat(64) : null, search_rowid: searchRowid, created_at: at,
+            signer_credentials: signed ? '' : null, content_hash: signed ? 'f'.repeat(64) : null, search_rowid: n + 1, created_at: at,
           })
           .execute();
+        await writeNoteIndex(trx, { noteKey: n + 1, noteId, clientId, parts: noteSearchParts(template, content, [], signed ? 'signed' : 'draft') });
       }
     });
     const draft = await notes.createSession({

@@ -1,16 +1,17 @@
 import { unlockRow } from './unlock.row';
 import { clientListRow, clientSearchRow } from './client-list.row';
-import { autosaveRow, searchRow, timelineRow } from './notes.row';
+import { autosaveRow, autosaveWholeNoteRow, searchRow, timelineRow } from './notes.row';
 import { noteTypingRow } from './note-typing.row';
 import type { BenchResult, BenchRow } from './rows';
 
 /**
- * `npm run bench` prints a table of named figures; `npm run bench -- --json` prints one JSON array.
+ * `npm run bench` prints a table of named figures; `npm run bench -- --json` prints one JSON array;
+ * `npm run bench -- --only autosave,search` measures only the rows whose names start with one of those.
  * Later issues add rows to this list.
  */
 // client search disposes the vault the client rows share, so it stays after client list; likewise the
 // timeline row disposes the notes vault, so it comes last of the note rows.
-const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, searchRow, timelineRow, noteTypingRow];
+const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, timelineRow, noteTypingRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];
@@ -22,8 +23,11 @@ function table(results: BenchResult[]): string {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt < 0 ? null : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
   const results: BenchResult[] = [];
   for (const row of rows) {
+    if (only && !only.some((prefix) => row.name.startsWith(prefix))) continue;
     if (!json) process.stderr.write(`measuring ${row.name}…\n`);
     results.push(await row.run());
   }

@@ -42,10 +42,12 @@ const markerList = Object.values(MARKERS);
 
 /**
  * The full-text index stores words folded (lower case, no accents) and prefix-compressed against the
- * word before them, so a marker is searched for there as the tail of each folded long word.
+ * word before them on the same page, so a marker is searched for there as the tail of each folded long
+ * word. Three letters are cut because another client's word can share that many ("grief" before
+ * "grimblethorpe" leaves only "mblethorpe" in the block).
  */
 const wordTails = (texts: readonly string[]): string[] =>
-  texts.flatMap((text) => foldForSearch(text).split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 8).map((word) => word.slice(2));
+  texts.flatMap((text) => foldForSearch(text).split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 8).map((word) => word.slice(3));
 const allTails = wordTails(markerList);
 const indexedTails = wordTails([
   MARKERS.legalName,
@@ -147,7 +149,7 @@ async function indexedMarkerTerms(): Promise<string[]> {
   await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, search_index, row)`.execute(cv.db());
   const terms = (await sql<{ term: string }>`SELECT term FROM temp.search_terms`.execute(cv.db())).rows.map((r) => r.term);
   const markerWords = markerList.flatMap((m) => foldForSearch(m).split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 5);
-  // unicode61 leaves letters such as ø as they are, where foldForSearch maps them to o.
+  // The index folds letters such as ø to o before unicode61 (migration 0004); foldForSearch does too.
   return terms.filter((term) => markerWords.includes(foldForSearch(term)));
 }
 

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotesService } from '../../electron/services/notes/notes.service';
-import { noteSearchText } from '../../electron/services/notes/note-index';
+import { noteSearchParts } from '../../electron/services/notes/note-index';
+import { slotOfRowid } from '../../electron/services/notes/note-search-parts';
 import { clientFields } from './support/client-vault';
 import { draftForRevision } from './support/draft-crash-content';
 import { sessionFields } from './support/notes-vault';
@@ -82,8 +83,9 @@ describe('drafts survive kill -9', () => {
         expect(note.revision, `round ${round}`).toBeGreaterThanOrEqual(lastReported);
         expect(note.revision).toBeGreaterThan(previous);
         expect(note.content).toEqual(draftForRevision(note.revision));
-        const indexed = await sql<{ body: string }>`SELECT body FROM search_index WHERE kind = 'note' AND record_id = ${noteId}`.execute(db);
-        expect(indexed.rows.map((row) => row.body)).toEqual([noteSearchText(note.template, note.content, [])]);
+        // One row per part of the note, each holding that part's text as of the last committed save.
+        const indexed = await sql<{ rowid: number; body: string }>`SELECT rowid, body FROM search_index WHERE kind = 'note' AND record_id = ${noteId}`.execute(db);
+        expect(new Map(indexed.rows.map((row) => [slotOfRowid(row.rowid), row.body]))).toEqual(noteSearchParts(note.template, note.content, [], 'draft'));
         const hits = await sql<{ n: number }>`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${`marker${note.revision}`}`.execute(db);
         expect(hits.rows[0]?.n).toBe(1);
         const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);

@@ -4,14 +4,15 @@ import type { VaultSchema } from '../database/schema';
 import type { ClientRow } from './client-row';
 
 /**
- * Keeps the FTS5 `search_index` rows of a client and its goals in step with the records. Always called
+ * Keeps the search rows of a client and its goals in step with the records. Rows are written to
+ * `search_content`, whose triggers keep the FTS5 `search_index` in step (migration 0004). Always called
  * inside the transaction that changed them, so the index is never stale or half written.
  */
 export async function reindexClient(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
-  // By rowid: filtering search_index on its UNINDEXED columns would read every note in the vault.
+  // By rowid: the client's note rows share its client_id and must stay.
   const previous = await trx.selectFrom('search_index_client_rows').select('fts_rowid').where('client_id', '=', clientId).execute();
   if (previous.length > 0) {
-    await trx.deleteFrom('search_index').where('rowid', 'in', previous.map((row) => row.fts_rowid)).execute();
+    await trx.deleteFrom('search_content').where('id', 'in', previous.map((row) => row.fts_rowid)).execute();
     await trx.deleteFrom('search_index_client_rows').where('client_id', '=', clientId).execute();
   }
   const client = await trx.selectFrom('clients').selectAll().where('id', '=', clientId).executeTakeFirst();
@@ -33,14 +34,21 @@ export async function reindexClient(trx: Kysely<VaultSchema>, clientId: string):
 
 /** Removes every index row belonging to a client, whatever its kind, notes included. */
 export async function removeClientFromIndex(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
-  // A full scan on purpose: erasure is rare, and this way no row of the client can be missed.
-  await trx.deleteFrom('search_index').where('client_id', '=', clientId).execute();
+  // By client_id, whatever the kind, so no row of the client can be missed; the triggers purge the index.
+  await trx.deleteFrom('search_content').where('client_id', '=', clientId).execute();
   await trx.deleteFrom('search_index_client_rows').where('client_id', '=', clientId).execute();
 }
 
 async function insertClientRow(trx: Kysely<VaultSchema>, row: { kind: 'client' | 'goal'; record_id: string; client_id: string; title: string; body: string }): Promise<void> {
-  const { insertId } = await trx.insertInto('search_index').values(row).executeTakeFirstOrThrow();
-  await trx.insertInto('search_index_client_rows').values({ fts_rowid: Number(insertId), client_id: row.client_id }).execute();
+  // An explicit id above every other: note parts have negative ids, and SQLite's max(id) + 1 would
+  // hand out one of theirs in a vault whose only rows were note parts.
+  const { id } = await trx
+    .selectFrom('search_content')
+    .select((eb) => eb(eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)), '+', 1).as('id'))
+    .executeTakeFirstOrThrow();
+  const fts_rowid = Math.max(1, Number(id));
+  await trx.insertInto('search_content').values({ id: fts_rowid, ...row }).execute();
+  await trx.insertInto('search_index_client_rows').values({ fts_rowid, client_id: row.client_id }).execute();
 }
 
 function clientTitle(client: ClientRow, tags: string[]): string {

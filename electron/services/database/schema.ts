@@ -117,7 +117,10 @@ export interface NotesTable {
   signer_name: string | null;
   signer_credentials: string | null;
   content_hash: string | null;
-  /** The note's fixed rowid in search_index. */
+  /**
+   * The note's key for life. Up to migration 0003 its rowid in search_index; since 0004 its parts' rows
+   * are at rowids derived from it (see note-search-parts.ts).
+   */
   search_rowid: number;
   created_at: string;
 }
@@ -161,6 +164,19 @@ export interface SearchIndexTable {
   body: string;
 }
 
+/**
+ * What search_index indexes (an external-content FTS5 table): the app writes here, triggers fold the text
+ * and keep the index in step. Notes have negative ids (one row per part), clients and goals positive ones.
+ */
+export interface SearchContentTable {
+  id: number;
+  kind: string;
+  record_id: string;
+  client_id: string;
+  title: string;
+  body: string;
+}
+
 /** The rowids of the client and goal rows of search_index, by client. */
 export interface SearchIndexClientRowsTable {
   fts_rowid: number;
@@ -182,5 +198,6 @@ export interface VaultSchema {
   note_goal_progress: NoteGoalProgressTable;
   activity_log: ActivityLogTable;
   search_index: SearchIndexTable;
+  search_content: SearchContentTable;
   search_index_client_rows: SearchIndexClientRowsTable;
 }

@@ -1,56 +1,46 @@
-import type { Kysely } from 'kysely';
-import type { NoteTemplate } from '../../../shared/note-templates';
-import type { NoteContent } from '../../../shared/notes';
-import { richTextToPlain, type RichTextNode } from '../../../shared/rich-text';
+import { sql, type Kysely } from 'kysely';
 import type { VaultSchema } from '../database/schema';
+import { partRowid, partRowidRange, slotOfRowid } from './note-search-parts';
 
-/** The characters `search` asks FTS5's snippet() to put around a match; never left in indexed text. */
-export const MATCH_START = '\u0002';
-export const MATCH_END = '\u0003';
+export { MATCH_END, MATCH_START, noteSearchParts } from './note-search-parts';
 
-/**
- * The searchable text of a note: every section, the homework review, the rupture description, the
- * action taken on risk and the addenda. Never the private process note.
- */
-export function noteSearchText(template: NoteTemplate, content: NoteContent, addenda: readonly RichTextNode[]): string {
-  const parts: string[] = [];
-  for (const section of template.sections) parts.push(richTextToPlain(content.sections[section.key]));
-  parts.push(...content.homeworkReview.map((item) => item.text));
-  parts.push(content.rupture.description, content.risk.action);
-  parts.push(...addenda.map((text) => richTextToPlain(text)));
-  return parts
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .join('\n')
-    .replaceAll(MATCH_START, ' ')
-    .replaceAll(MATCH_END, ' ');
+interface IndexedNote {
+  noteKey: number;
+  noteId: string;
+  clientId: string;
+  parts: ReadonlyMap<number, string>;
 }
 
 /**
- * Rewrites a note's row in `search_index` (at its fixed rowid, the only fast way to find an FTS5 row).
- * Always called in the transaction that changed the note, so the index is never stale.
+ * Brings a note's rows in the search index in step with its parts, rewriting only the parts whose text
+ * changed (an autosave after a second of typing usually changes one section). Writes go to
+ * `search_content`; its triggers keep the FTS5 index in step (see migration 0004). Always called in the
+ * transaction that changed the note, so the index is never stale.
  */
-export async function writeNoteIndex(
-  trx: Kysely<VaultSchema>,
-  row: { searchRowid: number; noteId: string; clientId: string; body: string },
-): Promise<void> {
-  // Rewriting an FTS5 row with secure-delete on costs a few milliseconds per save, most of an autosave;
-  // a save that did not change the searchable text (a ticked box, the process note) skips it.
-  const current = await trx.selectFrom('search_index').select('body').where('rowid', '=', row.searchRowid).executeTakeFirst();
-  if (current?.body === row.body) return;
-  await trx.deleteFrom('search_index').where('rowid', '=', row.searchRowid).execute();
-  await trx
-    .insertInto('search_index')
-    .values({ rowid: row.searchRowid, kind: 'note', record_id: row.noteId, client_id: row.clientId, title: '', body: row.body })
-    .execute();
+export async function writeNoteIndex(trx: Kysely<VaultSchema>, note: IndexedNote): Promise<void> {
+  const { first, last } = partRowidRange(note.noteKey);
+  const { rows } = await sql<{ rowid: number; body: string }>`SELECT id AS rowid, body FROM search_content WHERE id BETWEEN ${first} AND ${last}`.execute(trx);
+  const current = new Map(rows.map((row) => [Number(row.rowid), row.body]));
+  const gone: number[] = [];
+  const changed: { rowid: number; body: string }[] = [];
+  for (const [rowid] of current) {
+    if (!note.parts.has(slotOfRowid(rowid))) gone.push(rowid);
+  }
+  for (const [slot, body] of note.parts) {
+    const rowid = partRowid(note.noteKey, slot);
+    if (current.get(rowid) === body) continue;
+    if (current.has(rowid)) gone.push(rowid);
+    changed.push({ rowid, body });
+  }
+  if (gone.length > 0) await sql`DELETE FROM search_content WHERE id IN (${sql.join(gone)})`.execute(trx);
+  for (const { rowid, body } of changed) {
+    await sql`INSERT INTO search_content (id, kind, record_id, client_id, title, body)
+      VALUES (${rowid}, 'note', ${note.noteId}, ${note.clientId}, '', ${body})`.execute(trx);
+  }
 }
 
-/** Adds an empty index row for a new note and returns its rowid, which the note keeps for life. */
-export async function reserveNoteIndexRow(trx: Kysely<VaultSchema>, noteId: string, clientId: string, body: string): Promise<number> {
-  const result = await trx
-    .insertInto('search_index')
-    .values({ kind: 'note', record_id: noteId, client_id: clientId, title: '', body })
-    .executeTakeFirstOrThrow();
-  if (result.insertId === undefined) throw new Error('search_index returned no rowid');
-  return Number(result.insertId);
+/** A key for a new note, which it keeps for life (its parts' rowids derive from it). */
+export async function newNoteKey(trx: Kysely<VaultSchema>): Promise<number> {
+  const { rows } = await sql<{ key: number }>`SELECT coalesce(max(search_rowid), 0) + 1 AS key FROM notes`.execute(trx);
+  return Number(rows[0]?.key ?? 1);
 }

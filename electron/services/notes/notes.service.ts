@@ -18,7 +18,7 @@ import { invalid, ServiceContext, type ServiceClock } from '../clients/service-c
 import { readSettings } from '../database/settings.repository';
 import { registerNoteGoalReferences, writeGoalProgress } from './goal-progress.repository';
 import { addendumHash, noteHash } from './note-hash';
-import { noteSearchText, reserveNoteIndexRow, writeNoteIndex } from './note-index';
+import { newNoteKey, noteSearchParts, writeNoteIndex } from './note-index';
 import { checkedContent, homeworkOf, signingProblems } from './note-rules';
 import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, sessionColumns, sessionFieldsOf } from './note-store';
 import { searchVault } from './search.repository';
@@ -67,7 +67,7 @@ export class NotesService {
         .insertInto('sessions')
         .values({ id: sessionId, client_id: input.clientId, created_at: at, ...sessionColumns(input.session) })
         .execute();
-      const searchRowid = await reserveNoteIndexRow(trx, noteId, input.clientId, noteSearchText(template, content, []));
+      const noteKey = await newNoteKey(trx);
       await trx
         .insertInto('notes')
         .values({
@@ -82,10 +82,11 @@ export class NotesService {
           process_note: null,
           revision: 0,
           saved_at: at,
-          search_rowid: searchRowid,
+          search_rowid: noteKey,
           created_at: at,
         })
         .execute();
+      await writeNoteIndex(trx, { noteKey, noteId, clientId: input.clientId, parts: noteSearchParts(template, content, [], 'draft') });
       await appendActivity(trx, { action: 'create', recordType: 'session', recordId: sessionId, clientId: input.clientId, fields: [] }, new Date(at));
     });
     return loadNote(db, noteId);
@@ -151,7 +152,9 @@ export class NotesService {
         .executeTakeFirst();
       if (result.numUpdatedRows !== 1n) throw staleConflict();
       await writeGoalProgress(trx, input.noteId, content);
-      await writeNoteIndex(trx, { searchRowid: row.search_rowid, noteId: row.id, clientId: row.client_id, body: noteSearchText(template, content, []) });
+      // Only the parts whose text changed are rewritten: usually the one section being typed in.
+      const parts = noteSearchParts(template, content, [], 'draft');
+      await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
       return { revision, savedAt };
     });
   }
@@ -183,6 +186,9 @@ export class NotesService {
         .set({ status: 'signed', signed_at: signedAt.toISOString(), signer_name: signer.name, signer_credentials: signer.credentials, content_hash: hash })
         .where('id', '=', input.noteId)
         .execute();
+      // From now on the note is one index row: it will not be typed in again.
+      const parts = noteSearchParts(note.template, note.content, [], 'signed');
+      await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
       await appendActivity(trx, { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [] }, signedAt);
     });
     return loadNote(db, input.noteId);
@@ -218,8 +224,8 @@ export class NotesService {
         })
         .execute();
       const addenda = (await addendaOf(trx, row.id)).map((addendum) => addendum.text);
-      const body = noteSearchText(parseTemplate(row.template_json), parseContent(row.content), addenda);
-      await writeNoteIndex(trx, { searchRowid: row.search_rowid, noteId: row.id, clientId: row.client_id, body });
+      const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
+      await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
       await appendActivity(trx, { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] }, signedAt);
     });
     return loadNote(db, input.noteId);
