@@ -15,6 +15,15 @@ import {
   listClientsOutputSchema,
 } from './clients';
 import { noteTemplateSchema } from './note-templates';
+import { measureDefinitionSchema } from './measures/definition';
+import {
+  acknowledgeAlertInputSchema,
+  clientAlertSchema,
+  measureResultSchema,
+  overviewClientSchema,
+  recordMeasureInputSchema,
+  saveCustomMeasureInputSchema,
+} from './measure-records';
 import {
   noteContentSchema,
   noteSchema,
@@ -194,6 +203,27 @@ export const contract = {
   listUnsignedNotes: method(noInput, z.strictObject({ notes: z.array(unsignedNoteSchema) })),
   /** Full-text search over notes, client names and codes, goals and tags, with highlighted snippets. */
   search: method(searchInputSchema, z.strictObject({ results: z.array(searchResultSchema) })),
+
+  // Measures, alerts and the practice overview.
+  /** The latest version of every measure, built-in ones first. */
+  listMeasures: method(noInput, z.strictObject({ measures: z.array(measureDefinitionSchema) })),
+  /** Saves a new custom measure (id null) or its next version; built-in measures are read-only. */
+  saveCustomMeasure: method(saveCustomMeasureInputSchema, measureDefinitionSchema),
+  /** Scores and stores one result, with or without a session; refuses out-of-range answers. */
+  recordMeasure: method(recordMeasureInputSchema, measureResultSchema),
+  /** Removes a result entered by mistake. */
+  deleteMeasureResult: method(z.strictObject({ id: idSchema }), z.strictObject({})),
+  /** A client's results, oldest first, with the definition versions they were scored with. */
+  listMeasureResults: method(
+    z.strictObject({ clientId: idSchema }),
+    z.strictObject({ results: z.array(measureResultSchema), definitions: z.array(measureDefinitionSchema) }),
+  ),
+  /** Rupture and outcome alerts about a client's latest results, most severe first. */
+  listClientAlerts: method(z.strictObject({ clientId: idSchema }), z.strictObject({ alerts: z.array(clientAlertSchema) })),
+  /** Keeps the practitioner's short note on an alert. */
+  acknowledgeAlert: method(acknowledgeAlertInputSchema, clientAlertSchema),
+  /** Every active client with latest alliance score, trend, open alerts, most urgent first. */
+  getPracticeOverview: method(noInput, z.strictObject({ clients: z.array(overviewClientSchema) })),
 } as const;
 
 /** Events pushed from the main side to the renderer. */

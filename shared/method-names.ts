@@ -48,6 +48,14 @@ const methods: Record<MethodName, true> = {
   addAddendum: true,
   listUnsignedNotes: true,
   search: true,
+  listMeasures: true,
+  saveCustomMeasure: true,
+  recordMeasure: true,
+  deleteMeasureResult: true,
+  listMeasureResults: true,
+  listClientAlerts: true,
+  acknowledgeAlert: true,
+  getPracticeOverview: true,
 };
 
 const eventKeys: Record<EventName, true> = {

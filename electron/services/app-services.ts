@@ -7,6 +7,7 @@ import { VaultService, type VaultServiceOptions } from './vault/vault.service';
 import { ClientsService } from './clients/clients.service';
 import { TreatmentPlanService } from './clients/treatment-plan.service';
 import { NotesService } from './notes/notes.service';
+import { MeasuresService } from './measures/measures.service';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -22,6 +23,7 @@ export interface AppServices {
   clients: ClientsService;
   plans: TreatmentPlanService;
   notes: NotesService;
+  measures: MeasuresService;
   dispatch: Dispatch;
   /** Locks the vault (closing the database) before the process ends. */
   dispose(): void;
@@ -40,10 +42,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const clients = new ClientsService({ db: database });
   const plans = new TreatmentPlanService({ db: database });
   const notes = new NotesService({ db: database });
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes }), {
+  const measures = new MeasuresService({ db: database });
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
-  return { vault, clients, plans, notes, dispatch, dispose: () => vault.lock('system') };
+  return { vault, clients, plans, notes, measures, dispatch, dispose: () => vault.lock('system') };
 }

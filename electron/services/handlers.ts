@@ -5,6 +5,7 @@ import type { VaultService } from './vault/vault.service';
 import type { ClientsService } from './clients/clients.service';
 import type { TreatmentPlanService } from './clients/treatment-plan.service';
 import type { NotesService } from './notes/notes.service';
+import type { MeasuresService } from './measures/measures.service';
 import { listActivity, verifyActivityLog } from './activity/activity-log';
 import { writeRecoveryKeyFile } from './vault/recovery-key-file';
 
@@ -15,8 +16,9 @@ export function createHandlers(deps: {
   clients: ClientsService;
   plans: TreatmentPlanService;
   notes: NotesService;
+  measures: MeasuresService;
 }): Handlers {
-  const { vault, dialogs, clients, plans, notes } = deps;
+  const { vault, dialogs, clients, plans, notes, measures } = deps;
   return {
     getVaultStatus: () => vault.status(),
     createVault: ({ passphrase }) => vault.create(passphrase),
@@ -89,5 +91,16 @@ export function createHandlers(deps: {
     addAddendum: (input) => notes.addAddendum(input),
     listUnsignedNotes: async () => ({ notes: await notes.listUnsigned() }),
     search: async (input) => ({ results: await notes.search(input) }),
+    listMeasures: async () => ({ measures: await measures.listMeasures() }),
+    saveCustomMeasure: (input) => measures.saveCustomMeasure(input),
+    recordMeasure: (input) => measures.recordMeasure(input),
+    deleteMeasureResult: async ({ id }) => {
+      await measures.deleteMeasureResult(id);
+      return {};
+    },
+    listMeasureResults: ({ clientId }) => measures.listResults(clientId),
+    listClientAlerts: async ({ clientId }) => ({ alerts: await measures.listAlerts(clientId) }),
+    acknowledgeAlert: (input) => measures.acknowledgeAlert(input),
+    getPracticeOverview: async () => ({ clients: await measures.practiceOverview() }),
   };
 }

@@ -54,7 +54,7 @@ describe('migration 0004 (drafts indexed in parts, folded letters)', () => {
     const db = new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     const { noteId, clientRowid } = await vaultAt0003(db);
 
-    expect(await migrateToLatest(db)).toEqual(['0004_index_notes_by_part']);
+    expect((await migrateToLatest(db))[0]).toBe('0004_index_notes_by_part');
 
     const rows = await sql<{ id: number; kind: string; body: string }>`SELECT id, kind, body FROM search_content ORDER BY id`.execute(db);
     // The draft (key 10): tasks (slot 1) and plan (slot 4). The signed note (key 9): its whole text in

@@ -183,6 +183,35 @@ export interface SearchIndexClientRowsTable {
   client_id: string;
 }
 
+export interface MeasureDefinitionsTable {
+  id: string;
+  version: number;
+  definition: string;
+  created_at: string;
+}
+
+export interface MeasureResultsTable {
+  id: string;
+  client_id: string;
+  session_id: string | null;
+  measure_id: string;
+  measure_version: number;
+  taken_on: string;
+  responses: string;
+  total: number | null;
+  subscales: string;
+  flags: string;
+  created_at: string;
+}
+
+export interface AlertAcknowledgementsTable {
+  id: string;
+  client_id: string;
+  alert_key: string;
+  note: string;
+  acknowledged_at: string;
+}
+
 export interface VaultSchema {
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
@@ -200,4 +229,7 @@ export interface VaultSchema {
   search_index: SearchIndexTable;
   search_content: SearchContentTable;
   search_index_client_rows: SearchIndexClientRowsTable;
+  measure_definitions: MeasureDefinitionsTable;
+  measure_results: MeasureResultsTable;
+  alert_acknowledgements: AlertAcknowledgementsTable;
 }

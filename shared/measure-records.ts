@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from './clients';
+import { customMeasureInputSchema } from './measures/definition';
+
+/**
+ * Measure results, alerts and the practice overview as they cross the contract. The definitions and
+ * the scoring rules themselves live in shared/measures.
+ */
+const itemKey = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/);
+const measureId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'Choose a measure.');
+
+export const responsesSchema = z
+  .record(itemKey, z.number().finite().nullable())
+  .refine((responses) => Object.keys(responses).length <= 50, 'A measure has at most 50 items.');
+
+export const recordMeasureInputSchema = z.strictObject({
+  clientId: idSchema,
+  /** null records a measure on its own (an intake questionnaire). */
+  sessionId: idSchema.nullable(),
+  measureId,
+  takenOn: isoDateSchema,
+  responses: responsesSchema,
+});
+
+export const saveCustomMeasureInputSchema = z.strictObject({
+  /** null saves a new measure; a custom measure's id saves its next version. */
+  id: measureId.nullable(),
+  measure: customMeasureInputSchema,
+});
+
+export const measureResultSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  sessionId: idSchema.nullable(),
+  noteId: idSchema.nullable(),
+  measureId: z.string(),
+  measureVersion: z.number().int(),
+  takenOn: isoDateSchema,
+  responses: z.record(z.string(), z.number().nullable()),
+  total: z.number().nullable(),
+  subscales: z.record(z.string(), z.number().nullable()),
+  flags: z.array(z.string()),
+  /** The session note's own "rupture noted" flag, for marking the chart. */
+  ruptureNoted: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const alertKinds = ['cutoff', 'total-drop', 'subscale-drop', 'rupture', 'worsened', 'flag'] as const;
+export const alertSeverities = ['notice', 'warning', 'urgent'] as const;
+
+export const clientAlertSchema = z.strictObject({
+  /** Stable across calls, so an acknowledgement refers to exactly this alert. */
+  key: z.string(),
+  kind: z.enum(alertKinds),
+  measureId: z.string(),
+  measureName: z.string(),
+  reason: z.string(),
+  date: isoDateSchema,
+  severity: z.enum(alertSeverities),
+  /** The sessions compared, earlier first, with their notes to link to. */
+  sessions: z.array(z.strictObject({ sessionId: z.string(), noteId: idSchema.nullable(), date: isoDateSchema })),
+  acknowledged: z.strictObject({ note: z.string(), at: z.string() }).nullable(),
+});
+
+export const acknowledgeAlertInputSchema = z.strictObject({
+  clientId: idSchema,
+  alertKey: z.string().min(1).max(400),
+  note: z.string().trim().min(1, 'Write a short note on what you did or decided.').max(500, 'Keep the note to 500 characters.'),
+});
+
+export const overviewClientSchema = z.strictObject({
+  clientId: idSchema,
+  code: z.string(),
+  status: z.enum(['active', 'paused', 'discharged']),
+  lastSessionDate: isoDateSchema.nullable(),
+  nextReviewDate: isoDateSchema.nullable(),
+  /** The latest alliance result of the client's most used alliance measure. */
+  alliance: z
+    .strictObject({
+      measureId: z.string(),
+      shortName: z.string(),
+      total: z.number().nullable(),
+      range: z.strictObject({ min: z.number(), max: z.number() }),
+      /** The last few totals, oldest first, for the sparkline. */
+      trend: z.array(z.number().nullable()),
+    })
+    .nullable(),
+  /** Unacknowledged alerts, most severe first. */
+  alerts: z.array(z.strictObject({ key: z.string(), severity: z.enum(alertSeverities), reason: z.string() })),
+  /** Sessions since the last measure of any kind; null when no measure was ever recorded. */
+  sessionsSinceMeasure: z.number().int().nullable(),
+  sessionCount: z.number().int(),
+});
+
+export type RecordMeasureInput = z.output<typeof recordMeasureInputSchema>;
+export type MeasureResult = z.output<typeof measureResultSchema>;
+export type ClientAlert = z.output<typeof clientAlertSchema>;
+export type OverviewClient = z.output<typeof overviewClientSchema>;
+export type AlertSeverityName = (typeof alertSeverities)[number];

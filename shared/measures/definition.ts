@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { isMultipleOf, round2 } from './numbers';
+
+/**
+ * A measure definition is data, like a note template: built-in ones ship in code (built-in.ts), custom
+ * ones are saved by the practitioner, one row per version. A stored result names the version it was
+ * scored with, so a chart never re-scores history against a changed definition.
+ *
+ * Cutoff semantics, used everywhere (scoring, alerts, charts): the cutoff value is the lowest score of
+ * the upper side. `concernWhen: 'above'` means concern when total >= value (PHQ-9 "10 or more");
+ * `concernWhen: 'below'` means concern when total < value (SRS "below 36"). That matches how the
+ * instruments' own cutoffs are usually stated, and the chart's cutoff line sits on the boundary.
+ */
+export const raters = ['client', 'clinician'] as const;
+export const measureKinds = ['alliance', 'outcome'] as const;
+export const scoringMethods = ['sum', 'mean'] as const;
+export const concernDirections = ['below', 'above'] as const;
+
+export type Rater = (typeof raters)[number];
+export type MeasureKind = (typeof measureKinds)[number];
+export type ScoringMethod = (typeof scoringMethods)[number];
+export type ConcernDirection = (typeof concernDirections)[number];
+
+export const MAX_ITEMS = 50;
+
+const keySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'A key is lower-case letters, digits or _, starting with a letter, at most 32 characters.');
+
+// Bounded so a typo (1e9) can't make a chart or a total meaningless.
+const scaleNumber = z.number().min(-1000, 'Use numbers from -1000 to 1000.').max(1000, 'Use numbers from -1000 to 1000.');
+
+export const measureItemSchema = z.strictObject({
+  key: keySchema,
+  /** May be '' only on a score-only (licensed) measure, whose wording we must not ship. */
+  text: z.string().trim().max(500, 'Keep an item to 500 characters.'),
+  min: scaleNumber,
+  max: scaleNumber,
+  /**
+   * 1 for whole-number answers; 0.1 for visual-analogue lines read to the millimetre (SRS, ORS). Not
+   * in every stored definition, so it defaults to whole numbers.
+   */
+  step: z.union([z.literal(1), z.literal(0.1)]).default(1),
+  anchors: z.strictObject({
+    min: z.string().trim().max(60, 'Keep an anchor to 60 characters.'),
+    max: z.string().trim().max(60, 'Keep an anchor to 60 characters.'),
+  }),
+  reverse: z.boolean().default(false),
+});
+
+export const subscaleSchema = z.strictObject({
+  key: keySchema,
+  label: z.string().trim().min(1, 'Give the subscale a name.').max(40, 'A subscale name can be at most 40 characters.'),
+  items: z.array(keySchema).min(1, 'A subscale needs at least one item.'),
+  method: z.enum(scoringMethods),
+});
+
+export const totalRuleSchema = z.strictObject({
+  method: z.enum(scoringMethods),
+  /**
+   * How many items may be left blank and still give a total. With 1..maxMissing blank the total is
+   * prorated: a mean is the mean of the answered items; a sum is the mean of the answered items times
+   * the number of items, i.e. as if each blank had been answered at the client's own average.
+   */
+  maxMissing: z.number().int('Enter a whole number of items.').min(0, 'Enter 0 or more.'),
+});
+
+export const scoreRangeSchema = z.strictObject({ min: z.number(), max: z.number() });
+
+export const cutoffSchema = z.strictObject({
+  value: z.number(),
+  concernWhen: z.enum(concernDirections),
+});
+
+export const bandSchema = z.strictObject({
+  from: z.number(),
+  to: z.number(),
+  label: z.string().trim().min(1, 'Give the band a name.').max(40, 'A band name can be at most 40 characters.'),
+  /** 0 (fine) … 4 (most concerning): drives colour, never wording. */
+  severity: z.number().int().min(0).max(4),
+});
+
+export const flagItemSchema = z.strictObject({
+  item: keySchema,
+  /** Fires when the item's answer (as given, before any reversal) is greater than this. */
+  above: z.number(),
+  message: z.string().trim().min(1, 'Write what the flag should say.').max(200, 'Keep a flag message to 200 characters.'),
+});
+
+const itemsSchema = z
+  .array(measureItemSchema)
+  .min(1, 'A measure needs at least one item.')
+  .max(MAX_ITEMS, `A measure can have at most ${MAX_ITEMS} items.`);
+
+const describedFields = {
+  name: z.string().trim().min(1, 'Give the measure a name.').max(80, 'A measure name can be at most 80 characters.'),
+  shortName: z.string().trim().min(1, 'Give the measure a short name for charts.').max(16, 'A short name can be at most 16 characters.'),
+  rater: z.enum(raters),
+  kind: z.enum(measureKinds),
+  /** Shown above the items: the question stem and, for short scales, what each point means. */
+  instructions: z.string().trim().max(1000, 'Keep the instructions to 1000 characters.').default(''),
+  /** A licensed instrument: only scores are entered, from the practitioner's own licensed forms. */
+  scoreOnly: z.boolean().default(false),
+  /** Citation and licence note. */
+  source: z.string().trim().max(1000, 'Keep the source to 1000 characters.').default(''),
+  items: itemsSchema,
+  subscales: z.array(subscaleSchema).max(MAX_ITEMS).default([]),
+  total: totalRuleSchema,
+  cutoff: cutoffSchema.nullable(),
+  bands: z.array(bandSchema).max(10, 'Use at most 10 bands.').default([]),
+  /** The smallest change in total counted as real rather than noise; null when not established. */
+  reliableChange: z.number().positive('A reliable change is more than 0.').nullable(),
+  flagItems: z.array(flagItemSchema).max(MAX_ITEMS).default([]),
+};
+
+type Item = z.output<typeof measureItemSchema>;
+type Range = z.output<typeof scoreRangeSchema>;
+
+
+/** The lowest and highest possible total for these items. Reversal doesn't change an item's range. */
+export function computedRange(items: readonly Pick<Item, 'min' | 'max'>[], method: ScoringMethod): Range {
+  const min = items.reduce((sum, item) => sum + item.min, 0);
+  const max = items.reduce((sum, item) => sum + item.max, 0);
+  if (method === 'sum' || items.length === 0) return { min: round2(min), max: round2(max) };
+  return { min: round2(min / items.length), max: round2(max / items.length) };
+}
+
+/**
+ * The finest step between two complete totals: 1 for sums of whole-number items, 0.1 when an item is
+ * read to a tenth, 0.01 for means (scores are rounded to 2 decimals). Bands are contiguous when the
+ * next starts no more than this above where the previous ends.
+ */
+export function scoreResolution(items: readonly Pick<Item, 'step'>[], method: ScoringMethod): number {
+  if (method === 'mean') return 0.01;
+  return items.some((item) => item.step === 0.1) ? 0.1 : 1;
+}
+
+interface CheckedMeasure {
+  scoreOnly: boolean;
+  items: Item[];
+  subscales: z.output<typeof subscaleSchema>[];
+  total: z.output<typeof totalRuleSchema>;
+  cutoff: z.output<typeof cutoffSchema> | null;
+  bands: z.output<typeof bandSchema>[];
+  reliableChange: number | null;
+  flagItems: z.output<typeof flagItemSchema>[];
+}
+
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Cross-field checks shared by stored definitions and the Settings form. Messages name items by
+ * position ("Item 3"), which is what a practitioner sees, rather than by key.
+ */
+export function measureProblems(measure: CheckedMeasure, range: Range): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const itemIndex = new Map<string, number>();
+
+  measure.items.forEach((item, i) => {
+    const n = i + 1;
+    if (itemIndex.has(item.key)) add(['items', i, 'key'], `Item ${n} has the same key ("${item.key}") as item ${(itemIndex.get(item.key) ?? 0) + 1}.`);
+    else itemIndex.set(item.key, i);
+    if (item.min >= item.max) add(['items', i, 'max'], `Item ${n}: the highest answer must be above the lowest.`);
+    if (!isMultipleOf(item.min, item.step) || !isMultipleOf(item.max, item.step)) {
+      add(['items', i, 'min'], item.step === 1 ? `Item ${n}: with whole-number answers, the lowest and highest must be whole numbers.` : `Item ${n}: the lowest and highest answers must be in steps of ${item.step}.`);
+    }
+    if (!measure.scoreOnly && item.text === '') add(['items', i, 'text'], `Item ${n} needs its wording.`);
+  });
+
+  const subscaleKeys = new Set<string>();
+  measure.subscales.forEach((subscale, s) => {
+    if (subscaleKeys.has(subscale.key)) add(['subscales', s, 'key'], `Two subscales have the key "${subscale.key}".`);
+    subscaleKeys.add(subscale.key);
+    const seen = new Set<string>();
+    subscale.items.forEach((key, k) => {
+      if (!itemIndex.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}", which is not one of the items.`);
+      else if (seen.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}" twice.`);
+      seen.add(key);
+    });
+  });
+
+  if (measure.total.maxMissing >= measure.items.length) {
+    add(['total', 'maxMissing'], `Allow fewer missing answers than there are items (${measure.items.length}).`);
+  }
+
+  const width = range.max - range.min;
+  if (measure.cutoff && (measure.cutoff.value <= range.min || measure.cutoff.value > range.max)) {
+    add(['cutoff', 'value'], `Put the cutoff above the lowest possible total (${range.min}) and no higher than the highest (${range.max}).`);
+  }
+  if (measure.reliableChange !== null && measure.reliableChange > width) {
+    add(['reliableChange'], `A reliable change can be at most ${round2(width)}, the whole span of the total.`);
+  }
+
+  problems.push(...bandProblems(measure.bands, range, scoreResolution(measure.items, measure.total.method)));
+
+  measure.flagItems.forEach((flag, f) => {
+    const i = itemIndex.get(flag.item);
+    const item = i === undefined ? undefined : measure.items[i];
+    if (i === undefined || !item) add(['flagItems', f, 'item'], `A flag names "${flag.item}", which is not one of the items.`);
+    else if (flag.above < item.min || flag.above >= item.max) {
+      add(['flagItems', f, 'above'], `The flag on item ${i + 1} must use a value from ${item.min} to just below ${item.max}, or it could never fire.`);
+    }
+  });
+
+  return problems;
+}
+
+function bandProblems(bands: z.output<typeof bandSchema>[], range: Range, resolution: number): Problem[] {
+  // No bands is allowed (a measure without published norms); some bands must cover the whole range.
+  if (bands.length === 0) return [];
+  const problems: Problem[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  bands.forEach((band, b) => {
+    if (band.from > band.to) add(['bands', b, 'to'], `The band "${band.label}" ends before it starts.`);
+  });
+  const first = bands[0];
+  const last = bands[bands.length - 1];
+  if (first && first.from !== range.min) add(['bands', 0, 'from'], `The first band should start at the lowest possible total, ${range.min}.`);
+  if (last && last.to !== range.max) add(['bands', bands.length - 1, 'to'], `The last band should end at the highest possible total, ${range.max}.`);
+  for (let b = 1; b < bands.length; b++) {
+    const previous = bands[b - 1];
+    const band = bands[b];
+    if (!previous || !band) continue;
+    if (band.from < previous.from) {
+      add(['bands', b, 'from'], 'List the bands from the lowest scores up.');
+    } else if (band.from <= previous.to) {
+      add(['bands', b, 'from'], `The bands "${previous.label}" and "${band.label}" overlap: "${band.label}" starts at ${band.from} but "${previous.label}" runs to ${previous.to}.`);
+    } else if (band.from - previous.to > resolution + 1e-9) {
+      add(['bands', b, 'from'], `No band covers totals from ${round2(previous.to + resolution)} to ${round2(band.from - resolution)}.`);
+    }
+  }
+  return problems;
+}
+
+const addProblems = (problems: Problem[], ctx: z.RefinementCtx) => {
+  for (const { path, message } of problems) ctx.addIssue({ code: 'custom', path, message });
+};
+
+export const measureDefinitionSchema = z
+  .strictObject({
+    /** Built-ins have fixed slugs (`phq-9`); custom measures get their own slug when first saved. */
+    id: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'A measure id is lower-case letters, digits, _ or -, starting with a letter.'),
+    /** Every saved change makes a new version; a result keeps the version it was scored with. */
+    version: z.number().int().min(1),
+    builtIn: z.boolean(),
+    ...describedFields,
+    /** The total's possible range, stored so charts and PDFs need no arithmetic on the items. */
+    range: scoreRangeSchema,
+  })
+  .superRefine((measure, ctx) => {
+    const expected = computedRange(measure.items, measure.total.method);
+    if (expected.min !== measure.range.min || expected.max !== measure.range.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['range'],
+        message: `With these items the total runs from ${expected.min} to ${expected.max}, not ${measure.range.min} to ${measure.range.max}.`,
+      });
+    }
+    addProblems(measureProblems(measure, measure.range), ctx);
+  });
+
+/** What Settings sends to save a custom measure: the range follows from the items, so it isn't sent. */
+export const customMeasureInputSchema = z.strictObject(describedFields).superRefine((measure, ctx) => {
+  addProblems(measureProblems(measure, computedRange(measure.items, measure.total.method)), ctx);
+});
+
+export type MeasureItem = z.output<typeof measureItemSchema>;
+export type Subscale = z.output<typeof subscaleSchema>;
+export type TotalRule = z.output<typeof totalRuleSchema>;
+export type ScoreRange = z.output<typeof scoreRangeSchema>;
+export type Cutoff = z.output<typeof cutoffSchema>;
+export type MeasureBand = z.output<typeof bandSchema>;
+export type FlagItem = z.output<typeof flagItemSchema>;
+export type MeasureDefinition = z.output<typeof measureDefinitionSchema>;
+export type CustomMeasureInput = z.output<typeof customMeasureInputSchema>;
+
+/** The definition a saved custom measure becomes, at the id and version the store assigned. */
+export function customMeasureDefinition(input: CustomMeasureInput, id: string, version: number): MeasureDefinition {
+  // The store's id and version win over anything the input carries.
+  return { ...input, id, version, builtIn: false, range: computedRange(input.items, input.total.method) };
+}

@@ -1,0 +1,6 @@
+/** Alliance and outcome measures: definitions, scoring, alert rules and chart geometry, all pure. */
+export * from './definition';
+export * from './built-in';
+export * from './scoring';
+export * from './alerts';
+export * from './chart';
