@@ -11,6 +11,8 @@ import { TreatmentPlanService } from '../electron/services/clients/treatment-pla
 import { NotesService } from '../electron/services/notes/notes.service';
 import { noteSearchParts, writeNoteIndex } from '../electron/services/notes/note-index';
 import { VaultService } from '../electron/services/vault/vault.service';
+import { MeasuresService } from '../electron/services/measures/measures.service';
+import { builtInMeasure, scoreMeasure, type MeasureDefinition } from '../shared/measures';
 
 export const NOTES_SEED = { clients: 300, notes: 20_000, busyClientSessions: 150 } as const;
 
@@ -47,12 +49,26 @@ export function benchNoteContent(n: number): NoteContent {
 
 export interface SeededNotesVault {
   notes: NotesService;
+  measures: MeasuresService;
   busyClientId: string;
   draftNoteId: string;
   dispose(): void;
 }
 
 let seeded: Promise<SeededNotesVault> | null = null;
+
+const sac = builtInMeasure('sac-client')!;
+const phq9 = builtInMeasure('phq-9')!;
+
+/** A deterministic, scored result of `measure` for session `n`, as the service would store it. */
+function benchResult(measure: MeasureDefinition, n: number, clientId: string, sessionId: string, date: string, at: string) {
+  const responses = Object.fromEntries(measure.items.map((item, i) => [item.key, item.min + ((n * 7 + i * 3) % (item.max - item.min + 1))]));
+  const score = scoreMeasure(measure, responses);
+  return {
+    id: randomUUID(), client_id: clientId, session_id: sessionId, measure_id: measure.id, measure_version: measure.version, taken_on: date,
+    responses: JSON.stringify(responses), total: score.total, subscales: JSON.stringify(score.subscales), flags: JSON.stringify(score.flags), created_at: at,
+  };
+}
 
 /**
  * 300 clients with goals, and 20,000 notes of about 2 KB (one client has 150 sessions, the rest share
@@ -102,6 +118,9 @@ export function seededNotesVault(): Promise<SeededNotesVault> {
           })
           .execute();
         await writeNoteIndex(trx, { noteKey: n + 1, noteId, clientId, parts: noteSearchParts(template, content, [], signed ? 'signed' : 'draft') });
+        // Alliance scores on four sessions in five, PHQ-9 on every fourth: the practice overview and charts read these.
+        if (n % 5 !== 4) await trx.insertInto('measure_results').values(benchResult(sac, n, clientId, sessionId, date, at)).execute();
+        if (n % 4 === 0) await trx.insertInto('measure_results').values(benchResult(phq9, n, clientId, sessionId, date, at)).execute();
       }
     });
     const draft = await notes.createSession({
@@ -111,6 +130,7 @@ export function seededNotesVault(): Promise<SeededNotesVault> {
     });
     return {
       notes,
+      measures: new MeasuresService({ db }),
       busyClientId: ids[0]!,
       draftNoteId: draft.id,
       dispose: () => {

@@ -4,3 +4,4 @@ export * from './built-in';
 export * from './scoring';
 export * from './alerts';
 export * from './chart';
+export * from './series';

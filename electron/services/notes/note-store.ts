@@ -77,3 +77,7 @@ export async function loadNote(db: Kysely<VaultSchema>, noteId: string): Promise
     addenda: await addendaOf(db, noteId),
   };
 }
+
+export const signedConflict = (): AppError => new AppError('CONFLICT', 'This note is signed; add an addendum instead.');
+export const staleConflict = (): AppError =>
+  new AppError('CONFLICT', 'This note was saved from somewhere else after you opened it. Reload it to see the latest version.');

@@ -15,19 +15,14 @@ import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
-import { readSettings } from '../database/settings.repository';
 import { registerNoteGoalReferences, writeGoalProgress } from './goal-progress.repository';
-import { addendumHash, noteHash } from './note-hash';
+import { addAddendum, signNote } from './note-signing';
 import { newNoteKey, noteSearchParts, writeNoteIndex } from './note-index';
-import { checkedContent, homeworkOf, signingProblems } from './note-rules';
-import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, sessionColumns, sessionFieldsOf } from './note-store';
+import { checkedContent, homeworkOf } from './note-rules';
+import { loadNote, noteRowOrThrow, parseTemplate, sessionColumns, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
 import { searchVault } from './search.repository';
 import { listSessionsOfClient, listUnsigned, previousNote } from './sessions.repository';
 import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
-
-const signedConflict = () => new AppError('CONFLICT', 'This note is signed; add an addendum instead.');
-const staleConflict = () =>
-  new AppError('CONFLICT', 'This note was saved from somewhere else after you opened it. Reload it to see the latest version.');
 
 /** Sessions and their notes: drafts that autosave, signing, addenda, templates and full-text search. */
 export class NotesService {
@@ -160,75 +155,13 @@ export class NotesService {
   }
 
   /** Signs with the name and credentials from Settings and stores the SHA-256 of the canonical content. */
-  async sign(input: { noteId: string; baseRevision: number }): Promise<Note> {
-    const db = this.ctx.db();
-    const settings = await readSettings(db);
-    const signedAt = this.ctx.now();
-    await this.ctx.transaction(async (trx) => {
-      const row = await noteRowOrThrow(trx, input.noteId);
-      if (row.status === 'signed') throw new AppError('CONFLICT', 'This note is already signed.');
-      const note = await loadNote(trx, input.noteId);
-      const problems = signingProblems(note.content, settings.practitionerName);
-      if (Object.keys(problems).length > 0) throw invalid(problems);
-      if (row.revision !== input.baseRevision) throw staleConflict();
-      const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
-      const hash = noteHash({
-        noteId: note.id,
-        clientId: note.clientId,
-        session: sessionFieldsOf(await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow()),
-        template: { id: note.template.id, version: note.template.version },
-        content: note.content,
-        signedAt: signedAt.toISOString(),
-        signer,
-      });
-      await trx
-        .updateTable('notes')
-        .set({ status: 'signed', signed_at: signedAt.toISOString(), signer_name: signer.name, signer_credentials: signer.credentials, content_hash: hash })
-        .where('id', '=', input.noteId)
-        .execute();
-      // From now on the note is one index row: it will not be typed in again.
-      const parts = noteSearchParts(note.template, note.content, [], 'signed');
-      await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
-      await appendActivity(trx, { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [] }, signedAt);
-    });
-    return loadNote(db, input.noteId);
+  sign(input: { noteId: string; baseRevision: number }): Promise<Note> {
+    return signNote(this.ctx, input);
   }
 
   /** Appends a dated, signed correction to a signed note; the note itself and its hash never change. */
-  async addAddendum(input: { noteId: string; text: RichTextNode }): Promise<Note> {
-    const db = this.ctx.db();
-    const settings = await readSettings(db);
-    const problems: Record<string, string> = {};
-    if (settings.practitionerName.trim() === '') problems.practitionerName = 'Add your name in Settings before signing.';
-    if (isRichTextEmpty(input.text)) problems.text = 'Write the addendum before signing it.';
-    const signedAt = this.ctx.now();
-    const id = randomUUID();
-    await this.ctx.transaction(async (trx) => {
-      const row = await noteRowOrThrow(trx, input.noteId);
-      if (row.status !== 'signed' || row.content_hash === null) {
-        throw new AppError('CONFLICT', 'Only a signed note takes addenda; edit the draft itself instead.');
-      }
-      if (Object.keys(problems).length > 0) throw invalid(problems);
-      const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
-      const hash = addendumHash({ addendumId: id, noteId: row.id, noteHash: row.content_hash, text: input.text, signedAt: signedAt.toISOString(), signer });
-      await trx
-        .insertInto('note_addenda')
-        .values({
-          id,
-          note_id: row.id,
-          text: JSON.stringify(input.text),
-          signed_at: signedAt.toISOString(),
-          signer_name: signer.name,
-          signer_credentials: signer.credentials,
-          hash,
-        })
-        .execute();
-      const addenda = (await addendaOf(trx, row.id)).map((addendum) => addendum.text);
-      const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
-      await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
-      await appendActivity(trx, { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] }, signedAt);
-    });
-    return loadNote(db, input.noteId);
+  addAddendum(input: { noteId: string; text: RichTextNode }): Promise<Note> {
+    return addAddendum(this.ctx, input);
   }
 
   /** Drafts older than NEEDS_SIGNING_AFTER_DAYS days, oldest first, for the Dashboard. */

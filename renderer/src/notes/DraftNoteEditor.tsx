@@ -6,6 +6,7 @@ import type { TemplateSection } from '../../../shared/note-templates';
 import type { Note } from '../../../shared/notes';
 import type { RichTextNode } from '../../../shared/rich-text';
 import { call } from '../api';
+import { SessionMeasuresPanel } from '../measures/SessionMeasuresPanel';
 import { NoteHeader } from './NoteHeader';
 import { NoteSectionEditor, type DocGetter } from './NoteSectionEditor';
 import { ProcessNoteEditor } from './ProcessNoteEditor';
@@ -141,6 +142,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
           {extrasFor(section)}
         </NoteSectionEditor>
       ))}
+      <SessionMeasuresPanel clientId={note.clientId} session={{ id: note.session.id, date: note.session.date }} />
       <ProcessNoteEditor initial={note.processNote} onChange={changed} onBlur={flush} register={registrarFor(PROCESS_NOTE_KEY)} />
       <SignNoteModal
         opened={signing}

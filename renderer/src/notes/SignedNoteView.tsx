@@ -6,6 +6,7 @@ import type { Note } from '../../../shared/notes';
 import type { RichTextNode } from '../../../shared/rich-text';
 import { RichTextView } from '../rich-text/RichTextView';
 import { AddendaSection } from './AddendaSection';
+import { SessionMeasuresPanel } from '../measures/SessionMeasuresPanel';
 import { NoteHeader } from './NoteHeader';
 import { PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from './note-labels';
 import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
@@ -78,6 +79,7 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
           {extrasFor(section)}
         </ReadOnlySection>
       ))}
+      <SessionMeasuresPanel clientId={note.clientId} session={{ id: note.session.id, date: note.session.date }} />
       {note.processNote && (
         <ReadOnlySection label="Process note (private)" doc={note.processNote} description={PROCESS_NOTE_EXPLANATION} tone="private" />
       )}

@@ -6,9 +6,9 @@ import { ActivityList } from '../ActivityList';
 import { ClientHeader } from './ClientHeader';
 import { ClientLoadError } from './ClientLoadError';
 import { OverviewTab } from './OverviewTab';
-import { PlaceholderTab } from './PlaceholderTab';
 import { TreatmentPlanTab } from './TreatmentPlanTab';
 import { SessionsTab } from '../../notes/SessionsTab';
+import { MeasuresTab } from '../../measures/MeasuresTab';
 
 const TABS = ['overview', 'plan', 'sessions', 'measures', 'activity'] as const;
 type Tab = (typeof TABS)[number];
@@ -66,10 +66,7 @@ export function ClientPage({ id }: { id: string }) {
           <SessionsTab client={data} />
         </Tabs.Panel>
         <Tabs.Panel value="measures" pt="lg">
-          <PlaceholderTab
-            title="No measures yet"
-            text="Outcome and alliance scores you record for this client will be listed and charted here."
-          />
+          <MeasuresTab client={data} />
         </Tabs.Panel>
         <Tabs.Panel value="activity" pt="lg">
           <Text size="sm" c="dimmed" mb="sm">

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { Note } from '../../../shared/notes';
+import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
+import { appendActivity } from '../activity/activity-log';
+import { invalid, type ServiceContext } from '../clients/service-context';
+import { readSettings } from '../database/settings.repository';
+import { addendumHash, noteHash } from './note-hash';
+import { noteSearchParts, writeNoteIndex } from './note-index';
+import { signingProblems } from './note-rules';
+import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, sessionFieldsOf, staleConflict } from './note-store';
+
+/**
+ * Signing and addenda: the two ways a note becomes, and stays, a signed record. A signature hashes
+ * the canonical content; an addendum hashes its own text together with the note's hash.
+ */
+/** Signs with the name and credentials from Settings and stores the SHA-256 of the canonical content. */
+export async function signNote(ctx: ServiceContext, input: { noteId: string; baseRevision: number }): Promise<Note> {
+  const db = ctx.db();
+  const settings = await readSettings(db);
+  const signedAt = ctx.now();
+  await ctx.transaction(async (trx) => {
+    const row = await noteRowOrThrow(trx, input.noteId);
+    if (row.status === 'signed') throw new AppError('CONFLICT', 'This note is already signed.');
+    const note = await loadNote(trx, input.noteId);
+    const problems = signingProblems(note.content, settings.practitionerName);
+    if (Object.keys(problems).length > 0) throw invalid(problems);
+    if (row.revision !== input.baseRevision) throw staleConflict();
+    const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
+    const hash = noteHash({
+      noteId: note.id,
+      clientId: note.clientId,
+      session: sessionFieldsOf(await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow()),
+      template: { id: note.template.id, version: note.template.version },
+      content: note.content,
+      signedAt: signedAt.toISOString(),
+      signer,
+    });
+    await trx
+      .updateTable('notes')
+      .set({ status: 'signed', signed_at: signedAt.toISOString(), signer_name: signer.name, signer_credentials: signer.credentials, content_hash: hash })
+      .where('id', '=', input.noteId)
+      .execute();
+    // From now on the note is one index row: it will not be typed in again.
+    const parts = noteSearchParts(note.template, note.content, [], 'signed');
+    await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
+    await appendActivity(trx, { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [] }, signedAt);
+  });
+  return loadNote(db, input.noteId);
+}
+
+/** Appends a dated, signed correction to a signed note; the note itself and its hash never change. */
+export async function addAddendum(ctx: ServiceContext, input: { noteId: string; text: RichTextNode }): Promise<Note> {
+  const db = ctx.db();
+  const settings = await readSettings(db);
+  const problems: Record<string, string> = {};
+  if (settings.practitionerName.trim() === '') problems.practitionerName = 'Add your name in Settings before signing.';
+  if (isRichTextEmpty(input.text)) problems.text = 'Write the addendum before signing it.';
+  const signedAt = ctx.now();
+  const id = randomUUID();
+  await ctx.transaction(async (trx) => {
+    const row = await noteRowOrThrow(trx, input.noteId);
+    if (row.status !== 'signed' || row.content_hash === null) {
+      throw new AppError('CONFLICT', 'Only a signed note takes addenda; edit the draft itself instead.');
+    }
+    if (Object.keys(problems).length > 0) throw invalid(problems);
+    const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
+    const hash = addendumHash({ addendumId: id, noteId: row.id, noteHash: row.content_hash, text: input.text, signedAt: signedAt.toISOString(), signer });
+    await trx
+      .insertInto('note_addenda')
+      .values({
+        id,
+        note_id: row.id,
+        text: JSON.stringify(input.text),
+        signed_at: signedAt.toISOString(),
+        signer_name: signer.name,
+        signer_credentials: signer.credentials,
+        hash,
+      })
+      .execute();
+    const addenda = (await addendaOf(trx, row.id)).map((addendum) => addendum.text);
+    const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
+    await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
+    await appendActivity(trx, { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] }, signedAt);
+  });
+  return loadNote(db, input.noteId);
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Anchor, Badge, Group, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { sparklinePath } from '../../../shared/measures';
+import type { OverviewClient } from '../../../shared/measure-records';
+import { errorMessage } from '../api';
+import { formatDay } from '../clients/format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageSection } from '../components/PageSection';
+import { ALERT_COLORS, ALERT_LABELS } from '../measures/AlertList';
+import { usePracticeOverview } from '../measures/queries';
+import { useGuardedLink } from '../navigation/navigation-guard';
+
+type Filter = 'all' | 'alerts' | 'unmeasured';
+/** "No measure in the last 3 sessions". */
+const UNMEASURED_AFTER = 3;
+
+const matches = (client: OverviewClient, filter: Filter): boolean =>
+  filter === 'all' ||
+  (filter === 'alerts' && client.alerts.length > 0) ||
+  (filter === 'unmeasured' && client.sessionCount > 0 && (client.sessionsSinceMeasure === null || client.sessionsSinceMeasure >= UNMEASURED_AFTER));
+
+/** Active clients, most urgent first: latest alliance score and trend, open alerts, last session. */
+export function PracticeOverviewSection() {
+  const overview = usePracticeOverview();
+  const [filter, setFilter] = useState<Filter>('all');
+  const clients = (overview.data?.clients ?? []).filter((client) => matches(client, filter));
+  return (
+    <PageSection order={2} title="Caseload" description="Active clients, those with alerts first. Codes only: this page may be on screen with someone else in the room.">
+      <Stack gap="sm">
+        <SegmentedControl
+          aria-label="Show"
+          value={filter}
+          onChange={(value) => setFilter(value as Filter)}
+          data={[
+            { value: 'all', label: 'All active' },
+            { value: 'alerts', label: 'Alerts only' },
+            { value: 'unmeasured', label: `No measure in last ${UNMEASURED_AFTER} sessions` },
+          ]}
+        />
+        {overview.isPending && <Skeleton height={120} aria-label="Loading caseload" />}
+        {overview.isError && <ErrorAlert title="The caseload could not be loaded" message={errorMessage(overview.error)} />}
+        {overview.isSuccess && clients.length === 0 && (
+          <Text c="dimmed" size="sm">
+            {filter === 'all' ? 'No active clients yet.' : 'No client matches this filter.'}
+          </Text>
+        )}
+        {clients.length > 0 && <OverviewTable clients={clients} />}
+      </Stack>
+    </PageSection>
+  );
+}
+
+function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
+  const link = useGuardedLink();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="xs" aria-label="Caseload">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Client</Table.Th>
+            <Table.Th>Alliance</Table.Th>
+            <Table.Th>Alerts</Table.Th>
+            <Table.Th>Last session</Table.Th>
+            <Table.Th>Since last measure</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {clients.map((client) => (
+            <Table.Tr key={client.clientId}>
+              <Table.Td>
+                <Anchor ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }} {...link(`/clients/${client.clientId}`)}>
+                  {client.code}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {client.alliance ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm" fw={600} miw={48}>
+                      {client.alliance.total ?? '–'}/{client.alliance.range.max}
+                    </Text>
+                    <svg width={72} height={20} aria-label={`${client.alliance.shortName} trend: ${client.alliance.trend.map((value) => value ?? '–').join(', ')}`} role="img">
+                      <path d={sparklinePath(client.alliance.trend, 72, 20, [client.alliance.range.min, client.alliance.range.max])} fill="none" stroke="var(--mantine-color-blue-7)" strokeWidth={1.5} />
+                    </svg>
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Not measured
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  {client.alerts.map((alert) => (
+                    <Group key={alert.key} gap={6} wrap="nowrap" align="flex-start">
+                      <Badge size="xs" color={ALERT_COLORS[alert.severity]} style={{ flexShrink: 0, marginTop: 3 }}>
+                        {ALERT_LABELS[alert.severity]}
+                      </Badge>
+                      <Text size="xs">{alert.reason}</Text>
+                    </Group>
+                  ))}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.lastSessionDate ? formatDay(client.lastSessionDate) : '–'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.sessionsSinceMeasure === null ? 'Never measured' : client.sessionsSinceMeasure === 1 ? '1 session' : `${client.sessionsSinceMeasure} sessions`}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../api';
+import { activityKeys } from '../clients/queries';
+
+/** Query keys for measures; the cache lives in AppLayout and goes when the vault locks. */
+export const measureKeys = {
+  definitions: ['measures', 'definitions'] as const,
+  results: (clientId: string) => ['measures', 'results', clientId] as const,
+  alerts: (clientId: string) => ['measures', 'alerts', clientId] as const,
+  overview: ['measures', 'overview'] as const,
+};
+
+export function useMeasureDefinitions() {
+  return useQuery({ queryKey: measureKeys.definitions, queryFn: () => call('listMeasures') });
+}
+
+export function useMeasureResults(clientId: string) {
+  return useQuery({ queryKey: measureKeys.results(clientId), queryFn: () => call('listMeasureResults', { clientId }) });
+}
+
+export function useClientAlerts(clientId: string) {
+  return useQuery({ queryKey: measureKeys.alerts(clientId), queryFn: () => call('listClientAlerts', { clientId }) });
+}
+
+export function usePracticeOverview() {
+  // Fresh on every visit: alerts depend on what was recorded a minute ago.
+  return useQuery({ queryKey: measureKeys.overview, queryFn: () => call('getPracticeOverview'), staleTime: 0 });
+}
+
+/** After a result was recorded, removed or an alert acknowledged: what shows it is stale. */
+export function useMeasuresChanged(): (clientId: string) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (clientId: string) => {
+      void queryClient.invalidateQueries({ queryKey: measureKeys.results(clientId) });
+      void queryClient.invalidateQueries({ queryKey: measureKeys.alerts(clientId) });
+      void queryClient.invalidateQueries({ queryKey: measureKeys.overview });
+      void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+    },
+    [queryClient],
+  );
+}
