@@ -70,6 +70,19 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
     await expect(panel.getByRole('table', { name: 'Measures in this session' })).toContainText(`Total ${goals! + tasks! + bond!}`);
   }
 
+  // A result entered by mistake can be removed again.
+  const panel = page.getByRole('region', { name: 'Measures' });
+  await panel.getByRole('button', { name: 'Record a measure' }).click();
+  const extra = page.getByRole('dialog', { name: 'Record a measure' });
+  for (const box of await extra.getByRole('textbox', { name: /: score$/ }).all()) await box.fill('5');
+  await extra.getByRole('button', { name: 'Save result' }).click();
+  const rows = panel.getByRole('table', { name: 'Measures in this session' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
+  await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Total 20');
+
   // An out-of-range answer is named before anything is saved.
   await page.getByRole('region', { name: 'Measures' }).getByRole('button', { name: 'Record a measure' }).click();
   const dialog = page.getByRole('dialog', { name: 'Record a measure' });

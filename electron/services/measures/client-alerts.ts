@@ -51,7 +51,11 @@ export function latestVersions(results: readonly MeasureResult[]): { id: string;
  */
 export function computeClientAlerts({ results, definitions, latestSession, acknowledgements }: AlertInputs): ClientAlert[] {
   const byMeasure = new Map<string, MeasureResult[]>();
-  for (const result of results) byMeasure.set(result.measureId, [...(byMeasure.get(result.measureId) ?? []), result]);
+  for (const result of results) {
+    const list = byMeasure.get(result.measureId);
+    if (list) list.push(result);
+    else byMeasure.set(result.measureId, [result]);
+  }
   const sessionInfo = new Map(results.map((result) => [result.sessionId ?? result.id, { noteId: result.noteId, date: result.takenOn }]));
 
   const found: { alert: MeasureAlert; name: string }[] = [];
@@ -97,20 +101,25 @@ export function computeClientAlerts({ results, definitions, latestSession, ackno
 
 /** Latest session of each client (one query for any number of clients). */
 export async function latestSessions(db: Kysely<VaultSchema>, clientIds: readonly string[] | null): Promise<Map<string, LatestSession>> {
-  let query = db
-    .selectFrom('sessions as ses')
+  // The latest date per client comes from the (client, date) index alone; only the sessions on that
+  // date are read, with their notes' rupture flags, and same-day ties are broken here.
+  let latestDates = db.selectFrom('sessions').select(['client_id', sql<string>`max(session_date)`.as('latest')]).groupBy('client_id');
+  if (clientIds) latestDates = latestDates.where('client_id', 'in', clientIds.length > 0 ? [...clientIds] : ['']);
+  const rows = await db
+    .selectFrom(latestDates.as('m'))
+    .innerJoin('sessions as ses', (join) => join.onRef('ses.client_id', '=', 'm.client_id').onRef('ses.session_date', '=', 'm.latest'))
     .innerJoin('notes as n', 'n.session_id', 'ses.id')
-    .select([
-      'ses.client_id',
-      'ses.id as session_id',
-      'ses.session_date',
-      'n.id as note_id',
-      sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('noted'),
-      sql<number>`row_number() over (partition by ses.client_id order by ses.session_date desc, coalesce(ses.start_time, '') desc, ses.created_at desc)`.as('rn'),
-    ]);
-  if (clientIds) query = query.where('ses.client_id', 'in', clientIds.length > 0 ? [...clientIds] : ['']);
-  const rows = await db.selectFrom(query.as('ranked')).selectAll().where('rn', '=', 1).execute();
-  return new Map(rows.map((row) => [row.client_id, { sessionId: row.session_id, noteId: row.note_id, date: row.session_date, ruptureNoted: row.noted === 1 }]));
+    .select(['ses.client_id', 'ses.id as session_id', 'ses.session_date', 'ses.start_time', 'ses.created_at', 'n.id as note_id', sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('noted')])
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  const later = (a: (typeof rows)[number], b: (typeof rows)[number]) => (a.start_time ?? '') > (b.start_time ?? '') || ((a.start_time ?? '') === (b.start_time ?? '') && a.created_at > b.created_at);
+  for (const row of rows) {
+    const current = latest.get(row.client_id);
+    if (!current || later(row, current)) latest.set(row.client_id, row);
+  }
+  return new Map(
+    [...latest].map(([clientId, row]) => [clientId, { sessionId: row.session_id, noteId: row.note_id, date: row.session_date, ruptureNoted: row.noted === 1 }]),
+  );
 }
 
 export async function acknowledgementsOf(db: Kysely<VaultSchema>, clientId: string | null): Promise<Map<string, Map<string, { note: string; at: string }>>> {

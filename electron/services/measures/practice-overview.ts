@@ -6,12 +6,16 @@ import { measureVersions } from './measure-definitions.repository';
 import { recentResultsOfActiveClients } from './measure-results.repository';
 
 /** Enough history for a sparkline and for the alert rules' "previous score". */
-const RECENT_RESULTS = 8;
+const RECENT_RESULTS = 6;
 const SEVERITY_RANK = { urgent: 0, warning: 1, notice: 2 } as const;
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 };
 
@@ -21,33 +25,17 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * caseload: no query per client.
  */
 export async function practiceOverview(db: Kysely<VaultSchema>): Promise<OverviewClient[]> {
-  const clients = await db
-    .selectFrom('clients as c')
-    .leftJoin(
-      (eb) => eb.selectFrom('sessions').select(['client_id', sql<string>`max(session_date)`.as('last_date'), sql<number>`count(*)`.as('count')]).groupBy('client_id').as('s'),
-      (join) => join.onRef('s.client_id', '=', 'c.id'),
-    )
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('sessions as ses')
-          .innerJoin(
-            (inner) => inner.selectFrom('measure_results').select(['client_id', sql<string>`max(taken_on)`.as('measured_on')]).groupBy('client_id').as('m'),
-            (join) => join.onRef('m.client_id', '=', 'ses.client_id'),
-          )
-          .select(['ses.client_id', sql<number>`sum(ses.session_date > m.measured_on)`.as('since')])
-          .groupBy('ses.client_id')
-          .as('unmeasured'),
-      (join) => join.onRef('unmeasured.client_id', '=', 'c.id'),
-    )
-    .select(['c.id', 'c.code', 'c.status', 'c.review_date', 's.last_date', 's.count', 'unmeasured.since'])
-    .where('c.status', '=', 'active')
-    .execute();
-  const measured = new Set(
-    (await db.selectFrom('measure_results').innerJoin('clients as c', 'c.id', 'measure_results.client_id').select('measure_results.client_id').distinct().where('c.status', '=', 'active').execute()).map(
-      (row) => row.client_id,
-    ),
-  );
+  // Per client, index seeks on (client, date): the last session, the count, and the sessions since
+  // the newest measure; no pass over every session of the practice.
+  const { rows: clients } = await sql<{ id: string; code: string; status: string; review_date: string | null; last_date: string | null; count: number; since: number | null }>`
+    SELECT c.id, c.code, c.status, c.review_date,
+      (SELECT max(session_date) FROM sessions WHERE client_id = c.id) AS last_date,
+      (SELECT count(*) FROM sessions WHERE client_id = c.id) AS count,
+      (SELECT count(*) FROM sessions WHERE client_id = c.id
+        AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id)) AS since
+    FROM clients AS c
+    WHERE c.status = 'active'`.execute(db);
+
 
   const results = await recentResultsOfActiveClients(db, RECENT_RESULTS);
   const definitions = await measureVersions(db, latestVersions(results));
@@ -71,7 +59,7 @@ export async function practiceOverview(db: Kysely<VaultSchema>): Promise<Overvie
       nextReviewDate: client.review_date,
       alliance: allianceSummary(own, definitions),
       alerts: alerts.map(({ key, severity, reason }) => ({ key, severity, reason })),
-      sessionsSinceMeasure: measured.has(client.id) ? Number(client.since ?? 0) : null,
+      sessionsSinceMeasure: resultsByClient.has(client.id) ? Number(client.since ?? 0) : null,
       sessionCount: Number(client.count ?? 0),
     };
   });

@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RecordMeasureModal } from './RecordMeasureModal';
+import { RemoveResultButton } from './RemoveResultButton';
 import { useMeasureDefinitions, useMeasureResults } from './queries';
 
 interface SessionMeasuresPanelProps {
@@ -54,6 +55,9 @@ export function SessionMeasuresPanel({ clientId, session }: SessionMeasuresPanel
                       .join(' · ')}
                   </Table.Td>
                   <Table.Td fw={600}>Total {result.total ?? '–'}</Table.Td>
+                  <Table.Td ta="right">
+                    <RemoveResultButton clientId={clientId} resultId={result.id} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

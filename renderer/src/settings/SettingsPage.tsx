@@ -6,6 +6,7 @@ import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { ProtectionSection } from './ProtectionSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
+import { CustomMeasuresSection } from './measures/CustomMeasuresSection';
 import { PracticeSection } from './PracticeSection';
 
 /** Settings: who signs notes, security, which is what a practitioner needs to trust the app, and the records' activity log. */
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <RecoveryKeySection onChanged={changed} />
       <Title order={2}>Notes</Title>
       <NoteTemplatesSection />
+      <CustomMeasuresSection />
       <Title order={2}>Records</Title>
       <ActivityLogSection />
     </Stack>

@@ -1,0 +1,3 @@
+import type { MethodInput } from '../../../../shared/contract';
+
+export type SaveCustomMeasureInput = MethodInput<'saveCustomMeasure'>;
