@@ -1,22 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeasureResult } from '../../../shared/measure-records';
-import type { VaultSchema } from '../database/schema';
+import type { MeasureResultsTable, VaultSchema } from '../database/schema';
 
-interface ResultRow {
-  id: string;
-  client_id: string;
-  session_id: string | null;
-  measure_id: string;
-  measure_version: number;
-  taken_on: string;
-  responses: string;
-  total: number | null;
-  subscales: string;
-  flags: string;
-  created_at: string;
-  note_id: string | null;
-  rupture_noted: number | null;
-}
+/** A stored row, with the note it belongs to and that note's rupture flag (null when not read). */
+type ResultRow = Selectable<MeasureResultsTable> & { note_id: string | null; rupture_noted: number | null };
 
 const rowToResult = (row: ResultRow): MeasureResult => ({
   id: row.id,

@@ -1,4 +1,5 @@
 import type { ItemDraft, SubscaleDraft } from './measure-draft';
+import { slugKey } from '../slug-key';
 
 /**
  * Keys as saved. An item or subscale that came with the measure keeps its key (results and charts
@@ -16,24 +17,13 @@ export function itemKeys(items: readonly ItemDraft[], reserved: readonly string[
   });
 }
 
-/** "Goals & tasks" → "goals_tasks"; always starts with a letter and fits the 32-character key. */
-function slugKey(label: string): string {
-  const slug = label
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  const key = slug === '' ? 'subscale' : /^[a-z]/.test(slug) ? slug : `s_${slug}`;
-  return key.slice(0, 32).replace(/_+$/, '');
-}
 
 /** A new subscale's key is a slug of its name, made unique among the measure's other keys. */
 export function subscaleKeys(subscales: readonly SubscaleDraft[], reserved: readonly string[]): string[] {
   const taken = new Set([...reserved, ...subscales.flatMap((subscale) => (subscale.key === null ? [] : [subscale.key]))]);
   return subscales.map((subscale) => {
     if (subscale.key !== null) return subscale.key;
-    const base = slugKey(subscale.label);
+    const base = slugKey(subscale.label, 'subscale');
     let key = base;
     for (let n = 2; taken.has(key); n += 1) key = `${base.slice(0, 32 - `_${n}`.length)}_${n}`;
     taken.add(key);

@@ -1,6 +1,7 @@
 import { saveTemplateInputSchema } from '../../../../shared/notes';
 import type { NoteTemplate, SectionKind } from '../../../../shared/note-templates';
 import type { MethodInput } from '../../../../shared/contract';
+import { slugKey } from '../slug-key';
 
 /** What the editor holds: sections get a local id so React keys survive moving them around. */
 export interface SectionDraft {
@@ -55,17 +56,6 @@ export function draftFrom(template: NoteTemplate, mode: 'copy' | 'edit'): Templa
   };
 }
 
-/** "Safety plan" → "safety_plan"; accents dropped; a key always starts with a letter and fits 32 characters. */
-export function slugKey(label: string): string {
-  const slug = label
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  const key = slug === '' ? 'section' : /^[a-z]/.test(slug) ? slug : `s_${slug}`;
-  return key.slice(0, 32).replace(/_+$/, '');
-}
 
 function uniqueKey(base: string, taken: Set<string>): string {
   let key = base;
@@ -80,7 +70,7 @@ function uniqueKey(base: string, taken: Set<string>): string {
  */
 export function sectionKeys(sections: readonly SectionDraft[]): string[] {
   const taken = new Set(sections.flatMap((section) => (section.key === null ? [] : [section.key])));
-  return sections.map((section) => section.key ?? uniqueKey(slugKey(section.label), taken));
+  return sections.map((section) => section.key ?? uniqueKey(slugKey(section.label, 'section'), taken));
 }
 
 /** Two sections of a structured kind: named, so the practitioner knows which to change. */
