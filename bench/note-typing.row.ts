@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
-import { mainThreadWorkPerKey } from './main-thread-trace';
+import { traceTyping } from './main-thread-trace';
 import { summarise } from './measure';
 import type { BenchRow } from './rows';
 
 /**
  * "renderer: keystroke in a 10,000-word note": Chromium against the test host, a draft whose Bond
- * section holds 10,000 words, and 200 characters typed at its end, one every 30 ms. Per keystroke it
- * reports the main thread's work (key handling, the editor's update, React, style, layout, paint and
- * any autosave falling in between), read from a Chromium trace.
+ * section holds 10,000 words, and 200 characters typed at its end, one every 30 ms. From a Chromium
+ * trace, per keystroke: the main-thread tasks that handled its input events plus the frame that painted
+ * it (the figure held to one frame), and, reported beside it, all work between two keys including any
+ * autosave; no other task (a save) may itself be longer than a frame.
  */
 const TARGET_MS = 16;
 const WORDS = 10_000;
@@ -91,14 +92,17 @@ export const noteTypingRow: BenchRow = {
       await page.keyboard.press('Control+End');
       // Warm up: the first keys load fonts and compile code paths.
       await page.keyboard.type(TYPED.slice(0, 20), { delay: 30 });
-      const keyWork = await mainThreadWorkPerKey(page, () => page.keyboard.type(TYPED, { delay: 30 }));
-      const timing = summarise(keyWork);
+      const trace = await traceTyping(page, () => page.keyboard.type(TYPED, { delay: 30 }));
+      const timing = summarise(trace.keyToPaint);
+      const all = summarise(trace.allWorkPerKey);
       return {
         row: this.name,
         ...timing,
         target: `≤ ${TARGET_MS} ms per keystroke`,
-        met: timing.p95_ms <= TARGET_MS,
-        note: `main-thread work per key, ${keyWork.length} keys`,
+        met: timing.p95_ms <= TARGET_MS && trace.longestOtherTask <= TARGET_MS,
+        note:
+          `key to paint, ${trace.keyToPaint.length} keys; all work between keys incl. autosave p50 ${all.p50_ms} / p95 ${all.p95_ms} ms; ` +
+          `longest other task ${Math.round(trace.longestOtherTask * 10) / 10} ms`,
       };
     } finally {
       await browser.close();
