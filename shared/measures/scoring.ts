@@ -21,7 +21,15 @@ export interface MeasureScore {
   band: MeasureBand | null;
   concern: boolean;
   flags: string[];
+  /**
+   * Flag items left blank (PHQ-9 item 9). A total may be prorated over them, but their flag could then
+   * never fire, so a result with one blank is not to be saved.
+   */
+  blankFlagItems: string[];
 }
+
+/** Said at a blank item whose answer screens for risk. */
+export const FLAG_ITEM_BLANK = 'Answer this item: it screens for risk, so it cannot be left blank.';
 
 export type Responses = Readonly<Record<string, number | null | undefined>>;
 
@@ -128,5 +136,6 @@ export function scoreMeasure(definition: MeasureDefinition, responses: Responses
     band: bandFor(definition.bands, total),
     concern: isConcern(definition.cutoff, total),
     flags,
+    blankFlagItems: definition.flagItems.filter((flag) => missing.includes(flag.item)).map((flag) => flag.item),
   };
 }

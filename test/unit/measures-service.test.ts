@@ -167,3 +167,17 @@ describe('erasing a client', () => {
     expect(await db.selectFrom('alert_acknowledgements').selectAll().execute()).toEqual([]);
   });
 });
+
+describe('risk items', () => {
+  it('refuses a PHQ-9 with item 9 blank even though the total could be prorated', async () => {
+    const clientId = await newClient(nv);
+    const answered = { item1: 1, item2: 1, item3: 1, item4: 1, item5: 1, item6: 1, item7: 1, item8: 1 };
+    await expect(measures.recordMeasure({ clientId, sessionId: null, measureId: 'phq-9', takenOn: '2026-06-01', responses: { ...answered, item9: null } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { 'responses.item9': expect.stringContaining('screens for risk') },
+    });
+    // Another item blank is prorated as before (one blank allowed).
+    const prorated = await measures.recordMeasure({ clientId, sessionId: null, measureId: 'phq-9', takenOn: '2026-06-01', responses: { ...answered, item1: null, item9: 0 } });
+    expect(prorated.total).toBe(7.88);
+  });
+});

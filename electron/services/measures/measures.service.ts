@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { scoreMeasure, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
+import { FLAG_ITEM_BLANK, scoreMeasure, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
 import type { ClientAlert, MeasureResult, OverviewClient, RecordMeasureInput } from '../../../shared/measure-records';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
@@ -45,6 +45,7 @@ export class MeasuresService {
     }
     const score = scoreMeasure(definition, input.responses);
     const problems = Object.fromEntries(Object.entries(score.problems).map(([key, message]) => [`responses.${key}`, message]));
+    for (const key of score.blankFlagItems) problems[`responses.${key}`] = FLAG_ITEM_BLANK;
     if (Object.keys(problems).length > 0) throw invalid(problems);
     if (score.total === null) {
       const needed = definition.items.length - definition.total.maxMissing;

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
-import { scoreMeasure, type MeasureDefinition } from '../../../shared/measures';
+import { FLAG_ITEM_BLANK, scoreMeasure, type MeasureDefinition } from '../../../shared/measures';
 import type { MeasureResult } from '../../../shared/measure-records';
 import { localIsoDate } from '../../../shared/dates';
 import { ApiError, call, errorMessage } from '../api';
@@ -65,7 +65,7 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<Measur
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTried(true);
-    if (Object.keys(score.problems).length > 0 || incomplete) return;
+    if (Object.keys(score.problems).length > 0 || incomplete || score.blankFlagItems.length > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -107,7 +107,12 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<Measur
               setResponses((current) => ({ ...current, [item.key]: value }));
               setServerErrors(({ [`responses.${item.key}`]: _dropped, ...rest }) => rest);
             }}
-            error={score.problems[item.key] ?? serverErrors[`responses.${item.key}`] ?? (tried && score.missing.includes(item.key) && incomplete ? 'Answer this item.' : undefined)}
+            error={
+              score.problems[item.key] ??
+              serverErrors[`responses.${item.key}`] ??
+              (tried && score.blankFlagItems.includes(item.key) ? FLAG_ITEM_BLANK : undefined) ??
+              (tried && score.missing.includes(item.key) && incomplete ? 'Answer this item.' : undefined)
+            }
           />
         ))}
         <ScoreSummary measure={measure} score={score} />
