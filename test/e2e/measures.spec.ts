@@ -98,6 +98,11 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
   const points = chart.getByRole('link');
   await expect(points).toHaveCount(5);
   await expect(points.last()).toHaveAccessibleName(`${longDay(dates[4]!)}: Goals 7, Tasks 7, Bond 6, Total (SAC client) 20`);
+  // Hovering a session shows its date and values.
+  await points.nth(3).hover();
+  await expect(chart).toContainText(`${longDay(dates[3]!)}Goals: 8Tasks: 9Bond: 9Total (SAC client): 26`);
+  await page.mouse.move(0, 0);
+  await expect(chart).not.toContainText('Goals: 8');
   await expect(page.getByRole('list', { name: 'Alerts' })).toContainText(`Bond fell from 9 to 6 since ${longDay(dates[3]!)}.`);
 
   // The table view holds the same numbers.
