@@ -35,6 +35,13 @@ import {
   unsignedNoteSchema,
 } from './notes';
 import { richTextDocSchema } from './rich-text';
+import {
+  paperSizes,
+  progressSummaryOptionsSchema,
+  summaryChoicesSchema,
+  summaryExportSchema,
+  summaryPreviewSchema,
+} from './progress-summary';
 
 export { AUTO_LOCK_MINUTES };
 
@@ -84,6 +91,12 @@ export const settingsSchema = z.strictObject({
   practitionerName: z.string().trim().max(200, 'A name can be at most 200 characters.'),
   /** Credentials printed after the name ("PhD, Licensed Psychologist"). */
   credentials: z.string().trim().max(200, 'Credentials can be at most 200 characters.'),
+  /** Printed in the header of progress summaries; empty falls back to the practitioner's name. */
+  practiceName: z.string().trim().max(200, 'A practice name can be at most 200 characters.'),
+  licenceNumber: z.string().trim().max(100, 'A licence number can be at most 100 characters.'),
+  /** Address, phone or email, one per line, printed under the signature of a summary. */
+  practiceContact: z.string().trim().max(500, 'Contact details can be at most 500 characters.'),
+  paperSize: z.enum(paperSizes),
 });
 
 
@@ -224,6 +237,16 @@ export const contract = {
   acknowledgeAlert: method(acknowledgeAlertInputSchema, clientAlertSchema),
   /** Every active client with latest alliance score, trend, open alerts, most urgent first. */
   getPracticeOverview: method(noInput, z.strictObject({ clients: z.array(overviewClientSchema) })),
+
+  // PDF progress summaries, made in the main process and written only where the practitioner chooses.
+  /** The date span and note sections the export dialog offers for a client. */
+  getSummaryChoices: method(z.strictObject({ clientId: idSchema }), summaryChoicesSchema),
+  /** Builds the summary in memory for the dialog's preview; nothing is written or logged. */
+  previewProgressSummary: method(progressSummaryOptionsSchema, summaryPreviewSchema),
+  /** Asks where to save, writes the PDF atomically and records the export (range and parts, never content). */
+  exportProgressSummary: method(progressSummaryOptionsSchema, summaryExportSchema),
+  /** Shows a file this app exported in this session in the system's file manager. */
+  showInFolder: method(z.strictObject({ path: z.string().min(1).max(4096) }), z.strictObject({})),
 } as const;
 
 /** Events pushed from the main side to the renderer. */

@@ -56,6 +56,10 @@ const methods: Record<MethodName, true> = {
   listClientAlerts: true,
   acknowledgeAlert: true,
   getPracticeOverview: true,
+  getSummaryChoices: true,
+  previewProgressSummary: true,
+  exportProgressSummary: true,
+  showInFolder: true,
 };
 
 const eventKeys: Record<EventName, true> = {

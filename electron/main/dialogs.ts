@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Dialogs } from '../services/dialogs';
 
 // Parented to the focused window so the dialog is modal to it (a sheet on macOS) and cannot end up
@@ -21,4 +21,5 @@ export const electronDialogs: Dialogs = {
     showSave({ title, defaultPath: suggestedName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] }),
   chooseFolder: ({ title }) => showOpen({ title, properties: ['openDirectory', 'createDirectory'] }),
   chooseOpenPath: ({ title, filters }) => showOpen({ title, filters, properties: ['openFile'] }),
+  showInFolder: async (file) => shell.showItemInFolder(file),
 };

@@ -8,6 +8,7 @@ import { ClientsService } from './clients/clients.service';
 import { TreatmentPlanService } from './clients/treatment-plan.service';
 import { NotesService } from './notes/notes.service';
 import { MeasuresService } from './measures/measures.service';
+import { SummaryService } from './summary/summary.service';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -24,6 +25,7 @@ export interface AppServices {
   plans: TreatmentPlanService;
   notes: NotesService;
   measures: MeasuresService;
+  summaries: SummaryService;
   dispatch: Dispatch;
   /** Locks the vault (closing the database) before the process ends. */
   dispose(): void;
@@ -43,10 +45,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const plans = new TreatmentPlanService({ db: database });
   const notes = new NotesService({ db: database });
   const measures = new MeasuresService({ db: database });
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures }), {
+  const summaries = new SummaryService({ db: database, settings: () => vault.settings(), dialogs: options.dialogs });
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, summaries }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
-  return { vault, clients, plans, notes, measures, dispatch, dispose: () => vault.lock('system') };
+  return { vault, clients, plans, notes, measures, summaries, dispatch, dispose: () => vault.lock('system') };
 }

@@ -11,4 +11,6 @@ export interface Dialogs {
   chooseSavePath(options: { title: string; suggestedName: string; filters?: FileFilter[] }): Promise<string | null>;
   chooseFolder(options: { title: string }): Promise<string | null>;
   chooseOpenPath(options: { title: string; filters?: FileFilter[] }): Promise<string | null>;
+  /** Opens the system file manager with `file` selected. */
+  showInFolder(file: string): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type { ClientsService } from './clients/clients.service';
 import type { TreatmentPlanService } from './clients/treatment-plan.service';
 import type { NotesService } from './notes/notes.service';
 import type { MeasuresService } from './measures/measures.service';
+import type { SummaryService } from './summary/summary.service';
 import { listActivity, verifyActivityLog } from './activity/activity-log';
 import { writeRecoveryKeyFile } from './vault/recovery-key-file';
 
@@ -17,8 +18,9 @@ export function createHandlers(deps: {
   plans: TreatmentPlanService;
   notes: NotesService;
   measures: MeasuresService;
+  summaries: SummaryService;
 }): Handlers {
-  const { vault, dialogs, clients, plans, notes, measures } = deps;
+  const { vault, dialogs, clients, plans, notes, measures, summaries } = deps;
   return {
     getVaultStatus: () => vault.status(),
     createVault: ({ passphrase }) => vault.create(passphrase),
@@ -102,5 +104,12 @@ export function createHandlers(deps: {
     listClientAlerts: async ({ clientId }) => ({ alerts: await measures.listAlerts(clientId) }),
     acknowledgeAlert: (input) => measures.acknowledgeAlert(input),
     getPracticeOverview: async () => ({ clients: await measures.practiceOverview() }),
+    getSummaryChoices: ({ clientId }) => summaries.choices(clientId),
+    previewProgressSummary: (options) => summaries.preview(options),
+    exportProgressSummary: (options) => summaries.export(options),
+    showInFolder: async ({ path }) => {
+      await summaries.showInFolder(path);
+      return {};
+    },
   };
 }

@@ -13,6 +13,8 @@ export const dialogKinds: readonly DialogKind[] = ['save', 'folder', 'open'];
  */
 export class HarnessDialogs implements Dialogs {
   private readonly queued: Record<DialogKind, Array<string | null>> = { save: [], folder: [], open: [] };
+  /** Files the app asked to show in the file manager, oldest first, so tests can check the request. */
+  readonly shownInFolder: string[] = [];
 
   constructor(private readonly dialogDir: string | null) {}
 
@@ -37,6 +39,10 @@ export class HarnessDialogs implements Dialogs {
     const queued = this.takeQueued('open');
     if (queued !== undefined) return queued;
     return this.dialogDir === null ? null : newestFile(this.dialogDir);
+  }
+
+  async showInFolder(file: string): Promise<void> {
+    this.shownInFolder.push(file);
   }
 
   /** undefined = nothing queued (null is a real answer: "cancel"). */

@@ -92,6 +92,10 @@ export function createHarnessServer(options: HarnessServerOptions): http.Server 
       if (method !== 'POST') return sendText(response, 405, 'Use POST.');
       return sendJson(response, await queueDialogAnswer(request));
     }
+    if (url.pathname === '/__harness/shown-in-folder') {
+      // The files the app asked the OS to show, so a test can check "Show in folder" without a file manager.
+      return sendJson(response, { ok: true, value: { files: options.dialogs.shownInFolder } });
+    }
     if (method !== 'GET' && method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
     if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(response);
 

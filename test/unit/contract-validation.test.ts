@@ -8,6 +8,7 @@ const cancelAll: Dialogs = {
   chooseSavePath: async () => null,
   chooseFolder: async () => null,
   chooseOpenPath: async () => null,
+  showInFolder: async () => {},
 };
 
 const opened: { dir: string; services: AppServices }[] = [];

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function unlockedServices(): Promise<AppServices> {
   const dir = tempDir();
-  const dialogs = { chooseSavePath: async () => null, chooseFolder: async () => null, chooseOpenPath: async () => null };
+  const dialogs = { chooseSavePath: async () => null, chooseFolder: async () => null, chooseOpenPath: async () => null, showInFolder: async () => {} };
   const services = createAppServices({ vaultDir: dir, dialogs, emit: () => {}, kdfCost: TEST_KDF_COST });
   opened.push({ dir, services });
   await services.vault.create(PASSPHRASE);

@@ -2,7 +2,15 @@ import type { Kysely } from 'kysely';
 import type { VaultSchema } from './schema';
 import { AUTO_LOCK_MINUTES, settingsSchema, type Settings } from '../../../shared/contract';
 
-const defaults: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default, practitionerName: '', credentials: '' };
+const defaults: Settings = {
+  autoLockMinutes: AUTO_LOCK_MINUTES.default,
+  practitionerName: '',
+  credentials: '',
+  practiceName: '',
+  licenceNumber: '',
+  practiceContact: '',
+  paperSize: 'A4',
+};
 
 /** Reads all settings, falling back to defaults for keys never saved or no longer valid. */
 export async function readSettings(db: Kysely<VaultSchema>): Promise<Settings> {

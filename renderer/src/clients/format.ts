@@ -32,12 +32,7 @@ export const CLIENT_STATUS_COLORS: Record<ClientStatus, string> = {
   discharged: 'gray',
 };
 
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  active: 'Active',
-  achieved: 'Achieved',
-  revised: 'Revised',
-  discontinued: 'Discontinued',
-};
+export { GOAL_STATUS_LABELS } from '../../../shared/note-labels';
 
 export const GOAL_STATUS_COLORS: Record<GoalStatus, string> = {
   active: 'blue',
@@ -63,6 +58,8 @@ const RECORD_LABELS: Record<string, string> = {
   session: 'Session',
   addendum: 'Addendum',
   measure: 'Measure',
+  alert: 'Alert',
+  summary: 'Progress summary',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { Client } from '../../../shared/clients';
 import type { Note } from '../../../shared/notes';
 import { formatDay } from '../clients/format';
 import { useGuardedLink } from '../navigation/navigation-guard';
-import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from './note-labels';
+import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
 
 interface NoteHeaderProps {
   note: Note;

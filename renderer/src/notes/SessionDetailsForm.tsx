@@ -4,7 +4,7 @@ import { attendances, modalities, sessionTypes } from '../../../shared/notes';
 import { ApiError, errorMessage } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS } from './note-labels';
+import { ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS } from '../../../shared/note-labels';
 import { sessionFieldErrors, sessionValueProblems, type SessionFormValues } from './session-form';
 
 interface SessionDetailsFormProps {

@@ -8,7 +8,7 @@ import { formatDay } from '../clients/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { NewSessionModal } from './NewSessionModal';
-import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, RISK_COLORS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from './note-labels';
+import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, RISK_COLORS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
 import { useSessions } from './queries';
 
 /** The client timeline: every session newest first, with its note's state, and "New session". */

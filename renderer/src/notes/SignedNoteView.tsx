@@ -8,7 +8,7 @@ import { RichTextView } from '../rich-text/RichTextView';
 import { AddendaSection } from './AddendaSection';
 import { SessionMeasuresPanel } from '../measures/SessionMeasuresPanel';
 import { NoteHeader } from './NoteHeader';
-import { PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from './note-labels';
+import { PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from '../../../shared/note-labels';
 import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
 import { SignatureLine } from './SignatureLine';
 

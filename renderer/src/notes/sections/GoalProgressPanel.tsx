@@ -1,7 +1,7 @@
 import { Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { Goal } from '../../../../shared/clients';
 import { goalProgressMarks, type GoalProgressMark } from '../../../../shared/notes';
-import { PROGRESS_LABELS } from '../note-labels';
+import { PROGRESS_LABELS } from '../../../../shared/note-labels';
 import type { NoteExtras } from './note-extras';
 
 interface GoalProgressPanelProps {

@@ -1,6 +1,6 @@
 import { Group, Radio, Stack, Textarea } from '@mantine/core';
 import { riskLevels, type RiskLevel } from '../../../../shared/notes';
-import { RISK_LABELS } from '../note-labels';
+import { RISK_LABELS } from '../../../../shared/note-labels';
 import { RISK_ACTION_NEEDED, riskActionMissing, type NoteExtras } from './note-extras';
 
 interface RiskPanelProps {

@@ -1,4 +1,5 @@
-import type { attendances, goalProgressMarks, modalities, riskLevels, sessionTypes } from '../../../shared/notes';
+import type { GoalStatus } from './clients';
+import type { attendances, goalProgressMarks, modalities, riskLevels, sessionTypes } from './notes';
 
 /** Labels for session and note fields. Types only from shared/notes, so no zod comes with them. */
 export const MODALITY_LABELS: Record<(typeof modalities)[number], string> = {
@@ -55,3 +56,10 @@ export function sessionTimeParts(startTime: string | null, durationMinutes: numb
   if (durationMinutes) parts.push(`${durationMinutes} min`);
   return parts;
 }
+
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  active: 'Active',
+  achieved: 'Achieved',
+  revised: 'Revised',
+  discontinued: 'Discontinued',
+};

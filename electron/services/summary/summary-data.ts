@@ -1,0 +1,239 @@
+import type { Kysely } from 'kysely';
+import type { Settings } from '../../../shared/contract';
+import type { Client, Goal } from '../../../shared/clients';
+import type { MeasureResult } from '../../../shared/measure-records';
+import type { MeasureDefinition } from '../../../shared/measures/definition';
+import { COMPANION_MEASURES } from '../../../shared/measures/series';
+import type { GoalProgressMark, Session } from '../../../shared/notes';
+import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
+import { richTextToPlain } from '../../../shared/rich-text';
+import type { VaultSchema } from '../database/schema';
+import { loadClient } from '../clients/client-store';
+import { resultsOfClient } from '../measures/measure-results.repository';
+import { listMeasures } from '../measures/measure-definitions.repository';
+import { parseContent, parseRichText, parseTemplate, sessionOf } from '../notes/note-store';
+import { nameRedactor } from './redact-names';
+
+/**
+ * Everything one progress summary prints, gathered from the vault and already cut down to what the
+ * practitioner chose: a part left unticked is absent here, so the document cannot print it by mistake.
+ * With "client code only", nothing that names the client is loaded into this object at all, and
+ * excerpts have the client's names replaced.
+ */
+export interface SummaryData {
+  paperSize: Settings['paperSize'];
+  practice: { practiceName: string; practitionerName: string; credentials: string; licenceNumber: string; contact: string[] };
+  /** When the summary was made (the export date in the footer). */
+  madeAt: Date;
+  range: { from: string; to: string };
+  client: {
+    code: string;
+    /** Present only when the practitioner chose to identify the client. */
+    identity: { legalName: string; preferredName: string; pronouns: string; dateOfBirth: string | null; address: string } | null;
+    intakeDate: string | null;
+    status: Client['status'];
+  };
+  diagnoses: { code: string; label: string; dateAdded: string; dateRemoved: string | null }[] | null;
+  goals: SummaryGoal[] | null;
+  /** Measures whose results fall in the range, with the results, for charts and the table. */
+  allianceMeasures: ChartedMeasure[] | null;
+  outcomeMeasures: ChartedMeasure[] | null;
+  measuresTable: { date: string; measure: string; total: number | null; band: string | null; flagged: boolean }[] | null;
+  attendance: { sessions: number; attended: number; lateCancellations: number; noShows: number } | null;
+  sessions: { date: string; type: Session['type']; modality: Session['modality']; attendance: Session['attendance']; durationMinutes: number | null; signed: boolean }[] | null;
+  excerpts: { notes: SummaryExcerpt[]; draftsLeftOut: number } | null;
+}
+
+export interface SummaryGoal {
+  text: string;
+  objective: string;
+  status: Goal['status'];
+  dateSet: string;
+  marks: { date: string; progress: GoalProgressMark }[];
+}
+
+export interface ChartedMeasure {
+  definition: MeasureDefinition;
+  results: MeasureResult[];
+  /** The other rater's twin (clinician beside client), drawn as a dashed line on the same chart. */
+  companion: { definition: MeasureDefinition; results: MeasureResult[] } | null;
+}
+
+export interface SummaryExcerpt {
+  date: string;
+  parts: { label: string; text: string; private: boolean }[];
+}
+
+const want = (options: ProgressSummaryOptions, key: ProgressSummaryOptions['sections'][number]) => options.sections.includes(key);
+
+export async function loadSummaryData(
+  db: Kysely<VaultSchema>,
+  options: ProgressSummaryOptions,
+  settings: Settings,
+  now: Date,
+  today: string,
+): Promise<SummaryData> {
+  const client = await loadClient(db, options.clientId, today);
+  const redact = options.identity === 'codeOnly' ? nameRedactor(client) : (text: string) => text;
+  const inRange = (date: string) => date >= options.from && date <= options.to;
+
+  const sessionRows = await db
+    .selectFrom('sessions as ses')
+    .innerJoin('notes as n', 'n.session_id', 'ses.id')
+    .selectAll('ses')
+    .select(['n.status', 'n.content', 'n.template_json', 'n.process_note'])
+    .where('ses.client_id', '=', options.clientId)
+    .where('ses.session_date', '>=', options.from)
+    .where('ses.session_date', '<=', options.to)
+    .orderBy('ses.session_date')
+    .orderBy('ses.start_time')
+    .execute();
+  const sessions = sessionRows.map((row) => ({ session: sessionOf(row), row }));
+
+  const measures = await measureData(db, options, inRange);
+
+  return {
+    paperSize: settings.paperSize,
+    practice: {
+      practiceName: settings.practiceName,
+      practitionerName: settings.practitionerName,
+      credentials: settings.credentials,
+      licenceNumber: settings.licenceNumber,
+      contact: settings.practiceContact.split('\n').map((line) => line.trim()).filter((line) => line !== ''),
+    },
+    madeAt: now,
+    range: { from: options.from, to: options.to },
+    client: {
+      code: client.code,
+      identity:
+        options.identity === 'full'
+          ? { legalName: client.legalName, preferredName: client.preferredName, pronouns: client.pronouns, dateOfBirth: client.dateOfBirth, address: client.address }
+          : null,
+      intakeDate: client.intakeDate,
+      status: client.status,
+    },
+    diagnoses: want(options, 'diagnoses')
+      ? client.diagnoses
+          .filter((d) => d.dateAdded <= options.to && (d.dateRemoved === null || d.dateRemoved >= options.from))
+          .map(({ code, label, dateAdded, dateRemoved }) => ({ code, label, dateAdded, dateRemoved }))
+      : null,
+    goals: want(options, 'goals') ? goalsWithMarks(client.goals, sessions, options, redact) : null,
+    allianceMeasures: want(options, 'allianceChart') ? measures.charted('alliance') : null,
+    outcomeMeasures: want(options, 'outcomeChart') ? measures.charted('outcome') : null,
+    measuresTable: want(options, 'measuresTable') ? measures.table() : null,
+    attendance: want(options, 'attendance') ? attendanceOf(sessions.map((s) => s.session)) : null,
+    sessions: want(options, 'sessionList')
+      ? sessions.map(({ session, row }) => ({
+          date: session.date,
+          type: session.type,
+          modality: session.modality,
+          attendance: session.attendance,
+          durationMinutes: session.durationMinutes,
+          signed: row.status === 'signed',
+        }))
+      : null,
+    excerpts: want(options, 'noteExcerpts') ? excerptsOf(sessions, options, redact) : null,
+  };
+}
+
+type SessionWithNote = { session: Session; row: { status: 'draft' | 'signed'; content: string; template_json: string; process_note: string | null } };
+
+function goalsWithMarks(goals: Goal[], sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): SummaryGoal[] {
+  const marks = new Map<string, { date: string; progress: GoalProgressMark }[]>();
+  for (const { session, row } of sessions) {
+    for (const mark of parseContent(row.content).goalProgress) {
+      const list = marks.get(mark.goalId) ?? [];
+      list.push({ date: session.date, progress: mark.progress });
+      marks.set(mark.goalId, list);
+    }
+  }
+  // Goals set after the period, or closed before it, were not part of the work it covers.
+  return goals
+    .filter((goal) => goal.dateSet <= options.to && (goal.status === 'active' || (goal.history.at(-1)?.date ?? goal.dateSet) >= options.from))
+    .map((goal) => ({
+      text: redact(goal.text),
+      objective: redact(goal.objective),
+      status: goal.status,
+      dateSet: goal.dateSet,
+      marks: marks.get(goal.id) ?? [],
+    }));
+}
+
+function attendanceOf(sessions: Session[]): NonNullable<SummaryData['attendance']> {
+  const count = (attendance: Session['attendance']) => sessions.filter((session) => session.attendance === attendance).length;
+  return { sessions: sessions.length, attended: count('attended'), lateCancellations: count('late_cancellation'), noShows: count('no_show') };
+}
+
+/**
+ * Only signed notes are quoted: a draft may still change, and a summary sent to another clinician
+ * must match the record. The document says how many drafts were left out.
+ */
+function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): NonNullable<SummaryData['excerpts']> {
+  const notes: SummaryExcerpt[] = [];
+  let draftsLeftOut = 0;
+  for (const { session, row } of sessions) {
+    if (row.status !== 'signed') {
+      draftsLeftOut += 1;
+      continue;
+    }
+    const template = parseTemplate(row.template_json);
+    const content = parseContent(row.content);
+    const parts: SummaryExcerpt['parts'] = [];
+    for (const section of template.sections) {
+      if (!options.excerptSections.includes(section.key)) continue;
+      const text = richTextToPlain(content.sections[section.key] ?? null);
+      if (text !== '') parts.push({ label: section.label, text: redact(text), private: false });
+    }
+    if (options.includeProcessNotes && row.process_note !== null) {
+      const text = richTextToPlain(parseRichText(row.process_note));
+      if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), private: true });
+    }
+    if (parts.length > 0) notes.push({ date: session.date, parts });
+  }
+  return { notes, draftsLeftOut };
+}
+
+async function measureData(db: Kysely<VaultSchema>, options: ProgressSummaryOptions, inRange: (date: string) => boolean) {
+  const needed = ['allianceChart', 'outcomeChart', 'measuresTable'].some((key) => options.sections.includes(key as never));
+  const results = needed ? (await resultsOfClient(db, options.clientId)).filter((result) => inRange(result.takenOn)) : [];
+  // Charts and bands use each measure's current definition, as the app's charts do.
+  const definitions = needed ? new Map((await listMeasures(db)).map((definition) => [definition.id, definition])) : new Map<string, MeasureDefinition>();
+  const resultsOf = (measureId: string) => results.filter((result) => result.measureId === measureId);
+  const used = [...new Set(results.map((result) => result.measureId))]
+    .map((id) => definitions.get(id))
+    .filter((definition): definition is MeasureDefinition => definition !== undefined);
+
+  return {
+    charted(kind: MeasureDefinition['kind']): ChartedMeasure[] {
+      const ofKind = used.filter((definition) => definition.kind === kind);
+      const charted: ChartedMeasure[] = [];
+      for (const definition of ofKind) {
+        // A clinician-rated twin rides on its client-rated measure's chart rather than getting its own.
+        if (charted.some((chart) => chart.companion?.definition.id === definition.id)) continue;
+        const twin = ofKind.find((other) => other.id !== definition.id && COMPANION_MEASURES[definition.id] === other.id);
+        charted.push({
+          definition,
+          results: resultsOf(definition.id),
+          companion: twin ? { definition: twin, results: resultsOf(twin.id) } : null,
+        });
+      }
+      return charted;
+    },
+    table(): NonNullable<SummaryData['measuresTable']> {
+      return results.map((result) => {
+        const definition = definitions.get(result.measureId);
+        // Bands are written with whole-number ends (5–9, 10–14); a prorated 9.5 belongs to the lower one.
+        const total = result.total;
+        const band = total === null ? undefined : definition?.bands.filter((b) => total >= b.from).sort((a, b) => b.from - a.from)[0];
+        return {
+          date: result.takenOn,
+          measure: definition?.shortName ?? result.measureId,
+          total: result.total,
+          band: band?.label ?? null,
+          flagged: result.flags.length > 0,
+        };
+      });
+    },
+  };
+}
+
