@@ -29,7 +29,7 @@ export function SummaryDocument({ data }: { data: SummaryData }) {
       creationDate={data.madeAt}
       language="en"
     >
-      <Page size={data.paperSize === 'A4' ? 'A4' : 'LETTER'} style={styles.page}>
+      <Page size={data.paperSize === 'A4' ? 'A4' : 'LETTER'} style={styles.page} experimentalPagination>
         <PageHeader data={data} />
         <PageFooter madeAt={data.madeAt} />
         <View style={styles.body}>

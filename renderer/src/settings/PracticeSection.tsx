@@ -1,19 +1,31 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import type { Settings } from '../../../shared/contract';
+import { paperSizes, type PaperSize } from '../../../shared/progress-summary';
 import { ApiError, call, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SettingsSection } from './SettingsSection';
 
-interface PracticeDetails {
-  practitionerName: string;
-  credentials: string;
-}
+type PracticeDetails = Pick<Settings, 'practitionerName' | 'credentials' | 'practiceName' | 'licenceNumber' | 'practiceContact' | 'paperSize'>;
+type TextField = Exclude<keyof PracticeDetails, 'paperSize'>;
 
 type FieldErrors = Partial<Record<keyof PracticeDetails, string>>;
 
-const FIELDS: readonly (keyof PracticeDetails)[] = ['practitionerName', 'credentials'];
+const FIELDS: readonly (keyof PracticeDetails)[] = ['practitionerName', 'credentials', 'practiceName', 'licenceNumber', 'practiceContact', 'paperSize'];
+const PAPER_LABELS: Record<PaperSize, string> = { A4: 'A4', Letter: 'US Letter' };
+const isPaperSize = (value: string): value is PaperSize => paperSizes.some((size) => size === value);
+
+/** This form's part of the settings (the rest, such as auto-lock, belongs to other sections). */
+const detailsOf = (settings: Settings): PracticeDetails => ({
+  practitionerName: settings.practitionerName,
+  credentials: settings.credentials,
+  practiceName: settings.practiceName,
+  licenceNumber: settings.licenceNumber,
+  practiceContact: settings.practiceContact,
+  paperSize: settings.paperSize,
+});
 
 /** The server's per-field messages for this form's fields; anything else is for the form-level alert. */
 function fieldErrorsOf(error: ApiError): FieldErrors {
@@ -25,7 +37,10 @@ function fieldErrorsOf(error: ApiError): FieldErrors {
   return found;
 }
 
-/** Who signs notes: the name and credentials printed on every signature from now on. */
+/**
+ * Who signs notes (the name and credentials printed on every signature from now on) and the practice
+ * details printed on progress summaries.
+ */
 export function PracticeSection() {
   const [details, setDetails] = useState<PracticeDetails | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -35,7 +50,7 @@ export function PracticeSection() {
   useEffect(() => {
     let cancelled = false;
     call('getSettings').then(
-      ({ practitionerName, credentials }) => !cancelled && setDetails({ practitionerName, credentials }),
+      (settings) => !cancelled && setDetails(detailsOf(settings)),
       (caught: unknown) => !cancelled && setError(errorMessage(caught)),
     );
     return () => {
@@ -43,10 +58,11 @@ export function PracticeSection() {
     };
   }, []);
 
-  const change = (field: keyof PracticeDetails, value: string) => {
+  const change = <F extends keyof PracticeDetails>(field: F, value: PracticeDetails[F]) => {
     setDetails((current) => current && { ...current, [field]: value });
     setFieldErrors((current) => ({ ...current, [field]: undefined }));
   };
+  const changeText = (field: TextField) => (event: { currentTarget: { value: string } }) => change(field, event.currentTarget.value);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,8 +73,12 @@ export function PracticeSection() {
       const saved = await call('updateSettings', {
         practitionerName: details.practitionerName.trim(),
         credentials: details.credentials.trim(),
+        practiceName: details.practiceName.trim(),
+        licenceNumber: details.licenceNumber.trim(),
+        practiceContact: details.practiceContact.trim(),
+        paperSize: details.paperSize,
       });
-      setDetails({ practitionerName: saved.practitionerName, credentials: saved.credentials });
+      setDetails(detailsOf(saved));
       notifications.show({ color: 'teal', message: 'Practice details saved' });
     } catch (caught) {
       const atFields = caught instanceof ApiError && caught.code === 'VALIDATION' ? fieldErrorsOf(caught) : {};
@@ -76,10 +96,10 @@ export function PracticeSection() {
   return (
     <SettingsSection
       title="Practice details"
-      description="Signed notes and addenda carry this name and these credentials. Notes already signed keep the details they were signed with."
+      description="Signed notes and addenda carry this name and these credentials; progress summaries also carry the practice details. Notes already signed keep the details they were signed with."
     >
       <ErrorAlert message={error} />
-      {details === null && !error && <Skeleton height={140} maw={480} aria-label="Loading practice details" />}
+      {details === null && !error && <Skeleton height={420} maw={480} aria-label="Loading practice details" />}
       {details !== null && (
         <form onSubmit={submit} noValidate>
           <Stack maw={480}>
@@ -90,15 +110,52 @@ export function PracticeSection() {
               value={details.practitionerName}
               error={fieldErrors.practitionerName}
               description={nameMissing ? <NameMissingWarning /> : undefined}
-              onChange={(event) => change('practitionerName', event.currentTarget.value)}
+              onChange={changeText('practitionerName')}
             />
             <TextInput
               label="Credentials"
               placeholder="PhD, Licensed Psychologist"
               value={details.credentials}
               error={fieldErrors.credentials}
-              onChange={(event) => change('credentials', event.currentTarget.value)}
+              onChange={changeText('credentials')}
             />
+            <TextInput
+              label="Practice name"
+              description="Printed at the top of progress summaries; when empty, your name is used."
+              placeholder="Example Counselling"
+              autoComplete="organization"
+              value={details.practiceName}
+              error={fieldErrors.practiceName}
+              onChange={changeText('practiceName')}
+            />
+            <TextInput
+              label="Licence number"
+              value={details.licenceNumber}
+              error={fieldErrors.licenceNumber}
+              onChange={changeText('licenceNumber')}
+            />
+            <Textarea
+              label="Contact"
+              description="Address, phone, email; printed under your signature on summaries."
+              autosize
+              minRows={3}
+              maxRows={8}
+              value={details.practiceContact}
+              error={fieldErrors.practiceContact}
+              onChange={changeText('practiceContact')}
+            />
+            <Radio.Group
+              label="Paper size for summaries"
+              value={details.paperSize}
+              error={fieldErrors.paperSize}
+              onChange={(value) => isPaperSize(value) && change('paperSize', value)}
+            >
+              <Group gap="lg" mt={6}>
+                {paperSizes.map((size) => (
+                  <Radio key={size} value={size} label={PAPER_LABELS[size]} />
+                ))}
+              </Group>
+            </Radio.Group>
             <Group>
               <Button type="submit" loading={busy}>
                 Save practice details
