@@ -56,7 +56,7 @@ describe('the typed contract', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       if (!result.ok) expect(result.error.message).toMatch(/autoLockMinutes/);
     }
-    expect(await s.dispatch('getSettings', {})).toEqual({ ok: true, value: { autoLockMinutes: 15, practitionerName: '', credentials: '' } });
+    expect(await s.dispatch('getSettings', {})).toMatchObject({ ok: true, value: { autoLockMinutes: 15, practitionerName: '', credentials: '', paperSize: 'A4' } });
   });
 
   it('reports domain errors as typed errors without stack traces', async () => {
