@@ -194,7 +194,7 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
 }
 
 async function measureData(db: Kysely<VaultSchema>, options: ProgressSummaryOptions, inRange: (date: string) => boolean) {
-  const needed = ['allianceChart', 'outcomeChart', 'measuresTable'].some((key) => options.sections.includes(key as never));
+  const needed = want(options, 'allianceChart') || want(options, 'outcomeChart') || want(options, 'measuresTable');
   const results = needed ? (await resultsOfClient(db, options.clientId)).filter((result) => inRange(result.takenOn)) : [];
   // Charts and bands use each measure's current definition, as the app's charts do.
   const definitions = needed ? new Map((await listMeasures(db)).map((definition) => [definition.id, definition])) : new Map<string, MeasureDefinition>();

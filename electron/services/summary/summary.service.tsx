@@ -64,11 +64,11 @@ export class SummaryService {
   }
 
   /** The finished PDF in memory. */
-  async build(options: ProgressSummaryOptions): Promise<{ bytes: Buffer; pageCount: number }> {
+  async build(options: ProgressSummaryOptions): Promise<{ bytes: Buffer; pageCount: number; clientCode: string }> {
     registerSummaryFonts();
     const data = await loadSummaryData(this.ctx.db(), options, await this.options.settings(), this.ctx.now(), this.ctx.today());
     const bytes = await renderToBuffer(<SummaryDocument data={data} />);
-    return { bytes, pageCount: countPages(bytes) };
+    return { bytes, pageCount: countPages(bytes), clientCode: data.client.code };
   }
 
   async preview(options: ProgressSummaryOptions): Promise<{ pdfBase64: string; pageCount: number }> {
@@ -77,13 +77,12 @@ export class SummaryService {
   }
 
   async export(options: ProgressSummaryOptions): Promise<SummaryExport> {
-    const client = await clientRowOrThrow(this.ctx.db(), options.clientId);
     // Built before asking where to save, so a problem is reported before the practitioner picks a place.
-    const { bytes, pageCount } = await this.build(options);
+    const { bytes, pageCount, clientCode } = await this.build(options);
     const chosen = await this.options.dialogs.chooseSavePath({
       title: 'Save progress summary',
       // The code, never the name: file names show up in folder listings, backups and recent-files lists.
-      suggestedName: `progress-summary-${client.code}-${options.from}-to-${options.to}.pdf`,
+      suggestedName: `progress-summary-${clientCode}-${options.from}-to-${options.to}.pdf`,
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
     if (chosen === null) return { saved: false, path: null, pageCount, bytes: 0 };
