@@ -74,55 +74,63 @@ function benchResult(measure: MeasureDefinition, n: number, clientId: string, se
  * 300 clients with goals, and 20,000 notes of about 2 KB (one client has 150 sessions, the rest share
  * the remainder). Notes are written in one transaction with the same index helper the service uses,
  * because 20,000 service calls at one fsync each would take minutes.
+ * Returns the client ids; the first is the busy one.
  */
+export async function fillNotesVault(vault: VaultService): Promise<string[]> {
+  const db = () => vault.database();
+  const clients = new ClientsService({ db });
+  const plans = new TreatmentPlanService({ db });
+  const ids: string[] = [];
+  for (let i = 0; i < NOTES_SEED.clients; i++) {
+    const client = await clients.create(
+      clientFieldsSchema.parse({
+        legalName: `Bench Client ${i}`, preferredName: '', pronouns: '', dateOfBirth: null, code: '', phone: '', email: '', address: '',
+        emergencyContact: { name: '', relation: '', phone: '' }, intakeDate: null, referralSource: '', status: 'active',
+        dischargeDate: null, dischargeReason: '', presentingConcerns: null, tags: [], privateRemarks: '', reviewDate: null,
+      }),
+    );
+    ids.push(client.id);
+    await plans.addGoal({ clientId: client.id, text: `Goal of client ${i}`, objective: '', dateSet: '2019-01-01', targetDate: null });
+  }
+  const templateJson = JSON.stringify(template);
+  const base = Date.UTC(2019, 0, 1);
+  await db().transaction().execute(async (trx) => {
+    for (let n = 0; n < NOTES_SEED.notes; n++) {
+      const clientId = n < NOTES_SEED.busyClientSessions ? ids[0]! : ids[1 + (n % (ids.length - 1))]!;
+      const sessionId = randomUUID();
+      const noteId = randomUUID();
+      const date = new Date(base + ((n * 37) % 2_700) * 86_400_000).toISOString().slice(0, 10);
+      const at = new Date().toISOString();
+      const content = benchNoteContent(n);
+      await trx.insertInto('sessions').values({ id: sessionId, client_id: clientId, session_date: date, created_at: at, start_time: '10:00', duration_minutes: 50 }).execute();
+      const signed = n % 10 !== 0;
+      await trx
+        .insertInto('notes')
+        .values({
+          id: noteId, session_id: sessionId, client_id: clientId, template_id: template.id, template_version: template.version,
+          template_json: templateJson, status: signed ? 'signed' : 'draft', content: JSON.stringify(content), process_note: null,
+          revision: 3, saved_at: at, signed_at: signed ? at : null, signer_name: signed ? 'Bench' : null,
+          signer_credentials: signed ? '' : null, content_hash: signed ? 'f'.repeat(64) : null, search_rowid: n + 1, created_at: at,
+        })
+        .execute();
+      await writeNoteIndex(trx, { noteKey: n + 1, noteId, clientId, parts: noteSearchParts(template, content, [], signed ? 'signed' : 'draft') });
+      // Alliance scores on four sessions in five, PHQ-9 on every fourth: the practice overview and charts read these.
+      if (n % 5 !== 4) await trx.insertInto('measure_results').values(benchResult(sac, n, clientId, sessionId, date, at)).execute();
+      if (n % 4 === 0) await trx.insertInto('measure_results').values(benchResult(phq9, n, clientId, sessionId, date, at)).execute();
+    }
+  });
+  return ids;
+}
+
+/** The vault the note rows share, made once per bench run. */
 export function seededNotesVault(): Promise<SeededNotesVault> {
   seeded ??= (async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-notes-'));
     const vault = new VaultService({ dir, appVersion: 'bench', kdfCost: { memoryKiB: 64 * 1024, iterations: 1, parallelism: 1 } });
     await vault.create('bench orchard quartz meadow 2231');
     const db = () => vault.database();
-    const clients = new ClientsService({ db });
-    const plans = new TreatmentPlanService({ db });
     const notes = new NotesService({ db });
-    const ids: string[] = [];
-    for (let i = 0; i < NOTES_SEED.clients; i++) {
-      const client = await clients.create(
-        clientFieldsSchema.parse({
-          legalName: `Bench Client ${i}`, preferredName: '', pronouns: '', dateOfBirth: null, code: '', phone: '', email: '', address: '',
-          emergencyContact: { name: '', relation: '', phone: '' }, intakeDate: null, referralSource: '', status: 'active',
-          dischargeDate: null, dischargeReason: '', presentingConcerns: null, tags: [], privateRemarks: '', reviewDate: null,
-        }),
-      );
-      ids.push(client.id);
-      await plans.addGoal({ clientId: client.id, text: `Goal of client ${i}`, objective: '', dateSet: '2019-01-01', targetDate: null });
-    }
-    const templateJson = JSON.stringify(template);
-    const base = Date.UTC(2019, 0, 1);
-    await db().transaction().execute(async (trx) => {
-      for (let n = 0; n < NOTES_SEED.notes; n++) {
-        const clientId = n < NOTES_SEED.busyClientSessions ? ids[0]! : ids[1 + (n % (ids.length - 1))]!;
-        const sessionId = randomUUID();
-        const noteId = randomUUID();
-        const date = new Date(base + ((n * 37) % 2_700) * 86_400_000).toISOString().slice(0, 10);
-        const at = new Date().toISOString();
-        const content = benchNoteContent(n);
-        await trx.insertInto('sessions').values({ id: sessionId, client_id: clientId, session_date: date, created_at: at, start_time: '10:00', duration_minutes: 50 }).execute();
-        const signed = n % 10 !== 0;
-        await trx
-          .insertInto('notes')
-          .values({
-            id: noteId, session_id: sessionId, client_id: clientId, template_id: template.id, template_version: template.version,
-            template_json: templateJson, status: signed ? 'signed' : 'draft', content: JSON.stringify(content), process_note: null,
-            revision: 3, saved_at: at, signed_at: signed ? at : null, signer_name: signed ? 'Bench' : null,
-            signer_credentials: signed ? '' : null, content_hash: signed ? 'f'.repeat(64) : null, search_rowid: n + 1, created_at: at,
-          })
-          .execute();
-        await writeNoteIndex(trx, { noteKey: n + 1, noteId, clientId, parts: noteSearchParts(template, content, [], signed ? 'signed' : 'draft') });
-        // Alliance scores on four sessions in five, PHQ-9 on every fourth: the practice overview and charts read these.
-        if (n % 5 !== 4) await trx.insertInto('measure_results').values(benchResult(sac, n, clientId, sessionId, date, at)).execute();
-        if (n % 4 === 0) await trx.insertInto('measure_results').values(benchResult(phq9, n, clientId, sessionId, date, at)).execute();
-      }
-    });
+    const ids = await fillNotesVault(vault);
     const draft = await notes.createSession({
       clientId: ids[0]!,
       session: { date: '2026-06-15', startTime: '09:00', durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' },

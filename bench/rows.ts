@@ -6,6 +6,9 @@ export interface BenchResult extends Timing {
   target: string;
   met: boolean;
   ratio_vs_raw?: number;
+  /** Throughput rows. */
+  mb_per_s?: number;
+  peak_rss_mb?: number;
   note?: string;
 }
 

@@ -4,6 +4,7 @@ import { autosaveRow, autosaveWholeNoteRow, searchRow, timelineRow } from './not
 import { noteTypingRow } from './note-typing.row';
 import { clientChartsRow, dashboardRow } from './measures.row';
 import { pdfSummaryEveryPartRow, pdfSummaryRow } from './pdf-summary.row';
+import { backupRow, restoreRow } from './backup.row';
 import type { BenchResult, BenchRow } from './rows';
 
 /**
@@ -13,7 +14,7 @@ import type { BenchResult, BenchRow } from './rows';
  */
 // client search disposes the vault the client rows share, so it stays after client list; likewise the
 // timeline row disposes the notes vault, so it comes last of the note rows.
-const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, dashboardRow, clientChartsRow, timelineRow, pdfSummaryRow, pdfSummaryEveryPartRow, noteTypingRow];
+const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, dashboardRow, clientChartsRow, timelineRow, pdfSummaryRow, pdfSummaryEveryPartRow, backupRow, restoreRow, noteTypingRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];

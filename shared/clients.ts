@@ -218,7 +218,7 @@ export const listClientsOutputSchema = z.strictObject({
   }),
 });
 
-export const activityActions = ['create', 'update', 'delete', 'erase', 'sign', 'export'] as const;
+export const activityActions = ['create', 'update', 'delete', 'erase', 'sign', 'export', 'restore'] as const;
 export const activityEntrySchema = z.strictObject({
   seq: z.number().int(),
   at: z.string(),

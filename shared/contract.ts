@@ -42,6 +42,18 @@ import {
   summaryExportSchema,
   summaryPreviewSchema,
 } from './progress-summary';
+import {
+  backupInfoSchema,
+  backupProgressSchema,
+  backupRecordSchema,
+  backupStatusSchema,
+  chosenFileSchema,
+  exportDataInputSchema,
+  exportResultSchema,
+  prepareRestoreInputSchema,
+  preparedRestoreSchema,
+  verifyBackupInputSchema,
+} from './backup';
 
 export { AUTO_LOCK_MINUTES };
 
@@ -247,11 +259,40 @@ export const contract = {
   exportProgressSummary: method(progressSummaryOptionsSchema, summaryExportSchema),
   /** Shows a file this app exported in this session in the system's file manager. */
   showInFolder: method(z.strictObject({ path: z.string().min(1).max(4096) }), z.strictObject({})),
+
+  // Encrypted backups, verified restore and open-format export (shared/backup.ts).
+  getBackupStatus: method(noInput, backupStatusSchema),
+  /** Sets the passphrase backups are encrypted with; it may equal the vault passphrase if the user chooses. */
+  setBackupPassphrase: method(z.strictObject({ passphrase }), backupStatusSchema),
+  /** Asks for the folder automatic backups go to; a cancelled dialog changes nothing. */
+  chooseBackupFolder: method(noInput, backupStatusSchema),
+  /** Daily (and on quit) backups to the chosen folder; needs a folder and a backup passphrase. */
+  setAutomaticBackups: method(z.strictObject({ enabled: z.boolean() }), backupStatusSchema),
+  /** `folder`: the folder from Settings; `choose`: ask where. `backup: null` when the dialog was cancelled. */
+  backupNow: method(
+    z.strictObject({ destination: z.enum(['folder', 'choose']) }),
+    z.strictObject({ backup: backupRecordSchema.nullable() }),
+  ),
+  /** Asks for a backup file to verify or restore; works while locked. `file: null` when cancelled. */
+  chooseBackupFile: method(noInput, z.strictObject({ file: chosenFileSchema.nullable() })),
+  /** Decrypts and checks a backup fully; changes nothing. */
+  verifyBackup: method(verifyBackupInputSchema, backupInfoSchema),
+  /** Verifies a backup into an encrypted staging copy and reports what it holds beside the current vault. */
+  prepareRestore: method(prepareRestoreInputSchema, preparedRestoreSchema),
+  /** Swaps the staged copy in; the old vault is kept until the restored one has opened and migrated. */
+  confirmRestore: method(
+    z.strictObject({ restoreId: z.string().min(1).max(64) }),
+    z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().nullable() }),
+  ),
+  cancelRestore: method(z.strictObject({ restoreId: z.string().min(1).max(64) }), z.strictObject({})),
+  /** All data, or one client, as JSON/CSV plus Markdown notes, age-encrypted unless plain is confirmed. */
+  exportData: method(exportDataInputSchema, exportResultSchema),
 } as const;
 
 /** Events pushed from the main side to the renderer. */
 export const events = {
   vaultStateChanged: vaultStatusSchema,
+  backupProgress: backupProgressSchema,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,12 @@ export const errorCodes = [
   'CONFLICT',
   'IO_ERROR',
   'BACKUP_CORRUPT',
+  /** The file is not an Alliance Notes backup (another file type, or age encrypted to a key). */
+  'NOT_A_BACKUP',
+  /** Made by a newer version of the app; restoring it could lose data this version does not know. */
+  'BACKUP_TOO_NEW',
+  /** Something must be set first (a backup passphrase or folder); the message says what and where. */
+  'NEEDS_SETUP',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

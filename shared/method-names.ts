@@ -60,10 +60,22 @@ const methods: Record<MethodName, true> = {
   previewProgressSummary: true,
   exportProgressSummary: true,
   showInFolder: true,
+  getBackupStatus: true,
+  setBackupPassphrase: true,
+  chooseBackupFolder: true,
+  setAutomaticBackups: true,
+  backupNow: true,
+  chooseBackupFile: true,
+  verifyBackup: true,
+  prepareRestore: true,
+  confirmRestore: true,
+  cancelRestore: true,
+  exportData: true,
 };
 
 const eventKeys: Record<EventName, true> = {
   vaultStateChanged: true,
+  backupProgress: true,
 };
 
 export const methodNames: readonly MethodName[] = Object.freeze(Object.keys(methods) as MethodName[]);

@@ -27,14 +27,33 @@ hardenWebContents();
 let services: AppServices | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-/** Locks the vault (closing the database and wiping the key) once, however the app is leaving. */
-function shutDown(): void {
-  services?.dispose();
-  services = null;
+let shuttingDown: Promise<void> | null = null;
+
+/**
+ * Runs the on-quit automatic backup if one is due, then locks the vault (closing the database and
+ * wiping the key); once, however the app is leaving.
+ */
+function shutDown(): Promise<void> {
+  shuttingDown ??= (async () => {
+    const leaving = services;
+    services = null;
+    try {
+      await leaving?.shutdown();
+    } catch {
+      leaving?.dispose();
+    }
+  })();
+  return shuttingDown;
 }
 
-function openMainWindow(appServices: AppServices): void {
-  mainWindow = createMainWindow({ onClose: () => appServices.vault.lock('user') });
+/** Quits after shutDown has finished; Electron's own quit would not wait for the backup. */
+function quitAfterShutDown(): void {
+  void shutDown().finally(() => app.exit(0));
+}
+
+function openMainWindow(): void {
+  // Closing the window ends the app (see window-all-closed), which locks after the on-quit backup.
+  mainWindow = createMainWindow({ onClose: () => undefined });
   attachContextMenu(mainWindow.webContents);
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -55,7 +74,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(appServices.dispatch);
   Menu.setApplicationMenu(buildApplicationMenu(appServices));
   lockWithOperatingSystem(appServices);
-  openMainWindow(appServices);
+  openMainWindow();
 }
 
 // One instance only: two processes holding the same vault database would fight over it.
@@ -67,18 +86,18 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('before-quit', shutDown);
+  app.on('before-quit', (event) => {
+    if (shuttingDown !== null && services === null) return;
+    event.preventDefault();
+    quitAfterShutDown();
+  });
   // Closing the window ends the app on every platform, macOS included: a notes app holding an
   // unlocked vault should not linger in the dock.
-  app.on('window-all-closed', () => {
-    shutDown();
-    app.quit();
-  });
+  app.on('window-all-closed', quitAfterShutDown);
   start().catch((error: unknown) => {
     // Only the error class: a message could carry a path or worse.
     console.error(`[alliance] start-up failed: ${error instanceof Error ? error.name : typeof error}`);
     dialog.showErrorBox(APP_NAME, `${APP_NAME} could not start. Please restart it; your notes have not been changed.`);
-    shutDown();
-    app.exit(1);
+    void shutDown().finally(() => app.exit(1));
   });
 }

@@ -9,6 +9,8 @@ import { TreatmentPlanService } from './clients/treatment-plan.service';
 import { NotesService } from './notes/notes.service';
 import { MeasuresService } from './measures/measures.service';
 import { SummaryService } from './summary/summary.service';
+import { BackupService } from './backup/backup.service';
+import { ExportService } from './export/export.service';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -26,10 +28,19 @@ export interface AppServices {
   notes: NotesService;
   measures: MeasuresService;
   summaries: SummaryService;
+  backups: BackupService;
+  exports: ExportService;
   dispatch: Dispatch;
   /** Locks the vault (closing the database) before the process ends. */
   dispose(): void;
+  /** On quit: the automatic backup if one is due (unlocked vaults only), then dispose. */
+  shutdown(): Promise<void>;
 }
+
+/** How often an unlocked vault checks whether its daily automatic backup is due. */
+const AUTOMATIC_BACKUP_CHECK_MS = 60 * 60 * 1000;
+/** The first check waits a little after unlock, so unlocking stays quick. */
+const AUTOMATIC_BACKUP_FIRST_CHECK_MS = 60 * 1000;
 
 /** The composition root shared by the Electron main process and the loopback test host. */
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -38,7 +49,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     appVersion: APP_VERSION,
     nativeBinding: options.nativeBinding,
     kdfCost: options.kdfCost,
-    onStatusChange: (status: VaultStatus) => options.emit('vaultStateChanged', status),
+    onStatusChange: (status: VaultStatus) => {
+      options.emit('vaultStateChanged', status);
+      scheduleAutomaticBackups(status.state === 'unlocked');
+    },
   });
   const database = () => vault.database();
   const clients = new ClientsService({ db: database });
@@ -46,10 +60,62 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const notes = new NotesService({ db: database });
   const measures = new MeasuresService({ db: database });
   const summaries = new SummaryService({ db: database, settings: () => vault.settings(), dialogs: options.dialogs });
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, summaries }), {
+  const backups = new BackupService({
+    vault,
+    dialogs: options.dialogs,
+    appVersion: APP_VERSION,
+    emitProgress: (progress) => options.emit('backupProgress', progress),
+    onSaved: (file) => summaries.allowReveal(file),
+  });
+  const exports = new ExportService({
+    db: database,
+    dialogs: options.dialogs,
+    backupPassphrase: () => backups.storedPassphrase(),
+    appVersion: APP_VERSION,
+    onProgress: (progress) => options.emit('backupProgress', progress),
+    onSaved: (file) => summaries.allowReveal(file),
+  });
+
+  let firstCheck: NodeJS.Timeout | null = null;
+  let hourly: NodeJS.Timeout | null = null;
+  function scheduleAutomaticBackups(unlocked: boolean): void {
+    if (firstCheck) clearTimeout(firstCheck);
+    if (hourly) clearInterval(hourly);
+    firstCheck = hourly = null;
+    if (!unlocked) return;
+    const check = () => void backups.runAutomaticIfDue();
+    firstCheck = setTimeout(check, AUTOMATIC_BACKUP_FIRST_CHECK_MS);
+    hourly = setInterval(check, AUTOMATIC_BACKUP_CHECK_MS);
+    // Timers must never keep a quitting process alive.
+    firstCheck.unref();
+    hourly.unref();
+  }
+
+  const dispose = () => {
+    scheduleAutomaticBackups(false);
+    void backups.dispose();
+    vault.lock('system');
+  };
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, summaries, backups, exports }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
-  return { vault, clients, plans, notes, measures, summaries, dispatch, dispose: () => vault.lock('system') };
+  return {
+    vault,
+    clients,
+    plans,
+    notes,
+    measures,
+    summaries,
+    backups,
+    exports,
+    dispatch,
+    dispose,
+    shutdown: async () => {
+      scheduleAutomaticBackups(false);
+      await backups.runAutomaticIfDue().catch(() => null);
+      dispose();
+    },
+  };
 }

@@ -7,6 +7,8 @@ import type { TreatmentPlanService } from './clients/treatment-plan.service';
 import type { NotesService } from './notes/notes.service';
 import type { MeasuresService } from './measures/measures.service';
 import type { SummaryService } from './summary/summary.service';
+import type { BackupService } from './backup/backup.service';
+import type { ExportService } from './export/export.service';
 import { listActivity, verifyActivityLog } from './activity/activity-log';
 import { writeRecoveryKeyFile } from './vault/recovery-key-file';
 
@@ -19,8 +21,10 @@ export function createHandlers(deps: {
   notes: NotesService;
   measures: MeasuresService;
   summaries: SummaryService;
+  backups: BackupService;
+  exports: ExportService;
 }): Handlers {
-  const { vault, dialogs, clients, plans, notes, measures, summaries } = deps;
+  const { vault, dialogs, clients, plans, notes, measures, summaries, backups, exports } = deps;
   return {
     getVaultStatus: () => vault.status(),
     createVault: ({ passphrase }) => vault.create(passphrase),
@@ -111,5 +115,20 @@ export function createHandlers(deps: {
       await summaries.showInFolder(path);
       return {};
     },
+
+    getBackupStatus: () => backups.status(),
+    setBackupPassphrase: ({ passphrase }) => backups.setPassphrase(passphrase),
+    chooseBackupFolder: () => backups.chooseFolder(),
+    setAutomaticBackups: ({ enabled }) => backups.setAutomatic(enabled),
+    backupNow: ({ destination }) => backups.backupNow(destination),
+    chooseBackupFile: () => backups.chooseFile(),
+    verifyBackup: ({ fileId, passphrase }) => backups.verify(fileId, passphrase),
+    prepareRestore: ({ fileId, backupPassphrase, vaultPassphrase }) => backups.prepareRestore(fileId, backupPassphrase, vaultPassphrase),
+    confirmRestore: ({ restoreId }) => backups.confirmRestore(restoreId),
+    cancelRestore: async ({ restoreId }) => {
+      await backups.cancelRestore(restoreId);
+      return {};
+    },
+    exportData: (input) => exports.export(input),
   };
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { eventNames, methodNames, type AllianceApi, type VaultStatus } from '../../shared/contract';
+import { methodNames, type AllianceApi, type VaultStatus } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { expect, test } from './fixtures';
 
@@ -100,10 +100,10 @@ test.describe('the loopback host', () => {
   });
 
   test('delivers service events to window.api.on listeners', async ({ app }) => {
-    const outcome = await app.evaluate(async (names) => {
+    const outcome = await app.evaluate(async () => {
       const { api } = window as unknown as ApiWindow;
       const seen: VaultStatus[] = [];
-      const unsubscribe = api.on(names[0] ?? 'vaultStateChanged', (status) => seen.push(status));
+      const unsubscribe = api.on('vaultStateChanged', (status) => seen.push(status));
       const created = await api.createVault({ passphrase: 'quiet harbour lantern 7 orchard' });
       const locked = await api.lockVault({});
       // Events travel on a separate connection; give the last one a moment to arrive.
@@ -111,7 +111,7 @@ test.describe('the loopback host', () => {
       while (seen.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       unsubscribe();
       return { created: created.ok, locked, states: seen.map((status) => status.state) };
-    }, eventNames);
+    });
     expect(outcome.created).toBe(true);
     expect(outcome.locked).toMatchObject({ ok: true, value: { state: 'locked', lockReason: 'user' } });
     expect(outcome.states).toEqual(['unlocked', 'locked']);

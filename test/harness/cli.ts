@@ -97,16 +97,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`[harness] ${signal}: locking the vault and stopping.\n`);
-    let exitCode = 0;
-    try {
-      services.dispose(); // locks the vault first: the database is closed before the process ends
-    } catch (error) {
-      exitCode = 1;
-      process.stderr.write(`[harness] could not lock the vault: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    events.close();
-    server.close(() => process.exit(exitCode));
-    server.closeAllConnections(); // idle keep-alive sockets would otherwise hold close() open
+    // As the app does on quit: the automatic backup if one is due, then the vault is locked (the
+    // database closed) before the process ends.
+    void services.shutdown().then(
+      () => 0,
+      (error: unknown) => {
+        process.stderr.write(`[harness] could not lock the vault: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 1;
+      },
+    ).then((exitCode) => {
+      events.close();
+      server.close(() => process.exit(exitCode));
+      server.closeAllConnections(); // idle keep-alive sockets would otherwise hold close() open
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -12,7 +12,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export interface NewActivityEntry {
   action: ActivityAction;
-  recordType: 'client' | 'goal' | 'diagnosis' | 'session' | 'note' | 'addendum' | 'measure' | 'alert' | 'summary';
+  recordType: 'client' | 'goal' | 'diagnosis' | 'session' | 'note' | 'addendum' | 'measure' | 'alert' | 'summary' | 'data' | 'vault';
   recordId: string;
   clientId: string | null;
   fields: readonly string[];

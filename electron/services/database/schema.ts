@@ -212,6 +212,20 @@ export interface AlertAcknowledgementsTable {
   acknowledged_at: string;
 }
 
+export interface BackupHistoryTable {
+  id: string;
+  kind: 'manual' | 'automatic';
+  created_at: string;
+  folder: string;
+  file_name: string;
+  file_bytes: number;
+  database_bytes: number;
+  file_sha256: string;
+  /** JSON: table name → rows. */
+  counts: string;
+  verified_at: string | null;
+}
+
 export interface VaultSchema {
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
@@ -232,4 +246,5 @@ export interface VaultSchema {
   measure_definitions: MeasureDefinitionsTable;
   measure_results: MeasureResultsTable;
   alert_acknowledgements: AlertAcknowledgementsTable;
+  backup_history: BackupHistoryTable;
 }

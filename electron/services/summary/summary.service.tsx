@@ -99,6 +99,11 @@ export class SummaryService {
     return { saved: true, path: file, pageCount, bytes: bytes.length };
   }
 
+  /** Lets "Show in folder" reveal a file another service wrote in this session (a backup, an export). */
+  allowReveal(file: string): void {
+    this.exported.add(file);
+  }
+
   async showInFolder(file: string): Promise<void> {
     // Only files this session wrote: the renderer must not be able to probe or reveal arbitrary paths.
     if (!this.exported.has(file)) throw new AppError('NOT_FOUND', 'That file was not exported in this session.');

@@ -39,6 +39,33 @@ export interface VaultServiceOptions {
   onStatusChange?: (status: VaultStatus) => void;
 }
 
+/** How a restore will install its copy; see VaultService.keyForRestore. */
+export interface RestoreKey {
+  mode: 'replace' | 'create';
+  dataKey: Buffer;
+  /** For `create`: the passphrase of the vault the restore makes. */
+  newPassphrase: string | null;
+}
+
+/** `20261123-081500` in local time, for folder names people read. */
+const fileStamp = (date: Date): string => {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+};
+
+/**
+ * Keeps the current file under a second name: a hard link costs nothing however large the vault is,
+ * and the rename that swaps the restored file in leaves the old one reachable through it. A copy where
+ * the file system has no hard links (FAT on a USB drive).
+ */
+async function keepCopy(source: string, target: string): Promise<void> {
+  try {
+    await fs.link(source, target);
+  } catch {
+    await fs.copyFile(source, target);
+  }
+}
+
 interface OpenVault {
   header: VaultHeader;
   dataKey: Buffer;
@@ -103,32 +130,8 @@ export class VaultService {
         throw new AppError('VAULT_EXISTS', 'A vault already exists in this folder. Unlock it instead; it was not changed.');
       }
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const cost = this.options.kdfCost ?? (await tuneKdfCost());
-      const kdf = newKdfParams(this.enforceFloor(cost));
-      const vaultId = randomUUID();
       const dataKey = randomBytes(32);
-      const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
-      const recoverySalt = randomBytes(16).toString('base64');
-      const now = new Date().toISOString();
-      const header: VaultHeader = {
-        format: HEADER_FORMAT,
-        formatVersion: HEADER_FORMAT_VERSION,
-        vaultId,
-        createdAt: now,
-        createdByAppVersion: this.options.appVersion,
-        database: { file: DATABASE_FILE, cipher: 'sqlcipher', legacy: 4 },
-        kdf,
-        passphraseSlot: {
-          wrapped: wrapKey(await deriveKeyFromPassphrase(passphrase, kdf), dataKey, passphraseAad(vaultId)),
-          changedAt: now,
-        },
-        recoverySlot: {
-          salt: recoverySalt,
-          wrapped: wrapKey(deriveKeyFromRecoveryKey(recoveryBytes, recoverySalt), dataKey, recoveryAad(vaultId)),
-          createdAt: now,
-          confirmedAt: null,
-        },
-      };
+      const { header, recoveryBytes } = await this.newHeader(passphrase, dataKey);
       // The database is made first and the header last: a folder with a header always has its database.
       try {
         await this.openSession(header, dataKey, true);
@@ -274,6 +277,11 @@ export class VaultService {
     return this.requireOpen().db;
   }
 
+  /** The open connection itself, for work Kysely cannot do (a backup's snapshot); VAULT_LOCKED when locked. */
+  connection(): Sqlite {
+    return this.requireOpen().sqlite;
+  }
+
   /** Resets the idle timer; called for every reported user action. */
   noteActivity(): void {
     this.open?.idleLock.touch();
@@ -289,6 +297,121 @@ export class VaultService {
     const settings = await readSettings(open.db);
     open.idleLock.setTimeoutMs(settings.autoLockMinutes * 60_000);
     return settings;
+  }
+
+  /**
+   * The key a restore stages its copy under. Unlocked: the open vault's own key, so the header (and
+   * the passphrase and recovery key) stay as they are. Locked: the same key, unwrapped with the
+   * vault passphrase. No vault yet: a new key for the vault the restore will create.
+   */
+  keyForRestore(vaultPassphrase: string | undefined): Promise<RestoreKey> {
+    return this.exclusive(async () => {
+      if (this.open) return { mode: 'replace' as const, dataKey: Buffer.from(this.open.dataKey), newPassphrase: null };
+      const status = await this.status();
+      if (status.state === 'absent') {
+        if (!vaultPassphrase) throw new AppError('VALIDATION', 'Choose a passphrase for the new vault.', { fieldErrors: { vaultPassphrase: 'Choose a passphrase for the new vault.' } });
+        assertAcceptablePassphrase(vaultPassphrase);
+        return { mode: 'create' as const, dataKey: randomBytes(32), newPassphrase: vaultPassphrase };
+      }
+      const header = await this.readUsableHeader();
+      if (!vaultPassphrase) throw new AppError('VALIDATION', 'Enter your vault passphrase.', { fieldErrors: { vaultPassphrase: 'Enter your vault passphrase.' } });
+      this.assertNotThrottled();
+      const kek = await deriveKeyFromPassphrase(vaultPassphrase, header.kdf);
+      const dataKey = unwrapKey(kek, header.passphraseSlot.wrapped, passphraseAad(header.vaultId));
+      if (!dataKey) this.failAttempt('WRONG_PASSPHRASE', 'That vault passphrase is not correct. Nothing was changed.');
+      this.throttle.recordSuccess();
+      return { mode: 'replace' as const, dataKey, newPassphrase: null };
+    });
+  }
+
+  /**
+   * Puts a staged, encrypted database in place of vault.db and opens it. The current vault.db is
+   * copied to `vault.before-restore-<time>/` first and put back if the restored one fails to open or
+   * migrate; it is removed once the restored vault is open. The swap itself is one rename.
+   */
+  installRestoredDatabase(stagedFile: string, key: RestoreKey): Promise<{ recoveryKey: string | null }> {
+    return this.exclusive(async () => {
+      const database = path.join(this.dir, DATABASE_FILE);
+      if (key.mode === 'create') {
+        if ((await this.status()).state !== 'absent') {
+          throw new AppError('VAULT_EXISTS', 'A vault was created here in the meantime. Nothing was restored.');
+        }
+        if (!key.newPassphrase) throw new AppError('VALIDATION', 'Choose a passphrase for the new vault.');
+        const { header, recoveryBytes } = await this.newHeader(key.newPassphrase, key.dataKey);
+        await fs.rename(stagedFile, database);
+        try {
+          await this.openSession(header, Buffer.from(key.dataKey), false);
+          await writeHeader(this.dir, header);
+        } catch (error) {
+          this.closeSession(null);
+          await this.removeDatabaseFiles();
+          throw error;
+        }
+        this.emit();
+        return { recoveryKey: encodeRecoveryKey(recoveryBytes) };
+      }
+      const header = this.open?.header ?? (await this.readUsableHeader());
+      const wasOpen = this.open !== null;
+      this.closeSession(null);
+      const before = path.join(this.dir, `vault.before-restore-${fileStamp(new Date())}`);
+      await fs.mkdir(before, { recursive: true, mode: 0o700 });
+      for (const suffix of ['', '-wal']) {
+        const source = `${database}${suffix}`;
+        if (existsSync(source)) await keepCopy(source, path.join(before, `${DATABASE_FILE}${suffix}`));
+      }
+      await fs.copyFile(path.join(this.dir, HEADER_FILE), path.join(before, HEADER_FILE));
+      // Frames left in a -wal belong to the old database; SQLite must never replay them onto the new one.
+      for (const suffix of ['-wal', '-shm']) await fs.rm(`${database}${suffix}`, { force: true });
+      await fs.rename(stagedFile, database);
+      try {
+        await this.openSession(header, Buffer.from(key.dataKey), false);
+      } catch (error) {
+        this.closeSession(null);
+        await fs.rename(path.join(before, DATABASE_FILE), database);
+        if (existsSync(path.join(before, `${DATABASE_FILE}-wal`))) {
+          await fs.rename(path.join(before, `${DATABASE_FILE}-wal`), `${database}-wal`);
+        }
+        if (wasOpen) await this.openSession(header, Buffer.from(key.dataKey), false).catch(() => undefined);
+        await fs.rm(before, { recursive: true, force: true });
+        this.emit();
+        if (error instanceof AppError && error.code === 'VAULT_TOO_NEW') {
+          throw new AppError('BACKUP_TOO_NEW', 'The backup was made by a newer version of Alliance Notes. Your vault was put back unchanged.');
+        }
+        throw new AppError('BACKUP_CORRUPT', 'The restored vault could not be opened, so your previous vault was put back unchanged.');
+      }
+      await fs.rm(before, { recursive: true, force: true });
+      this.emit();
+      return { recoveryKey: null };
+    });
+  }
+
+  private async newHeader(passphrase: string, dataKey: Buffer): Promise<{ header: VaultHeader; recoveryBytes: Buffer }> {
+    const cost = this.options.kdfCost ?? (await tuneKdfCost());
+    const kdf = newKdfParams(this.enforceFloor(cost));
+    const vaultId = randomUUID();
+    const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
+    const recoverySalt = randomBytes(16).toString('base64');
+    const now = new Date().toISOString();
+    const header: VaultHeader = {
+      format: HEADER_FORMAT,
+      formatVersion: HEADER_FORMAT_VERSION,
+      vaultId,
+      createdAt: now,
+      createdByAppVersion: this.options.appVersion,
+      database: { file: DATABASE_FILE, cipher: 'sqlcipher', legacy: 4 },
+      kdf,
+      passphraseSlot: {
+        wrapped: wrapKey(await deriveKeyFromPassphrase(passphrase, kdf), dataKey, passphraseAad(vaultId)),
+        changedAt: now,
+      },
+      recoverySlot: {
+        salt: recoverySalt,
+        wrapped: wrapKey(deriveKeyFromRecoveryKey(recoveryBytes, recoverySalt), dataKey, recoveryAad(vaultId)),
+        createdAt: now,
+        confirmedAt: null,
+      },
+    };
+    return { header, recoveryBytes };
   }
 
   private async openSession(header: VaultHeader, dataKey: Buffer, create: boolean): Promise<void> {

@@ -48,6 +48,7 @@ export const ACTIVITY_ACTION_LABELS: Record<ActivityAction, string> = {
   erase: 'Permanently deleted',
   sign: 'Signed',
   export: 'Exported',
+  restore: 'Restored',
 };
 
 const RECORD_LABELS: Record<string, string> = {
@@ -60,6 +61,8 @@ const RECORD_LABELS: Record<string, string> = {
   measure: 'Measure',
   alert: 'Alert',
   summary: 'Progress summary',
+  data: 'Data export',
+  vault: 'Vault',
 };
 
 const FIELD_LABELS: Record<string, string> = {

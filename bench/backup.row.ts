@@ -1,0 +1,109 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { summarise } from './measure';
+import type { BenchResult, BenchRow } from './rows';
+import { BENCH_BACKUP_PASSPHRASE } from './backup-child';
+
+/**
+ * Backup and restore of the 20,000-note vault (~100 MB), each run in its own process so its peak RSS
+ * is that of the operation. Throughput is vault bytes per second of the whole operation, scrypt
+ * included (about 1 s of it at work factor 18). Where the `age` CLI is installed, it encrypts and
+ * decrypts the same tar bytes, and the ratio ours / CLI is printed.
+ */
+const RUNS = 3;
+const TSX = path.join('node_modules', '.bin', 'tsx');
+const CHILD = path.join('bench', 'backup-child.ts');
+
+interface ChildReport {
+  ms: number;
+  bytes: number;
+  databaseBytes: number;
+  baseRssMb: number;
+  peakRssMb: number;
+}
+
+function child(...args: string[]): ChildReport {
+  const out = execFileSync(TSX, [CHILD, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport;
+}
+
+let prepared: { root: string; vaultDir: string; backupFile: string; reports: ChildReport[] } | null = null;
+
+function prepare() {
+  if (prepared) return prepared;
+  const root = mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-backup-'));
+  const vaultDir = path.join(root, 'vault');
+  child('seed', vaultDir);
+  const reports: ChildReport[] = [];
+  let backupFile = '';
+  for (let i = 0; i < RUNS; i++) {
+    const folder = path.join(root, `backups-${i}`);
+    mkdirSync(folder);
+    reports.push(child('backup', vaultDir, folder));
+    backupFile = path.join(folder, readdirSync(folder)[0]!);
+  }
+  prepared = { root, vaultDir, backupFile, reports };
+  return prepared;
+}
+
+function result(name: string, reports: ChildReport[], cliRatio: string | null, ratio?: number): BenchResult {
+  const timing = summarise(reports.map((r) => r.ms));
+  const vaultMb = reports[0]!.databaseBytes / 2 ** 20;
+  const mbPerS = vaultMb / (timing.p50_ms / 1000);
+  const peakRss = Math.max(...reports.map((r) => r.peakRssMb));
+  const rssLimit = 1.5 * vaultMb + 100;
+  const met = mbPerS >= 50 && peakRss <= rssLimit;
+  const note = `vault ${vaultMb.toFixed(0)} MB; ${mbPerS.toFixed(0)} MB/s; peak RSS ${peakRss.toFixed(0)} MB (limit ${rssLimit.toFixed(0)}; ${reports[0]!.baseRssMb.toFixed(0)} MB before)${cliRatio ? `; ${cliRatio}` : ''}`;
+  return { row: name, ...timing, target: '≥ 50 MB/s, peak RSS ≤ 1.5 × vault + 100 MB', met, note, mb_per_s: Math.round(mbPerS), peak_rss_mb: Math.round(peakRss), ...(ratio ? { ratio_vs_raw: ratio } : {}) };
+}
+
+/** Times `age` through a pseudo-terminal (it reads passphrases only from one); null when not installed. */
+function ageCli(args: string, input: string): number | null {
+  if (spawnSync('age', ['--version']).status !== 0 || spawnSync('script', ['--version']).status !== 0) return null;
+  const started = performance.now();
+  const run = spawnSync('script', ['-qec', `age ${args}`, '/dev/null'], { input, stdio: ['pipe', 'ignore', 'ignore'] });
+  if (run.status !== 0) return null;
+  return performance.now() - started;
+}
+
+function cliComparison(backupFile: string, oursMs: number, direction: 'encrypt' | 'decrypt'): { text: string; ratio: number } | null {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-age-'));
+  try {
+    const tar = path.join(work, 'backup.tar');
+    const decryptMs = ageCli(`-d -o ${tar} ${backupFile}`, `${BENCH_BACKUP_PASSPHRASE}\n`);
+    if (decryptMs === null) return null;
+    const cliMs = direction === 'decrypt' ? decryptMs : ageCli(`-e -p -o ${path.join(work, 'again.age')} ${tar}`, `${BENCH_BACKUP_PASSPHRASE}\n${BENCH_BACKUP_PASSPHRASE}\n`);
+    if (cliMs === null) return null;
+    const ratio = Math.round((oursMs / cliMs) * 100) / 100;
+    return { text: `age CLI ${direction} of the same ${(statSync(tar).size / 2 ** 20).toFixed(0)} MB: ${Math.round(cliMs)} ms (ours/CLI ${ratio}×)`, ratio };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export const backupRow: BenchRow = {
+  name: 'backup',
+  run: async () => {
+    const { reports, backupFile } = prepare();
+    const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'encrypt');
+    return result('backup', reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
+  },
+};
+
+export const restoreRow: BenchRow = {
+  name: 'restore',
+  run: async () => {
+    const { vaultDir, backupFile, root } = prepare();
+    try {
+      const reports = Array.from({ length: RUNS }, () => child('restore', vaultDir, backupFile));
+      const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'decrypt');
+      return result('restore', reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      prepared = null;
+    }
+  },
+};

@@ -1,0 +1,273 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { Encrypter } from 'age-encryption';
+import * as tar from 'tar-stream';
+import { BACKUP_SCRYPT_LOG_N, BACKUP_SCRYPT_LOG_N_RANGE } from '../../../shared/backup';
+import { AppError } from '../../../shared/errors';
+import { drained } from './stream-drain';
+
+export interface ArchiveEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface WriteArchiveOptions {
+  file: string;
+  /** Written in this order; a reader relies on the manifest coming first. */
+  entries: readonly ArchiveEntry[];
+  /** null writes a plain tar: only for an export the practitioner explicitly confirmed unencrypted. */
+  passphrase: string | null;
+  scryptLogN?: number;
+  /** 0…1: writing up to 0.9, reading the file back for verification after that. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface WrittenArchive {
+  path: string;
+  fileBytes: number;
+  /** SHA-256 of the file as written, and as read back before it was renamed into place. */
+  sha256: string;
+}
+
+/**
+ * Pieces handed to tar and age one at a time. The encrypter turns each piece into ciphertext chunks
+ * at once, so the piece size bounds what is in flight; the whole ciphertext never exists in memory.
+ */
+const PIECE_BYTES = 1024 * 1024;
+const TAR_BLOCK = 512;
+const TAR_END_BYTES = 2 * TAR_BLOCK;
+const WRITE_SHARE = 0.9;
+
+/**
+ * The one place an archive file (backup or export) is written. It goes to a temporary file in the
+ * target folder (same file system, so the final rename is atomic and a half-written backup never has
+ * the real name), is flushed, read back and compared with the hash of what was written, and only
+ * then takes its name. An existing file is never replaced: backups have unique names, so a clash
+ * means something unexpected is there.
+ */
+export async function writeArchiveFile(options: WriteArchiveOptions): Promise<WrittenArchive> {
+  const logN = options.scryptLogN ?? BACKUP_SCRYPT_LOG_N;
+  if (!Number.isInteger(logN) || logN < BACKUP_SCRYPT_LOG_N_RANGE.min || logN > BACKUP_SCRYPT_LOG_N_RANGE.max) {
+    // A programming error, not the practitioner's: below 18 weakens the passphrase, above 20 the
+    // age-encryption package (and so this app) could not read the backup back.
+    throw new Error(`scrypt work factor must be ${BACKUP_SCRYPT_LOG_N_RANGE.min}..${BACKUP_SCRYPT_LOG_N_RANGE.max}`);
+  }
+  const target = path.resolve(options.file);
+  const folder = path.dirname(target);
+  const plainBytes = tarSize(options.entries);
+  const report = (fraction: number) => options.onProgress?.(Math.min(1, Math.max(0, fraction)));
+
+  await refuseExisting(target, folder);
+  const temp = path.join(folder, `.${path.basename(target)}.partial-${randomBytes(6).toString('hex')}`);
+  let handle: FileHandle | null = null;
+  try {
+    handle = await fs.open(temp, 'wx', 0o600);
+    let pulled = 0;
+    const plain = tarStream(options.entries, new Date(), (bytes) => {
+      pulled += bytes;
+      report((pulled / plainBytes) * WRITE_SHARE);
+    });
+    let output: ReadableStream<Uint8Array> = plain;
+    if (options.passphrase !== null) {
+      const encrypter = new Encrypter();
+      encrypter.setPassphrase(options.passphrase);
+      encrypter.setScryptWorkFactor(logN);
+      output = await encrypter.encrypt(plain);
+    }
+    const hash = createHash('sha256');
+    let fileBytes = 0;
+    const reader = output.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      hash.update(value);
+      await writeAll(handle, value);
+      fileBytes += value.byteLength;
+    }
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    const sha256 = hash.digest('hex');
+
+    report(WRITE_SHARE);
+    const readBack = await hashFile(temp, fileBytes, (done) => report(WRITE_SHARE + (done / Math.max(1, fileBytes)) * (1 - WRITE_SHARE)));
+    if (readBack.sha256 !== sha256 || readBack.bytes !== fileBytes) {
+      throw new AppError(
+        'IO_ERROR',
+        `The file written to “${folder}” did not read back the same as what was written, so it was not kept. The drive may be failing; try another one.`,
+      );
+    }
+    await placeWithoutReplacing(temp, target, folder);
+    await syncFolder(folder);
+    report(1);
+    return { path: target, fileBytes, sha256 };
+  } catch (error) {
+    if (handle !== null) await handle.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw toIoError(error, folder, target, plainBytes);
+  }
+}
+
+/** What tar-stream writes for these entries: a 512-byte header and the data padded to 512 bytes each, then two empty blocks. */
+function tarSize(entries: readonly ArchiveEntry[]): number {
+  let size = TAR_END_BYTES;
+  for (const entry of entries) size += TAR_BLOCK + Math.ceil(entry.data.byteLength / TAR_BLOCK) * TAR_BLOCK;
+  return size;
+}
+
+/**
+ * The tar as a pull stream: a piece is produced only when age (or the file, for a plain tar) asks for
+ * one, and tar-stream's own backpressure holds the entry writer until then.
+ */
+function tarStream(entries: readonly ArchiveEntry[], mtime: Date, onBytes: (bytes: number) => void): ReadableStream<Uint8Array> {
+  const pack = tar.pack();
+  let current: ReturnType<typeof pack.entry> | null = null;
+  const feed = async () => {
+    for (const entry of entries) {
+      await new Promise<void>((resolve, reject) => {
+        const sink = pack.entry(
+          { name: entry.name, size: entry.data.byteLength, mode: 0o600, mtime, type: 'file' },
+          (error) => (error ? reject(error) : resolve()),
+        );
+        current = sink;
+        void (async () => {
+          for (let offset = 0; offset < entry.data.byteLength; offset += PIECE_BYTES) {
+            if (!sink.write(entry.data.subarray(offset, offset + PIECE_BYTES)) && !(await drained(sink))) return;
+          }
+          sink.end(null);
+        })();
+      });
+    }
+    current = null;
+    pack.finalize();
+  };
+  feed().catch((error: unknown) => pack.destroy(error instanceof Error ? error : new Error('tar entry failed')));
+  const iterator = pack[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        onBytes(next.value.byteLength);
+        controller.enqueue(next.value);
+      },
+      cancel() {
+        // Destroying the entry too releases a writer waiting for a drain that would never come.
+        (current as { destroy(): void } | null)?.destroy();
+        pack.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Streams a file through SHA-256 with one reusable buffer. */
+export async function hashFile(file: string, expectedBytes = 0, onBytes?: (done: number) => void): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(PIECE_BYTES, expectedBytes || PIECE_BYTES)));
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+      onBytes?.(bytes);
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function refuseExisting(target: string, folder: string): Promise<void> {
+  let exists = false;
+  try {
+    await fs.lstat(target);
+    exists = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw toIoError(error, folder, target, 0);
+  }
+  if (exists) throw existsError(target, folder);
+}
+
+const existsError = (target: string, folder: string) =>
+  new AppError('IO_ERROR', `A file named “${path.basename(target)}” already exists in “${folder}”. It was left as it is and nothing was written.`);
+
+/**
+ * A hard link gives the file its name only if that name is free, atomically; rename would silently
+ * replace a file that appeared meanwhile. File systems without hard links (FAT and exFAT USB drives,
+ * some network shares) fall back to a check and a rename.
+ */
+async function placeWithoutReplacing(temp: string, target: string, folder: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw existsError(target, folder);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EMLINK' && code !== 'EXDEV') throw error;
+    await refuseExisting(target, folder);
+    await fs.rename(temp, target);
+    return;
+  }
+  await fs.unlink(temp);
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  // Folder fsync makes the rename durable on Linux; Windows cannot open folders this way.
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const megabytes = (bytes: number): string => `${Math.max(1, Math.ceil(bytes / (1024 * 1024)))} MB`;
+
+/** File-system failures in words for the practitioner: the folder and what to do, never a path inside a stack or file content. */
+function toIoError(error: unknown, folder: string, target: string, plainBytes: number): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new AppError(
+        'IO_ERROR',
+        `The folder “${folder}” cannot be found. If it is on a USB drive or a network share, check that it is connected, then try again.`,
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError('IO_ERROR', `Alliance Notes is not allowed to write in the folder “${folder}”. Choose another folder or check its permissions.`);
+    case 'EROFS':
+      return new AppError('IO_ERROR', `The folder “${folder}” is on a read-only drive. Choose another folder.`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError(
+        'IO_ERROR',
+        `There is not enough free space in “${folder}” for “${path.basename(target)}” (about ${megabytes(plainBytes)} needed). Free some space or choose another folder.`,
+      );
+    case 'EIO':
+      return new AppError('IO_ERROR', `The drive holding “${folder}” reported a read or write error. Nothing was saved; try another drive.`);
+    default:
+      return new AppError(
+        'IO_ERROR',
+        `“${path.basename(target)}” could not be written in “${folder}”${code ? ` (${code})` : ''}. Nothing was saved.`,
+      );
+  }
+}

@@ -1,0 +1,407 @@
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import {
+  BACKUP_OVERDUE_DAYS,
+  type BackupInfo,
+  type BackupKind,
+  type BackupProgress,
+  type BackupRecord,
+  type BackupStatus,
+  type ChosenFile,
+  type PreparedRestore,
+  type RecordCounts,
+} from '../../../shared/backup';
+import { assertAcceptablePassphrase } from '../../../shared/passphrase-policy';
+import type { VaultStatus } from '../../../shared/contract';
+import { migrations } from '../../../migrations';
+import type { Dialogs } from '../dialogs';
+import type { RestoreKey, VaultService } from '../vault/vault.service';
+import { latestSchemaVersion } from '../database/migrate';
+import { appendActivity } from '../activity/activity-log';
+import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
+import { listBackupHistory, recordBackup, replaceBackupHistory, type BackupHistoryRow } from './backup-history';
+import { writeBackup } from './backup-writer';
+import { readBackupFile, verifySnapshot } from './backup-reader';
+import { writeEncryptedCopy } from './restore-staging';
+import { rotateBackupFolder } from './rotation';
+import { countRecords } from './snapshot';
+
+export interface BackupServiceOptions {
+  vault: VaultService;
+  dialogs: Dialogs;
+  appVersion: string;
+  emitProgress: (progress: BackupProgress) => void;
+  /** Files written in this session, so "Show in folder" may reveal them. */
+  onSaved: (file: string) => void;
+  now?: () => Date;
+}
+
+interface PendingRestore {
+  id: string;
+  stagingDir: string;
+  stagedFile: string;
+  key: RestoreKey;
+  info: BackupInfo;
+  timer: NodeJS.Timeout;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A staged restore nobody confirms is thrown away, key and all. */
+const PENDING_RESTORE_MS = 15 * 60 * 1000;
+const MAX_CHOSEN_FILES = 20;
+
+/**
+ * Backups, verification and restore. The vault service owns the vault folder and keys; this service
+ * owns backup files, the backup settings and the history, and the automatic schedule.
+ */
+export class BackupService {
+  private readonly chosenFiles = new Map<string, string>();
+  private readonly pending = new Map<string, PendingRestore>();
+  private running: Promise<unknown> | null = null;
+  private lastProgress: { phase: string; at: number } | null = null;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: BackupServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private get vault(): VaultService {
+    return this.options.vault;
+  }
+
+  async status(): Promise<BackupStatus> {
+    const db = this.vault.database();
+    const settings = await readBackupSettings(db);
+    const history = await listBackupHistory(db, 20);
+    const lastSuccess = history[0] ?? null;
+    const overdue = lastSuccess === null || this.now().getTime() - Date.parse(lastSuccess.createdAt) > BACKUP_OVERDUE_DAYS * DAY_MS;
+    return {
+      passphraseSet: settings.passphrase !== null,
+      folder: settings.folder,
+      folderMissing: settings.folder !== null && !(await isWritableFolder(settings.folder)),
+      automatic: settings.automatic,
+      lastSuccess,
+      lastFailure: settings.lastFailure,
+      overdue,
+      recent: history,
+    };
+  }
+
+  async setPassphrase(passphrase: string): Promise<BackupStatus> {
+    assertAcceptablePassphrase(passphrase);
+    await writeBackupSettings(this.vault.database(), { passphrase });
+    return this.status();
+  }
+
+  async chooseFolder(): Promise<BackupStatus> {
+    this.vault.database();
+    const folder = await this.options.dialogs.chooseFolder({ title: 'Choose a folder for backups' });
+    if (folder === null) return this.status();
+    if (!(await isWritableFolder(folder))) {
+      throw new AppError('IO_ERROR', 'Backups cannot be written to that folder. Choose another one (a USB drive works).');
+    }
+    await writeBackupSettings(this.vault.database(), { folder });
+    return this.status();
+  }
+
+  async setAutomatic(enabled: boolean): Promise<BackupStatus> {
+    const settings = await readBackupSettings(this.vault.database());
+    if (enabled) this.assertReady(settings, 'folder');
+    await writeBackupSettings(this.vault.database(), { automatic: enabled });
+    return this.status();
+  }
+
+  /** Writes one backup; `backup: null` when the folder dialog was cancelled. */
+  backupNow(destination: 'folder' | 'choose', kind: BackupKind = 'manual'): Promise<{ backup: BackupRecord | null }> {
+    return this.oneAtATime(async () => {
+      const db = this.vault.database();
+      const settings = await readBackupSettings(db);
+      const passphrase = this.assertReady(settings, destination);
+      let folder = settings.folder;
+      if (destination === 'choose') {
+        folder = await this.options.dialogs.chooseFolder({ title: 'Back up to…' });
+        if (folder === null) return { backup: null };
+      }
+      if (folder === null) throw new AppError('NEEDS_SETUP', 'Choose a backup folder in Settings → Backups first.');
+      const createdAt = this.now();
+      try {
+        const written = await writeBackup({
+          sqlite: this.vault.connection(),
+          folder,
+          now: createdAt,
+          passphrase,
+          appVersion: this.options.appVersion,
+          schemaVersion: latestSchemaVersion(),
+          onProgress: (phase, fraction) => this.progress('backup', phase, fraction),
+        });
+        const row: BackupHistoryRow = {
+          id: randomUUID(),
+          kind,
+          createdAt: written.createdAt,
+          folder,
+          fileName: written.fileName,
+          path: written.path,
+          fileBytes: written.fileBytes,
+          databaseBytes: written.databaseBytes,
+          counts: written.counts,
+          // writeArchiveFile read the file back and matched its hash before renaming it into place.
+          verifiedAt: this.now().toISOString(),
+          sha256: written.sha256,
+        };
+        await recordBackup(this.vault.database(), row);
+        await writeBackupSettings(this.vault.database(), { lastFailure: null });
+        this.options.onSaved(written.path);
+        if (kind === 'automatic') await this.rotate(folder);
+        const { sha256: _sha256, ...record } = row;
+        return { backup: record };
+      } catch (error) {
+        const message = error instanceof AppError ? error.message : 'The backup could not be written.';
+        await writeBackupSettings(this.vault.database(), { lastFailure: { at: this.now().toISOString(), message } }).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async chooseFile(): Promise<{ file: ChosenFile | null }> {
+    const file = await this.options.dialogs.chooseOpenPath({
+      title: 'Choose a backup',
+      filters: [{ name: 'Alliance Notes backup', extensions: ['age'] }],
+    });
+    if (file === null) return { file: null };
+    let bytes: number;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) throw new Error('not a file');
+      bytes = stat.size;
+    } catch {
+      throw new AppError('IO_ERROR', 'That file cannot be read. Check the drive is connected and try again.');
+    }
+    const id = randomUUID();
+    this.chosenFiles.set(id, file);
+    // Only the latest few choices stay valid; the renderer only ever holds the last one.
+    while (this.chosenFiles.size > MAX_CHOSEN_FILES) this.chosenFiles.delete(this.chosenFiles.keys().next().value as string);
+    return { file: { id, name: path.basename(file), bytes } };
+  }
+
+  verify(fileId: string, passphrase: string | undefined): Promise<BackupInfo> {
+    return this.oneAtATime(async () => {
+      const { info } = await this.readVerified(fileId, passphrase, 'verify');
+      return info;
+    });
+  }
+
+  prepareRestore(fileId: string, backupPassphrase: string | undefined, vaultPassphrase: string | undefined): Promise<PreparedRestore> {
+    return this.oneAtATime(async () => {
+      this.chosenFile(fileId);
+      // The vault passphrase is checked first: a typo there should not cost a full decryption.
+      const key = await this.vault.keyForRestore(vaultPassphrase);
+      try {
+        const { info, database } = await this.readVerified(fileId, backupPassphrase, 'restore');
+        const id = randomUUID();
+        const stagingDir = path.join(this.vault.dir, `.restore-staging-${id}`);
+        const stagedFile = path.join(stagingDir, 'vault.db');
+        await fs.mkdir(stagingDir, { recursive: true, mode: 0o700 });
+        try {
+          this.progress('restore', 'Encrypting the restored copy', null);
+          writeEncryptedCopy(database, stagedFile, key.dataKey);
+        } catch (error) {
+          await fs.rm(stagingDir, { recursive: true, force: true });
+          throw error instanceof AppError ? error : new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
+        } finally {
+          database.fill(0);
+        }
+        const timer = setTimeout(() => void this.cancelRestore(id), PENDING_RESTORE_MS);
+        timer.unref();
+        this.pending.set(id, { id, stagingDir, stagedFile, key, info, timer });
+        this.progress('restore', 'Ready to restore', 1);
+        return { restoreId: id, backup: info, current: await this.currentSummary() };
+      } catch (error) {
+        key.dataKey.fill(0);
+        throw error;
+      }
+    });
+  }
+
+  confirmRestore(restoreId: string): Promise<{ status: VaultStatus; recoveryKey: string | null }> {
+    return this.oneAtATime(async () => {
+      const pending = this.pending.get(restoreId);
+      if (!pending) throw new AppError('NOT_FOUND', 'That restore is no longer ready (it expires after 15 minutes). Start again.');
+      this.pending.delete(restoreId);
+      clearTimeout(pending.timer);
+      // Backup settings and history describe this machine's backups, not the restored data: keep them.
+      const carried = await this.carryOver();
+      try {
+        this.progress('restore', 'Replacing the vault', null);
+        const { recoveryKey } = await this.vault.installRestoredDatabase(pending.stagedFile, pending.key);
+        const db = this.vault.database();
+        if (carried) {
+          await writeBackupSettings(db, carried.settings);
+          await replaceBackupHistory(db, carried.history);
+        }
+        await db.transaction().execute((trx) =>
+          appendActivity(trx, { action: 'restore', recordType: 'vault', recordId: 'vault', clientId: null, fields: [`backup ${pending.info.createdAt}`] }, this.now()),
+        );
+        this.progress('restore', 'Restored', 1);
+        return { status: await this.vault.status(), recoveryKey };
+      } finally {
+        pending.key.dataKey.fill(0);
+        await fs.rm(pending.stagingDir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  async cancelRestore(restoreId: string): Promise<void> {
+    const pending = this.pending.get(restoreId);
+    if (!pending) return;
+    this.pending.delete(restoreId);
+    clearTimeout(pending.timer);
+    pending.key.dataKey.fill(0);
+    await fs.rm(pending.stagingDir, { recursive: true, force: true });
+  }
+
+  /** The stored backup passphrase, for encrypted exports; null when none is set. */
+  async storedPassphrase(): Promise<string | null> {
+    return (await readBackupSettings(this.vault.database())).passphrase;
+  }
+
+  /**
+   * Runs an automatic backup when one is due: automatic backups on, and the last automatic one older
+   * than a day. Failures are recorded for the Backups page and Dashboard, never thrown.
+   */
+  async runAutomaticIfDue(): Promise<BackupRecord | null> {
+    if ((await this.vault.status()).state !== 'unlocked') return null;
+    const db = this.vault.database();
+    const settings = await readBackupSettings(db);
+    if (!settings.automatic || settings.passphrase === null || settings.folder === null) return null;
+    const last = (await listBackupHistory(db, 50)).find((row) => row.kind === 'automatic');
+    if (last && this.now().getTime() - Date.parse(last.createdAt) < DAY_MS) return null;
+    try {
+      return (await this.backupNow('folder', 'automatic')).backup;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Drops staged restores (and their keys); called when the app quits. */
+  async dispose(): Promise<void> {
+    for (const id of [...this.pending.keys()]) await this.cancelRestore(id);
+  }
+
+  private async readVerified(
+    fileId: string,
+    passphrase: string | undefined,
+    operation: 'verify' | 'restore',
+  ): Promise<{ info: BackupInfo; database: Buffer }> {
+    const file = this.chosenFile(fileId);
+    const secret = passphrase ?? (await this.savedPassphraseForReading());
+    const read = await readBackupFile(file, secret, {
+      onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
+    });
+    this.progress(operation, 'Checking the database', null);
+    let checks: string[];
+    try {
+      checks = verifySnapshot(read.database, read.manifest, migrations.map((step) => step.name)).checks;
+    } catch (error) {
+      read.database.fill(0);
+      throw error;
+    }
+    this.progress(operation, 'Verified', 1);
+    return {
+      database: read.database,
+      info: {
+        fileName: path.basename(file),
+        fileBytes: read.fileBytes,
+        createdAt: read.manifest.createdAt,
+        appVersion: read.manifest.appVersion,
+        schemaVersion: read.manifest.schemaVersion,
+        databaseBytes: read.manifest.database.bytes,
+        counts: read.manifest.counts,
+        checks,
+      },
+    };
+  }
+
+  private async savedPassphraseForReading(): Promise<string> {
+    if ((await this.vault.status()).state !== 'unlocked') {
+      throw new AppError('VALIDATION', 'Enter the backup passphrase.', { fieldErrors: { passphrase: 'Enter the backup passphrase.' } });
+    }
+    const saved = (await readBackupSettings(this.vault.database())).passphrase;
+    if (saved === null) {
+      throw new AppError('VALIDATION', 'No backup passphrase is saved in Settings; enter the one this backup was made with.', {
+        fieldErrors: { passphrase: 'Enter the backup passphrase.' },
+      });
+    }
+    return saved;
+  }
+
+  private chosenFile(fileId: string): string {
+    const file = this.chosenFiles.get(fileId);
+    if (!file) throw new AppError('NOT_FOUND', 'Choose the backup file again.');
+    return file;
+  }
+
+  private async currentSummary(): Promise<PreparedRestore['current']> {
+    if ((await this.vault.status()).state !== 'unlocked') return null;
+    const counts: RecordCounts = countRecords(this.vault.connection());
+    const last = await this.vault.database().selectFrom('activity_log').select('at').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return { counts, lastChangeAt: last?.at ?? null };
+  }
+
+  private async carryOver(): Promise<{ settings: BackupSettings; history: BackupHistoryRow[] } | null> {
+    if ((await this.vault.status()).state !== 'unlocked') return null;
+    const db = this.vault.database();
+    return { settings: await readBackupSettings(db), history: await listBackupHistory(db, 1000) };
+  }
+
+  private async rotate(folder: string): Promise<void> {
+    const history = await listBackupHistory(this.vault.database(), 1000);
+    const verified = new Set(history.filter((row) => row.folder === folder && row.verifiedAt !== null).map((row) => row.fileName));
+    await rotateBackupFolder(folder, verified, this.now());
+  }
+
+  private assertReady(settings: BackupSettings, destination: 'folder' | 'choose'): string {
+    if (settings.passphrase === null) {
+      throw new AppError('NEEDS_SETUP', 'Set a backup passphrase in Settings → Backups first. Backups are always encrypted.');
+    }
+    if (destination === 'folder' && settings.folder === null) {
+      throw new AppError('NEEDS_SETUP', 'Choose a backup folder in Settings → Backups first.');
+    }
+    return settings.passphrase;
+  }
+
+  /** At most ten updates a second per phase: a progress bar needs no more, and each crosses IPC. */
+  private progress(operation: BackupProgress['operation'], phase: string, fraction: number | null): void {
+    const at = Date.now();
+    const last = this.lastProgress;
+    if (last && last.phase === phase && fraction !== null && fraction < 1 && at - last.at < 100) return;
+    this.lastProgress = { phase, at };
+    this.options.emitProgress({ operation, phase, fraction });
+  }
+
+  /** Backups, verifications and restores each read or write a whole vault; one at a time. */
+  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running) {
+      return Promise.reject(new AppError('CONFLICT', 'Another backup, verification or restore is still running. Try again when it has finished.'));
+    }
+    const run = task();
+    this.running = run;
+    const clear = () => {
+      if (this.running === run) this.running = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+}
+
+async function isWritableFolder(folder: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(folder);
+    if (!stat.isDirectory()) return false;
+    await fs.access(folder, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { RecordCounts } from '../../../shared/backup';
+import type { Sqlite } from '../database/open-database';
+
+/** Offsets of the file-format write and read version bytes in the SQLite header: 2 means WAL, 1 legacy. */
+const WRITE_VERSION_OFFSET = 18;
+const READ_VERSION_OFFSET = 19;
+
+/**
+ * The vault as a plain SQLite image, in memory only. `serialize()` on the SQLCipher connection returns
+ * the decrypted pages, read inside one transaction, so the image is a consistent snapshot that already
+ * includes whatever sits in the WAL. The header still says WAL mode; a WAL-mode image cannot be
+ * deserialized (no -wal file to go with it) and would make the sqlite3 tool create -wal/-shm files next
+ * to a restored copy, so it is marked as a rollback-journal database.
+ */
+export function takeSnapshot(sqlite: Sqlite): Buffer {
+  const image = sqlite.serialize();
+  if (image.length >= 100) {
+    image[WRITE_VERSION_OFFSET] = 1;
+    image[READ_VERSION_OFFSET] = 1;
+  }
+  return image;
+}
+
+/**
+ * Rows in every ordinary table. `table_list` marks FTS5's own storage as `shadow` and the FTS table
+ * itself as `virtual`; counting those would double-count the search index and change with its
+ * segment merges, so only real tables are listed (SQLite's own `sqlite_%` tables too are left out).
+ */
+export function countRecords(sqlite: Sqlite): RecordCounts {
+  const tables = sqlite.prepare(`SELECT name, type FROM pragma_table_list WHERE schema = 'main'`).all() as {
+    name: string;
+    type: string;
+  }[];
+  const counts: RecordCounts = {};
+  for (const { name, type } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (type !== 'table' || name.startsWith('sqlite_')) continue;
+    const row = sqlite.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number };
+    counts[name] = row.n;
+  }
+  return counts;
+}
+
+/**
+ * A read-only in-memory database over the image, for checks. better-sqlite3 copies the bytes into
+ * SQLite's own memory, so checking never changes the buffer that is compared against the manifest.
+ */
+export function openSnapshot(buffer: Buffer): Sqlite {
+  return new Database(buffer, { readonly: true });
+}

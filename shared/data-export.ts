@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
+import { measureDefinitionSchema } from './measures/definition';
+import { noteTemplateSchema, sectionKinds } from './note-templates';
+import { attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionTypes } from './notes';
+import { richTextDocSchema } from './rich-text';
+
+/**
+ * The documented shape of `data.json` in an open-format export (README: "Export in open formats").
+ * It is a published file format, not an internal type: other programs read it after the app is gone,
+ * so a field is never renamed or given a new meaning within a format version. Adding a field is
+ * allowed; anything else raises DATA_EXPORT_FORMAT_VERSION.
+ *
+ * Layout: one flat array per kind of record, linked by ids (`clientId`, `sessionId`, `noteId`,
+ * `goalId`), the same tables the CSV files hold. Names are camelCase, dates `YYYY-MM-DD`, moments
+ * ISO 8601 in UTC. Rich text is the editor's own JSON document (lossless) next to a Markdown
+ * rendering of it (readable anywhere): `presentingConcerns` + `presentingConcernsMarkdown`, etc.
+ */
+export const DATA_EXPORT_FORMAT = 'alliance-notes-export';
+export const DATA_EXPORT_FORMAT_VERSION = 1;
+
+const timestamp = z.iso.datetime();
+const signerSchema = z.strictObject({ name: z.string(), credentials: z.string() });
+
+export const exportedPracticeSchema = z.strictObject({
+  practitionerName: z.string(),
+  credentials: z.string(),
+  practiceName: z.string(),
+  licenceNumber: z.string(),
+  practiceContact: z.string(),
+});
+
+export const exportedClientSchema = z.strictObject({
+  id: idSchema,
+  code: z.string(),
+  legalName: z.string(),
+  preferredName: z.string(),
+  pronouns: z.string(),
+  dateOfBirth: isoDateSchema.nullable(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  emergencyContact: z.strictObject({ name: z.string(), relation: z.string(), phone: z.string() }),
+  intakeDate: isoDateSchema.nullable(),
+  referralSource: z.string(),
+  status: clientStatusSchema,
+  dischargeDate: isoDateSchema.nullable(),
+  dischargeReason: z.string(),
+  presentingConcerns: richTextDocSchema.nullable(),
+  presentingConcernsMarkdown: z.string(),
+  tags: z.array(z.string()),
+  /** The practitioner's own reminders about the client, as typed on the client form. */
+  privateRemarks: z.string(),
+  reviewDate: isoDateSchema.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const exportedDiagnosisSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  code: z.string(),
+  label: z.string(),
+  dateAdded: isoDateSchema,
+  /** Set when the diagnosis stopped being current; it stays part of the record. */
+  dateRemoved: isoDateSchema.nullable(),
+  createdAt: timestamp,
+});
+
+export const exportedGoalSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  text: z.string(),
+  objective: z.string(),
+  status: goalStatusSchema,
+  dateSet: isoDateSchema,
+  targetDate: isoDateSchema.nullable(),
+  /** Order within the client's treatment plan, from 0. */
+  position: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const exportedGoalStatusChangeSchema = z.strictObject({
+  goalId: idSchema,
+  /** null for the goal being set. */
+  fromStatus: goalStatusSchema.nullable(),
+  toStatus: goalStatusSchema,
+  /** The day the change took effect, as entered. */
+  effectiveDate: isoDateSchema,
+  recordedAt: timestamp,
+});
+
+export const exportedSessionSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  date: isoDateSchema,
+  /** `HH:MM`, local time of the practice. */
+  startTime: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  modality: z.enum(modalities),
+  type: z.enum(sessionTypes),
+  attendance: z.enum(attendances),
+  serviceCode: z.string(),
+  createdAt: timestamp,
+});
+
+export const exportedNoteSectionSchema = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(sectionKinds),
+  /** null when the section was left empty. */
+  content: richTextDocSchema.nullable(),
+  markdown: z.string(),
+});
+
+export const exportedNoteSchema = z.strictObject({
+  id: idSchema,
+  sessionId: idSchema,
+  clientId: idSchema,
+  status: z.enum(noteStatuses),
+  /** The template version the note was written with; its sections are in `templates`. */
+  template: z.strictObject({ id: z.string(), version: z.number().int().positive(), name: z.string() }),
+  /** In the template's order. */
+  sections: z.array(exportedNoteSectionSchema),
+  goalProgress: z.array(z.strictObject({ goalId: idSchema, progress: z.enum(goalProgressMarks) })),
+  homeworkReview: z.array(z.strictObject({ text: z.string(), done: z.boolean() })),
+  rupture: z.strictObject({ noted: z.boolean(), description: z.string() }),
+  risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string() }),
+  /**
+   * The private process note. Both fields are absent (not null) when the export left process notes
+   * out, so a reader can tell "none written" from "not exported" (see `scope.includesProcessNotes`).
+   */
+  processNote: richTextDocSchema.nullable().optional(),
+  processNoteMarkdown: z.string().optional(),
+  revision: z.number().int().nonnegative(),
+  savedAt: timestamp,
+  signedAt: timestamp.nullable(),
+  signedBy: signerSchema.nullable(),
+  /** SHA-256 (hex) over the note's canonical content at signing, as shown on the signed note. */
+  contentHash: z.string().nullable(),
+  createdAt: timestamp,
+});
+
+export const exportedAddendumSchema = z.strictObject({
+  id: idSchema,
+  noteId: idSchema,
+  text: richTextDocSchema,
+  textMarkdown: z.string(),
+  signedAt: timestamp,
+  signedBy: signerSchema,
+  hash: z.string(),
+});
+
+export const exportedMeasureResultSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  /** null for a measure recorded on its own (an intake questionnaire). */
+  sessionId: idSchema.nullable(),
+  /** With `measureVersion`, names an entry of `measureDefinitions`. */
+  measureId: z.string(),
+  measureVersion: z.number().int(),
+  takenOn: isoDateSchema,
+  /** Item key → answer as given (null when left blank). */
+  responses: z.record(z.string(), z.number().nullable()),
+  total: z.number().nullable(),
+  subscales: z.record(z.string(), z.number().nullable()),
+  /** Messages of item flags the answers raised. */
+  flags: z.array(z.string()),
+  createdAt: timestamp,
+});
+
+export const exportedAlertAcknowledgementSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  alertKey: z.string(),
+  note: z.string(),
+  acknowledgedAt: timestamp,
+});
+
+export const exportedActivitySchema = z.strictObject({
+  seq: z.number().int().positive(),
+  at: timestamp,
+  action: z.string(),
+  recordType: z.string(),
+  recordId: z.string(),
+  /** Still set after a client was permanently deleted, so it may name no client in the export. */
+  clientId: z.string().nullable(),
+  /** Names of the fields that changed, never their contents. */
+  fields: z.array(z.string()),
+});
+
+export const dataExportSchema = z.strictObject({
+  format: z.literal(DATA_EXPORT_FORMAT),
+  formatVersion: z.literal(DATA_EXPORT_FORMAT_VERSION),
+  exportedAt: timestamp,
+  appVersion: z.string(),
+  scope: z.strictObject({
+    /** The one client exported, or null for the whole practice. */
+    clientId: idSchema.nullable(),
+    includesProcessNotes: z.boolean(),
+  }),
+  practice: exportedPracticeSchema,
+  clients: z.array(exportedClientSchema),
+  diagnoses: z.array(exportedDiagnosisSchema),
+  goals: z.array(exportedGoalSchema),
+  goalStatusChanges: z.array(exportedGoalStatusChangeSchema),
+  sessions: z.array(exportedSessionSchema),
+  notes: z.array(exportedNoteSchema),
+  addenda: z.array(exportedAddendumSchema),
+  measureResults: z.array(exportedMeasureResultSchema),
+  /** Only the versions that results in this export were scored with, built-in ones included. */
+  measureDefinitions: z.array(measureDefinitionSchema),
+  /** Only the template versions that notes in this export were written with. */
+  templates: z.array(noteTemplateSchema),
+  alertAcknowledgements: z.array(exportedAlertAcknowledgementSchema),
+  /** Who changed what and when (field names only); the client's entries in a one-client export. */
+  activityLog: z.array(exportedActivitySchema),
+});
+
+export type DataExport = z.output<typeof dataExportSchema>;
+export type ExportedClient = z.output<typeof exportedClientSchema>;
+export type ExportedDiagnosis = z.output<typeof exportedDiagnosisSchema>;
+export type ExportedGoal = z.output<typeof exportedGoalSchema>;
+export type ExportedGoalStatusChange = z.output<typeof exportedGoalStatusChangeSchema>;
+export type ExportedSession = z.output<typeof exportedSessionSchema>;
+export type ExportedNote = z.output<typeof exportedNoteSchema>;
+export type ExportedNoteSection = z.output<typeof exportedNoteSectionSchema>;
+export type ExportedAddendum = z.output<typeof exportedAddendumSchema>;
+export type ExportedMeasureResult = z.output<typeof exportedMeasureResultSchema>;
+export type ExportedAlertAcknowledgement = z.output<typeof exportedAlertAcknowledgementSchema>;
+export type ExportedActivity = z.output<typeof exportedActivitySchema>;
