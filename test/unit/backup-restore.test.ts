@@ -250,6 +250,17 @@ describe('backup and restore through the services', () => {
     expect(tableDigests(app)).toEqual(before);
   }, 90_000);
 
+  it('puts the previous vault back when the restored database does not open', async () => {
+    const key = await app.services.vault.keyForRestore(undefined);
+    const staged = path.join(app.vaultDir, 'not-a-database.db');
+    writeFileSync(staged, Buffer.alloc(8192, 7));
+    const digests = tableDigests(app);
+    await expect(app.services.vault.installRestoredDatabase(staged, key)).rejects.toMatchObject({ code: 'BACKUP_CORRUPT' });
+    expect((await app.services.vault.status()).state).toBe('unlocked');
+    expect(tableDigests(app)).toEqual(digests);
+    expect(readdirSync(app.vaultDir).filter((entry) => entry.startsWith('vault.before-restore'))).toEqual([]);
+  }, 60_000);
+
   it('a cancelled restore removes its staging copy', async () => {
     const fileId = await chooseFile(app, backupFile);
     const prepared = await app.services.backups.prepareRestore(fileId, undefined, undefined);

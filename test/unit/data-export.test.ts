@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Decrypter } from 'age-encryption';
@@ -511,5 +511,15 @@ describe('file names', () => {
     const result = await service().export(plain({ formats: ['json'] }));
     expect(result.path).toBe(path.join(outDir, 'my-export.tar'));
     expect(filesIn(outDir)).toEqual(['my-export.tar']);
+  });
+
+  it('replaces a file the practitioner chose to overwrite in the save dialog', async () => {
+    const target = path.join(outDir, 'again.tar');
+    writeFileSync(target, 'an older export');
+    answer = () => target;
+    const result = await service().export(plain({ formats: ['json'] }));
+    expect(result.path).toBe(target);
+    expect(filesIn(outDir)).toEqual(['again.tar']);
+    expect(readFileSync(target).subarray(257, 262).toString('latin1')).toBe('ustar');
   });
 });

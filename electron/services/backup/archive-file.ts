@@ -22,6 +22,11 @@ export interface WriteArchiveOptions {
   scryptLogN?: number;
   /** 0…1: writing up to 0.9, reading the file back for verification after that. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Replace a file of that name (atomically, by rename). Only for a name the practitioner chose in a
+   * save dialog, which has already asked whether to replace it; backups never replace anything.
+   */
+  replace?: boolean;
 }
 
 export interface WrittenArchive {
@@ -59,7 +64,7 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
   const plainBytes = tarSize(options.entries);
   const report = (fraction: number) => options.onProgress?.(Math.min(1, Math.max(0, fraction)));
 
-  await refuseExisting(target, folder);
+  if (!options.replace) await refuseExisting(target, folder);
   const temp = path.join(folder, `.${path.basename(target)}.partial-${randomBytes(6).toString('hex')}`);
   let handle: FileHandle | null = null;
   try {
@@ -99,7 +104,8 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
         `The file written to “${folder}” did not read back the same as what was written, so it was not kept. The drive may be failing; try another one.`,
       );
     }
-    await placeWithoutReplacing(temp, target, folder);
+    if (options.replace) await fs.rename(temp, target);
+    else await placeWithoutReplacing(temp, target, folder);
     await syncFolder(folder);
     report(1);
     return { path: target, fileBytes, sha256 };

@@ -88,6 +88,8 @@ export class ExportService {
       file,
       entries,
       passphrase,
+      // The save dialog has already asked before replacing a file of that name.
+      replace: true,
       onProgress: (fraction) => this.progress(encrypted ? 'Encrypting and writing' : 'Writing', fraction),
     });
 
