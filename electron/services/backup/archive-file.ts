@@ -7,6 +7,7 @@ import * as tar from 'tar-stream';
 import { BACKUP_SCRYPT_LOG_N, BACKUP_SCRYPT_LOG_N_RANGE } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { drained } from './stream-drain';
+import { NativeScryptRecipient } from './native-scrypt';
 
 export interface ArchiveEntry {
   name: string;
@@ -77,8 +78,8 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
     let output: ReadableStream<Uint8Array> = plain;
     if (options.passphrase !== null) {
       const encrypter = new Encrypter();
-      encrypter.setPassphrase(options.passphrase);
-      encrypter.setScryptWorkFactor(logN);
+      // The standard scrypt passphrase recipient, derived off the main thread (see native-scrypt.ts).
+      encrypter.addRecipient(new NativeScryptRecipient(options.passphrase, logN));
       output = await encrypter.encrypt(plain);
     }
     const hash = createHash('sha256');

@@ -16,6 +16,7 @@ import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
 import { countRecords, openSnapshot } from './snapshot';
 import { drained } from './stream-drain';
+import { NativeScryptIdentity } from './native-scrypt';
 
 export interface ReadBackupOptions {
   onProgress?: (phase: string, fraction: number | null) => void;
@@ -141,7 +142,7 @@ export async function readBackupFile(file: string, passphrase: string, options: 
     progress('Checking the passphrase', null);
     const decrypter = new Decrypter();
     if (options.identity) decrypter.addIdentity(options.identity);
-    else decrypter.addPassphrase(passphrase);
+    else decrypter.addIdentity(new NativeScryptIdentity(passphrase));
 
     let sourceFailed = false;
     let reported = 0;
