@@ -8,6 +8,7 @@ import { BACKUP_SCRYPT_LOG_N, BACKUP_SCRYPT_LOG_N_RANGE } from '../../../shared/
 import { AppError } from '../../../shared/errors';
 import { drained } from './stream-drain';
 import { NativeScryptRecipient } from './native-scrypt';
+import { syncFolder } from '../fs/write-file-atomic';
 
 export interface ArchiveEntry {
   name: string;
@@ -232,17 +233,6 @@ async function placeWithoutReplacing(temp: string, target: string, folder: strin
     return;
   }
   await fs.unlink(temp);
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  // Folder fsync makes the rename durable on Linux; Windows cannot open folders this way.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 const megabytes = (bytes: number): string => `${Math.max(1, Math.ceil(bytes / (1024 * 1024)))} MB`;

@@ -25,7 +25,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   await syncFolder(dir);
 }
 
-async function syncFolder(dir: string): Promise<void> {
+/** fsyncs a folder so a rename inside it survives a power cut. */
+export async function syncFolder(dir: string): Promise<void> {
   // Folder fsync makes the rename durable on Linux; Windows cannot open folders this way.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');

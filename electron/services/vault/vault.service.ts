@@ -132,17 +132,7 @@ export class VaultService {
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
       const dataKey = randomBytes(32);
       const { header, recoveryBytes } = await this.newHeader(passphrase, dataKey);
-      // The database is made first and the header last: a folder with a header always has its database.
-      try {
-        await this.openSession(header, dataKey, true);
-        await writeHeader(this.dir, header);
-      } catch (error) {
-        this.closeSession(null);
-        await this.removeDatabaseFiles();
-        throw error;
-      }
-      this.emit();
-      return { recoveryKey: encodeRecoveryKey(recoveryBytes) };
+      return this.startNewVault(header, dataKey, true, recoveryBytes);
     });
   }
 
@@ -339,16 +329,7 @@ export class VaultService {
         if (!key.newPassphrase) throw new AppError('VALIDATION', 'Choose a passphrase for the new vault.');
         const { header, recoveryBytes } = await this.newHeader(key.newPassphrase, key.dataKey);
         await fs.rename(stagedFile, database);
-        try {
-          await this.openSession(header, Buffer.from(key.dataKey), false);
-          await writeHeader(this.dir, header);
-        } catch (error) {
-          this.closeSession(null);
-          await this.removeDatabaseFiles();
-          throw error;
-        }
-        this.emit();
-        return { recoveryKey: encodeRecoveryKey(recoveryBytes) };
+        return this.startNewVault(header, Buffer.from(key.dataKey), false, recoveryBytes);
       }
       const header = this.open?.header ?? (await this.readUsableHeader());
       const wasOpen = this.open !== null;
@@ -383,6 +364,20 @@ export class VaultService {
       this.emit();
       return { recoveryKey: null };
     });
+  }
+
+  /** The database is made (or moved in) first and the header last: a folder with a header always has its database. */
+  private async startNewVault(header: VaultHeader, dataKey: Buffer, create: boolean, recoveryBytes: Buffer): Promise<{ recoveryKey: string }> {
+    try {
+      await this.openSession(header, dataKey, create);
+      await writeHeader(this.dir, header);
+    } catch (error) {
+      this.closeSession(null);
+      await this.removeDatabaseFiles();
+      throw error;
+    }
+    this.emit();
+    return { recoveryKey: encodeRecoveryKey(recoveryBytes) };
   }
 
   private async newHeader(passphrase: string, dataKey: Buffer): Promise<{ header: VaultHeader; recoveryBytes: Buffer }> {
