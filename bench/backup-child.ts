@@ -5,6 +5,7 @@ import { createAppServices } from '../electron/services/app-services';
 import { VaultService } from '../electron/services/vault/vault.service';
 import type { Dialogs } from '../electron/services/dialogs';
 import { fillNotesVault } from './notes-vault.seed';
+import { BENCH_BACKUP_PASSPHRASE, BENCH_PASSPHRASE } from './backup-passphrases';
 
 /**
  * One backup-bench step per process, so each process's peak RSS (`maxRSS`) is that of the step alone:
@@ -13,8 +14,6 @@ import { fillNotesVault } from './notes-vault.seed';
  *   restore <vaultDir> <file>       unlock, verify + stage + swap <file> in
  * Prints one JSON line: { ms, bytes, databaseBytes, peakRssMb, baseRssMb }.
  */
-export const BENCH_PASSPHRASE = 'bench orchard quartz meadow 2231';
-export const BENCH_BACKUP_PASSPHRASE = 'bench copper relay whistle 5120';
 const KDF = { memoryKiB: 64 * 1024, iterations: 1, parallelism: 1 };
 
 const answers = (folder: string | null, file: string | null): Dialogs => ({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { summarise } from './measure';
 import type { BenchResult, BenchRow } from './rows';
-import { BENCH_BACKUP_PASSPHRASE } from './backup-child';
+import { BENCH_BACKUP_PASSPHRASE } from './backup-passphrases';
 
 /**
  * Backup and restore of the 20,000-note vault (~100 MB), each run in its own process so its peak RSS
