@@ -6,7 +6,7 @@ import { Encrypter } from 'age-encryption';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import { HarnessDialogs } from '../harness/harness-dialogs';
 import type { BackupProgress } from '../../shared/backup';
-import { BACKUP_FILE_PATTERN } from '../../shared/backup';
+import { BACKUP_FILE_PATTERN, backupStatusSchema } from '../../shared/backup';
 import { clientFields } from './support/client-vault';
 import { seedSummaryClient } from './support/summary-client';
 import type { NotesVault } from './support/notes-vault';
@@ -109,6 +109,8 @@ describe('backup and restore through the services', () => {
     expect(bytes.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
     expect(bytes.includes(Buffer.from(CANARY))).toBe(false);
     const status = await app.services.backups.status();
+    // What the renderer receives passes the contract's own output schema (no extra fields).
+    expect(() => backupStatusSchema.parse(status)).not.toThrow();
     expect(status).toMatchObject({ passphraseSet: true, folder: backupDir, folderMissing: false, overdue: false, lastFailure: null });
     expect(status.lastSuccess?.path).toBe(backupFile);
     expect(status.lastSuccess?.counts.sessions).toBe(12);

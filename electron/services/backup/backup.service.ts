@@ -74,7 +74,8 @@ export class BackupService {
   async status(): Promise<BackupStatus> {
     const db = this.vault.database();
     const settings = await readBackupSettings(db);
-    const history = await listBackupHistory(db, 20);
+    // The file hash stays in the main process; the contract's records do not carry it.
+    const history = (await listBackupHistory(db, 20)).map(({ sha256: _sha256, ...record }) => record);
     const lastSuccess = history[0] ?? null;
     const overdue = lastSuccess === null || this.now().getTime() - Date.parse(lastSuccess.createdAt) > BACKUP_OVERDUE_DAYS * DAY_MS;
     return {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CenteredCard } from '../components/CenteredCard';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -9,8 +9,8 @@ import { assessPassphrase } from '../passphrase';
 import { MISMATCH_MESSAGE, WEAK_FALLBACK_MESSAGE } from '../messages';
 import { useVault } from '../vault/vault-context';
 
-/** First run: choose the passphrase that protects the new vault. */
-export function CreateVaultScreen() {
+/** First run: choose the passphrase that protects the new vault, or bring a backup from another computer. */
+export function CreateVaultScreen({ onRestore }: { onRestore: () => void }) {
   const { createVault, creating } = useVault();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { passphrase: '', repeat: '' } });
@@ -50,6 +50,11 @@ export function CreateVaultScreen() {
             <Text size="sm" c="dimmed" ta="center" aria-live="polite">
               Creating your vault…
             </Text>
+          )}
+          {!creating && (
+            <Anchor component="button" type="button" size="sm" ta="center" onClick={onRestore}>
+              Restore a backup instead
+            </Anchor>
           )}
         </Stack>
       </form>

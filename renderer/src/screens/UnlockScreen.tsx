@@ -8,6 +8,8 @@ import { useVault } from '../vault/vault-context';
 
 interface UnlockScreenProps {
   onForgot: () => void;
+  /** "Restore a backup instead": replaces this vault's records with a backup's. */
+  onRestore: () => void;
   /** Seconds before the main side accepts another attempt. */
   secondsLeft: number;
   /** Feeds a failed attempt's error back so its wait can be shown. */
@@ -15,7 +17,7 @@ interface UnlockScreenProps {
 }
 
 /** The everyday entry: passphrase in, vault open. */
-export function UnlockScreen({ onForgot, secondsLeft, onFailure }: UnlockScreenProps) {
+export function UnlockScreen({ onForgot, onRestore, secondsLeft, onFailure }: UnlockScreenProps) {
   const { status, applyStatus } = useVault();
   const [passphrase, setPassphrase] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -67,6 +69,9 @@ export function UnlockScreen({ onForgot, secondsLeft, onFailure }: UnlockScreenP
           </Button>
           <Anchor component="button" type="button" size="sm" ta="center" onClick={onForgot}>
             Forgot passphrase?
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" ta="center" onClick={onRestore}>
+            Restore a backup instead
           </Anchor>
         </Stack>
       </form>

@@ -8,8 +8,9 @@ import { RecoveryKeySection } from './RecoveryKeySection';
 import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
 import { CustomMeasuresSection } from './measures/CustomMeasuresSection';
 import { PracticeSection } from './PracticeSection';
+import { BackupSection } from './BackupSection';
 
-/** Settings: who signs notes, security, which is what a practitioner needs to trust the app, and the records' activity log. */
+/** Settings: who signs notes, security and backups, which are what a practitioner needs to trust the app, and the records' activity log. */
 export function SettingsPage() {
   // Bumped after a change so the protection summary shows the new dates.
   const [version, setVersion] = useState(0);
@@ -25,6 +26,8 @@ export function SettingsPage() {
       <ChangePassphraseForm onChanged={changed} />
       <AutoLockForm />
       <RecoveryKeySection onChanged={changed} />
+      <Title order={2}>Backups</Title>
+      <BackupSection />
       <Title order={2}>Notes</Title>
       <NoteTemplatesSection />
       <CustomMeasuresSection />

@@ -9,7 +9,6 @@ import { useVault } from '../vault/vault-context';
 import { ShellFooter } from './ShellFooter';
 import { ShellHeader } from './ShellHeader';
 import { ShellNav } from './ShellNav';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { ClientListStateProvider } from '../clients/ClientListStateProvider';
 import { NavigationGuardProvider } from '../navigation/NavigationGuardProvider';
 import { SearchProvider } from '../search/SearchProvider';
@@ -20,6 +19,7 @@ import { flushPendingSaves } from '../notes/pending-saves';
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 const SearchPage = lazy(() => import('../search/SearchPage').then((module) => ({ default: module.SearchPage })));
+const BackupsPage = lazy(() => import('../backups/BackupsPage').then((module) => ({ default: module.BackupsPage })));
 const ClientsRoutes = lazy(() => import('../clients/ClientsRoutes').then((module) => ({ default: module.ClientsRoutes })));
 
 // Calls go to a process on this computer: retrying or refetching on focus would only repeat the same answer.
@@ -103,7 +103,9 @@ function AppRoutes() {
         </Suspense>
       </Route>
       <Route path="/backups">
-        <PlaceholderPage title="Backups" text="Encrypted backups of your vault will be made and restored here." />
+        <Suspense fallback={pageLoader}>
+          <BackupsPage />
+        </Suspense>
       </Route>
       <Route path="/settings">
         <Suspense fallback={pageLoader}>

@@ -12,6 +12,7 @@ export function VaultProvider({ children }: { children: ReactNode }) {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [regenerating, setRegenerating] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const previousState = useRef<VaultStatus['state'] | null>(null);
 
   const applyStatus = useCallback((next: VaultStatus) => {
@@ -59,6 +60,20 @@ export function VaultProvider({ children }: { children: ReactNode }) {
     [applyStatus],
   );
 
+  const confirmRestore = useCallback(
+    async (restoreId: string) => {
+      setRestoring(true);
+      try {
+        const result = await call('confirmRestore', { restoreId });
+        if (result.recoveryKey !== null) setRecoveryKey(result.recoveryKey);
+        applyStatus(result.status);
+      } finally {
+        setRestoring(false);
+      }
+    },
+    [applyStatus],
+  );
+
   const regenerateRecoveryKey = useCallback(async () => {
     setRegenerating(true);
     try {
@@ -84,11 +99,13 @@ export function VaultProvider({ children }: { children: ReactNode }) {
         recoveryKey,
         creating,
         regenerating,
+        restoring,
         createVault,
+        confirmRestore,
         regenerateRecoveryKey,
         confirmRecoveryKeySaved,
       },
-    [status, applyStatus, refresh, recoveryKey, creating, regenerating, createVault, regenerateRecoveryKey, confirmRecoveryKeySaved],
+    [status, applyStatus, refresh, recoveryKey, creating, regenerating, restoring, createVault, confirmRestore, regenerateRecoveryKey, confirmRecoveryKeySaved],
   );
 
   if (!value) return <StartupScreen error={startupError} onRetry={refresh} />;

@@ -11,7 +11,11 @@ export interface VaultContextValue {
   /** True while createVault runs, so the create screen stays up until its key has arrived. */
   creating: boolean;
   regenerating: boolean;
+  /** True while confirmRestore runs, so the restore screen stays up until its result (and any key) has arrived. */
+  restoring: boolean;
   createVault: (passphrase: string) => Promise<void>;
+  /** Swaps a prepared restore in; a vault it creates hands its recovery key on like createVault does. */
+  confirmRestore: (restoreId: string) => Promise<void>;
   regenerateRecoveryKey: () => Promise<void>;
   confirmRecoveryKeySaved: () => Promise<void>;
 }

@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileExport, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { IconDatabaseExport, IconFileExport, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import type { Client, ClientStatus } from '../../../../shared/clients';
 import { call, errorMessage } from '../../api';
 import { useGuardedNavigate } from '../../navigation/navigation-guard';
 import { ExportSummaryModal } from '../../summary/ExportSummaryModal';
+import { ExportDataModal } from '../../backups/ExportDataModal';
 import { useClientMutation } from '../queries';
 import { DischargeModal } from './DischargeModal';
 import { EraseClientModal } from './EraseClientModal';
 
 const DONE: Record<ClientStatus, string> = { active: 'Client reactivated', paused: 'Client paused', discharged: 'Client discharged' };
 
-/** Edit, pause, reactivate, discharge, export a progress summary and (for the right to erasure) delete permanently. */
+/** Edit, pause, reactivate, discharge, export a progress summary or the client's data, and (for the right to erasure) delete permanently. */
 export function ClientActions({ client }: { client: Client }) {
   const navigate = useGuardedNavigate();
-  const [dialog, setDialog] = useState<'discharge' | 'summary' | 'erase' | null>(null);
+  const [dialog, setDialog] = useState<'discharge' | 'summary' | 'data' | 'erase' | null>(null);
   const setStatus = useClientMutation((status: 'active' | 'paused') =>
     call('setClientStatus', { id: client.id, status, dischargeDate: null, dischargeReason: '' }),
   );
@@ -49,11 +50,15 @@ export function ClientActions({ client }: { client: Client }) {
       <Button variant="default" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setDialog('summary')}>
         Export progress summary…
       </Button>
+      <Button variant="default" leftSection={<IconDatabaseExport size={16} aria-hidden />} onClick={() => setDialog('data')}>
+        Export client data…
+      </Button>
       <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDialog('erase')}>
         Delete permanently…
       </Button>
       <DischargeModal client={client} opened={dialog === 'discharge'} onClose={() => setDialog(null)} />
       <ExportSummaryModal client={client} opened={dialog === 'summary'} onClose={() => setDialog(null)} />
+      <ExportDataModal clientId={client.id} opened={dialog === 'data'} onClose={() => setDialog(null)} />
       <EraseClientModal client={client} opened={dialog === 'erase'} onClose={() => setDialog(null)} />
     </Group>
   );
