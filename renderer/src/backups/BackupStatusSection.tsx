@@ -9,7 +9,7 @@ import { BackupProgressBar } from './BackupProgressBar';
 import { showFileSaved } from './file-saved-notification';
 import { formatAgo, formatDateTime, formatSize } from './format';
 import { useBackupStatusStale } from './queries';
-import { ShowInFolderButton } from './ShowInFolderButton';
+import { ShowInFolderButton } from '../components/ShowInFolderButton';
 import { useBackupProgress } from './useBackupProgress';
 
 /** When the last backup was made and where, what failed since, the schedule, and "Back up now". */

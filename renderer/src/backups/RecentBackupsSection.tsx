@@ -3,7 +3,7 @@ import { IconDatabaseOff } from '@tabler/icons-react';
 import type { BackupRecord } from '../../../shared/backup';
 import { PageSection } from '../components/PageSection';
 import { formatAgo, formatDateTime, formatSize } from './format';
-import { ShowInFolderButton } from './ShowInFolderButton';
+import { ShowInFolderButton } from '../components/ShowInFolderButton';
 
 const KIND_LABELS: Record<BackupRecord['kind'], string> = { manual: 'Manual', automatic: 'Automatic' };
 

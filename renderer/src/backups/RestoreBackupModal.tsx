@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { BackupProgressBar } from './BackupProgressBar';
 import { formatDateTime, formatSize, onSubmitShortcut, RESTORE_WORD, SUBMIT_SHORTCUT } from './format';
 import { RestoreComparison } from './RestoreComparison';
 import { useBackupProgress } from './useBackupProgress';
+import { BackupPassphraseField } from './BackupPassphraseField';
 
 interface RestoreBackupModalProps {
   file: ChosenFile | null;
@@ -139,22 +140,15 @@ function RestoreFlow({ file, passphraseSaved, busy, setBusy, onPrepared, onCance
           <Text size="sm" c="dimmed">
             The backup is checked completely before anything is offered; your vault is not touched until you confirm on the next step.
           </Text>
-          <PasswordInput
-            label="Backup passphrase"
-            description={
-              passphraseSaved === false
-                ? 'The passphrase this backup was made with.'
-                : 'Leave empty to use the backup passphrase saved in Settings. Enter one if this backup was made with another.'
-            }
-            autoComplete="off"
+          <BackupPassphraseField
             value={passphrase}
             error={fieldError}
             disabled={busy}
-            onChange={(event) => {
-              setPassphrase(event.currentTarget.value);
+            passphraseSaved={passphraseSaved}
+            onChange={(value) => {
+              setPassphrase(value);
               setFieldError(null);
             }}
-            data-autofocus
           />
           {busy && <BackupProgressBar label="Checking the backup…" progress={progress} />}
           <ErrorAlert title="This backup cannot be restored" message={error} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import type { BackupInfo, ChosenFile } from '../../../shared/backup';
 import { ApiError, call, errorMessage } from '../api';
@@ -8,6 +8,7 @@ import { BackupProgressBar } from './BackupProgressBar';
 import { backupInfoRows, CheckList, FactList } from './BackupFacts';
 import { formatSize, onSubmitShortcut, SUBMIT_SHORTCUT } from './format';
 import { useBackupProgress } from './useBackupProgress';
+import { BackupPassphraseField } from './BackupPassphraseField';
 
 interface VerifyBackupModalProps {
   /** The file picked in the open dialog; the modal is open while there is one. */
@@ -76,22 +77,15 @@ function VerifyForm({ file, passphraseSaved, busy, setBusy, onClose }: VerifyFor
         <Text size="sm">
           File: <bdi style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{file.name}</bdi> ({formatSize(file.bytes)})
         </Text>
-        <PasswordInput
-          label="Backup passphrase"
-          description={
-            passphraseSaved === false
-              ? 'The passphrase this backup was made with.'
-              : 'Leave empty to use the backup passphrase saved in Settings. Enter one if this backup was made with another.'
-          }
-          autoComplete="off"
+        <BackupPassphraseField
           value={passphrase}
           error={fieldError}
           disabled={busy}
-          onChange={(event) => {
-            setPassphrase(event.currentTarget.value);
+          passphraseSaved={passphraseSaved}
+          onChange={(value) => {
+            setPassphrase(value);
             setFieldError(null);
           }}
-          data-autofocus
         />
         {busy && <BackupProgressBar label="Verifying the backup…" progress={progress} />}
         <ErrorAlert title="This backup did not pass verification" message={error} />

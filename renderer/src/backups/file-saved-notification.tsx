@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { fileNameOf, formatSize } from './format';
-import { ShowInFolderButton } from './ShowInFolderButton';
+import { ShowInFolderButton } from '../components/ShowInFolderButton';
 
 interface FileSaved {
   title: string;
