@@ -86,8 +86,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  // Every quit waits for shutDown (which ends with app.exit, so this handler does not run twice).
   app.on('before-quit', (event) => {
-    if (shuttingDown !== null && services === null) return;
     event.preventDefault();
     quitAfterShutDown();
   });
