@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { NativeScryptIdentity, NativeScryptRecipient } from '../../electron/services/backup/native-scrypt';
+import { NativeScryptIdentity, NativeScryptRecipient, PreparedScryptRecipient } from '../../electron/services/backup/native-scrypt';
 
 const PASSPHRASE = 'copper meadow relay whistle 83';
 
@@ -28,5 +28,17 @@ describe('age scrypt stanza with Node scrypt', () => {
     const decrypter = new Decrypter();
     decrypter.addIdentity(new NativeScryptIdentity('not the passphrase at all'));
     await expect(decrypter.decrypt(sealed)).rejects.toThrow("no identity matched any of the file's recipients");
+  }, 30_000);
+
+  it('derives a key ahead of time for exactly one file', async () => {
+    const prepared = await PreparedScryptRecipient.derive(PASSPHRASE, 18);
+    const encrypter = new Encrypter();
+    encrypter.addRecipient(prepared);
+    const sealed = await encrypter.encrypt('one file');
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(PASSPHRASE);
+    expect(await decrypter.decrypt(sealed, 'text')).toBe('one file');
+    // A second file under the same salt and key would reuse the stanza's nonce: refused.
+    await expect(encrypter.encrypt('another file')).rejects.toThrow('one file key only');
   }, 30_000);
 });

@@ -7,7 +7,7 @@ import * as tar from 'tar-stream';
 import { BACKUP_SCRYPT_LOG_N, BACKUP_SCRYPT_LOG_N_RANGE } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { drained } from './stream-drain';
-import { NativeScryptRecipient } from './native-scrypt';
+import { NativeScryptRecipient, type PreparedScryptRecipient } from './native-scrypt';
 import { syncFolder } from '../fs/write-file-atomic';
 
 export interface ArchiveEntry {
@@ -19,8 +19,11 @@ export interface WriteArchiveOptions {
   file: string;
   /** Written in this order; a reader relies on the manifest coming first. */
   entries: readonly ArchiveEntry[];
-  /** null writes a plain tar: only for an export the practitioner explicitly confirmed unencrypted. */
-  passphrase: string | null;
+  /**
+   * null writes a plain tar: only for an export the practitioner explicitly confirmed unencrypted.
+   * A recipient whose key is already derived (PreparedScryptRecipient) may stand in for the passphrase.
+   */
+  passphrase: string | PreparedScryptRecipient | null;
   scryptLogN?: number;
   /** 0…1: writing up to 0.9, reading the file back for verification after that. */
   onProgress?: (fraction: number) => void;
@@ -80,7 +83,7 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
     if (options.passphrase !== null) {
       const encrypter = new Encrypter();
       // The standard scrypt passphrase recipient, derived off the main thread (see native-scrypt.ts).
-      encrypter.addRecipient(new NativeScryptRecipient(options.passphrase, logN));
+      encrypter.addRecipient(typeof options.passphrase === 'string' ? new NativeScryptRecipient(options.passphrase, logN) : options.passphrase);
       output = await encrypter.encrypt(plain);
     }
     const hash = createHash('sha256');

@@ -12,6 +12,7 @@ import {
 import type { Sqlite } from '../database/open-database';
 import { writeArchiveFile } from './archive-file';
 import { countRecords, openSnapshot, takeSnapshot } from './snapshot';
+import { PreparedScryptRecipient } from './native-scrypt';
 
 export interface WriteBackupOptions {
   sqlite: Sqlite;
@@ -49,6 +50,9 @@ export function backupFileName(now: Date): string {
  */
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
   const progress = options.onProgress ?? (() => undefined);
+  // The key first: scrypt's 256 MB is freed before the vault-sized snapshot is taken.
+  progress('Deriving the encryption key', null);
+  const recipient = await PreparedScryptRecipient.derive(options.passphrase, BACKUP_SCRYPT_LOG_N);
   progress('Taking a snapshot', null);
   const snapshot = takeSnapshot(options.sqlite);
   try {
@@ -75,14 +79,13 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
       counts,
     };
     const fileName = backupFileName(options.now);
-    progress('Deriving the encryption key', null);
     const written = await writeArchiveFile({
       file: path.join(options.folder, fileName),
       entries: [
         { name: BACKUP_MANIFEST_ENTRY, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
         { name: BACKUP_DATABASE_ENTRY, data: snapshot },
       ],
-      passphrase: options.passphrase,
+      passphrase: recipient,
       scryptLogN: BACKUP_SCRYPT_LOG_N,
       onProgress: (fraction) => progress(fraction < 0.9 ? 'Encrypting and writing' : 'Checking the written file', fraction),
     });

@@ -43,11 +43,47 @@ export class NativeScryptRecipient implements Recipient {
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     const salt = randomBytes(SALT_BYTES);
     const key = await deriveWrapKey(this.passphrase, salt, this.logN);
-    const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
-    const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-    key.fill(0);
-    return [new Stanza(['scrypt', base64NoPad(salt), String(this.logN)], body)];
+    try {
+      return [wrapWithKey(key, salt, this.logN, fileKey)];
+    } finally {
+      key.fill(0);
+    }
   }
+}
+
+/**
+ * A scrypt recipient whose key is derived up front, for one file. A backup derives it before taking
+ * the snapshot, so scrypt's 256 MB and the vault-sized snapshot are never in memory together.
+ */
+export class PreparedScryptRecipient implements Recipient {
+  private constructor(
+    private readonly salt: Buffer,
+    private readonly logN: number,
+    private key: Buffer | null,
+  ) {}
+
+  static async derive(passphrase: string, logN: number): Promise<PreparedScryptRecipient> {
+    const salt = randomBytes(SALT_BYTES);
+    return new PreparedScryptRecipient(salt, logN, await deriveWrapKey(passphrase, salt, logN));
+  }
+
+  wrapFileKey(fileKey: Uint8Array): Stanza[] {
+    // One file only: a second file under the same salt and key would repeat the stanza's nonce.
+    const key = this.key;
+    if (key === null) throw new Error('a prepared scrypt recipient wraps one file key only');
+    this.key = null;
+    try {
+      return [wrapWithKey(key, this.salt, this.logN, fileKey)];
+    } finally {
+      key.fill(0);
+    }
+  }
+}
+
+function wrapWithKey(key: Buffer, salt: Buffer, logN: number, fileKey: Uint8Array): Stanza {
+  const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
+  const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+  return new Stanza(['scrypt', base64NoPad(salt), String(logN)], body);
 }
 
 export class NativeScryptIdentity implements Identity {
