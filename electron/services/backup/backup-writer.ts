@@ -11,7 +11,7 @@ import {
 } from '../../../shared/backup';
 import type { Sqlite } from '../database/open-database';
 import { writeArchiveFile } from './archive-file';
-import { countRecords, openSnapshot, takeSnapshot } from './snapshot';
+import { takeCountedSnapshot } from './snapshot';
 import { PreparedScryptRecipient } from './native-scrypt';
 
 export interface WriteBackupOptions {
@@ -54,16 +54,8 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   progress('Deriving the encryption key', null);
   const recipient = await PreparedScryptRecipient.derive(options.passphrase, BACKUP_SCRYPT_LOG_N);
   progress('Taking a snapshot', null);
-  const snapshot = takeSnapshot(options.sqlite);
+  const { snapshot, counts } = takeCountedSnapshot(options.sqlite);
   try {
-    // Counted on the snapshot, not the live connection, which may have changed since serialize().
-    const copy = openSnapshot(snapshot);
-    let counts: RecordCounts;
-    try {
-      counts = countRecords(copy);
-    } finally {
-      copy.close();
-    }
     const createdAt = options.now.toISOString();
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,

@@ -42,6 +42,18 @@ export function countRecords(sqlite: Sqlite): RecordCounts {
 }
 
 /**
+ * The image and its row counts, read inside one read transaction of the live connection, so both
+ * describe the same moment (WAL snapshot isolation) without a second, vault-sized copy to count on.
+ * Everything here is synchronous, so no write of this connection can come between them either.
+ */
+export function takeCountedSnapshot(sqlite: Sqlite): { snapshot: Buffer; counts: RecordCounts } {
+  return sqlite.transaction(() => {
+    const snapshot = takeSnapshot(sqlite);
+    return { snapshot, counts: countRecords(sqlite) };
+  })();
+}
+
+/**
  * A read-only in-memory database over the image, for checks. better-sqlite3 copies the bytes into
  * SQLite's own memory, so checking never changes the buffer that is compared against the manifest.
  */
