@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
-import { countTables, writeEncryptedCopy } from '../../electron/services/backup/restore-staging';
+import { writeEncryptedCopy } from '../../electron/services/backup/restore-staging';
 import { countRecords, openSnapshot, takeSnapshot } from '../../electron/services/backup/snapshot';
 import { latestSchemaVersion, migrateToLatest } from '../../electron/services/database/migrate';
 import { assertQuickCheck, closeDatabase, openEncryptedDatabase, type Sqlite } from '../../electron/services/database/open-database';
@@ -125,7 +125,7 @@ describe('writeEncryptedCopy: a current vault', () => {
     assertQuickCheck(copy);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(dump(copy)).toEqual(before);
-    expect(countTables(copy)).toEqual(counts);
+    expect(countRecords(copy)).toEqual(counts);
     for (const pragma of ['user_version', 'application_id', 'page_size']) {
       expect(copy.pragma(pragma, { simple: true }), pragma).toBe(source.pragma(pragma, { simple: true }));
     }

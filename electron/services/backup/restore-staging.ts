@@ -3,6 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordCounts } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
+import { countRecords } from './snapshot';
 
 /*
  * A backup holds a plain SQLite image; a restored vault must be a SQLCipher 4 file, and the plain image
@@ -117,7 +118,7 @@ function copyInto(source: Sqlite, file: string, dataKey: Buffer): RecordCounts {
     attach();
     attached = true;
     verifyCopy(source);
-    const counts = countTables(source, DST);
+    const counts = countRecords(source, DST);
     source.exec(`DETACH DATABASE ${DST}`);
     attached = false;
     return counts;
@@ -230,20 +231,6 @@ function verifyCopy(source: Sqlite): void {
   for (const pragma of ['user_version', 'application_id']) {
     if (integerPragma(source, pragma, 'main') !== integerPragma(source, pragma, DST)) throw copyMismatch();
   }
-}
-
-/**
- * Rows per ordinary table of `schema`, by the same rule as a backup's manifest (snapshot.ts countRecords):
- * no `sqlite_` tables, no virtual tables, no FTS shadow tables, so counts do not move with segment merges.
- */
-export function countTables(sqlite: Sqlite, schema = 'main'): RecordCounts {
-  const counts: RecordCounts = {};
-  const tables = [...tableList(sqlite, schema).values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const { name, kind } of tables) {
-    if (kind !== 'table' || isReserved(name)) continue;
-    counts[name] = rowCount(sqlite, schema, name);
-  }
-  return counts;
 }
 
 function tableList(sqlite: Sqlite, schema: string): Map<string, TableInfo> {

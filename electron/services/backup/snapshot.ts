@@ -27,16 +27,16 @@ export function takeSnapshot(sqlite: Sqlite): Buffer {
  * itself as `virtual`; counting those would double-count the search index and change with its
  * segment merges, so only real tables are listed (SQLite's own `sqlite_%` tables too are left out).
  */
-export function countRecords(sqlite: Sqlite): RecordCounts {
-  const tables = sqlite.prepare(`SELECT name, type FROM pragma_table_list WHERE schema = 'main'`).all() as {
+export function countRecords(sqlite: Sqlite, schema = 'main'): RecordCounts {
+  const tables = sqlite.prepare(`SELECT name, type FROM pragma_table_list WHERE schema = ?`).all(schema) as {
     name: string;
     type: string;
   }[];
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const counts: RecordCounts = {};
   for (const { name, type } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (type !== 'table' || name.startsWith('sqlite_')) continue;
-    const row = sqlite.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number };
-    counts[name] = row.n;
+    if (type !== 'table' || name.toLowerCase().startsWith('sqlite_')) continue;
+    counts[name] = Number(sqlite.prepare(`SELECT count(*) FROM ${quote(schema)}.${quote(name)}`).pluck().get());
   }
   return counts;
 }
