@@ -294,6 +294,27 @@ describe('backup settings and automatic backups', () => {
     }
   }, 30_000);
 
+  it('on quit, writes the automatic backup that is due and then locks the vault', async () => {
+    const app = startApp();
+    const folder = tempDir('alliance-backup-quit-');
+    try {
+      await app.services.vault.create(PASSPHRASE);
+      await app.services.backups.setPassphrase(BACKUP_PASSPHRASE);
+      app.dialogs.queueAnswer('folder', folder);
+      await app.services.backups.chooseFolder();
+      await app.services.backups.setAutomatic(true);
+      expect(readdirSync(folder)).toEqual([]);
+      await app.services.shutdown();
+      expect(readdirSync(folder)).toHaveLength(1);
+      expect(readdirSync(folder)[0]).toMatch(BACKUP_FILE_PATTERN);
+      expect((await app.services.vault.status()).state).toBe('locked');
+    } finally {
+      app.services.dispose();
+      await removeDir(app.vaultDir);
+      await removeDir(folder);
+    }
+  }, 30_000);
+
   it('runs the daily backup when due, not twice a day, and reports a missing folder', async () => {
     const app = startApp();
     const folder = tempDir('alliance-backup-auto-');
