@@ -1,30 +1,55 @@
-// Makes sure better-sqlite3-multiple-ciphers has a native build for this Node.js. `.npmrc` turns off
-// install scripts (Electron's would try to download a binary and fail the whole install offline), so
-// the addon is compiled here on first use, from the sources the package ships. Later runs are instant.
+// Makes sure the native addons have a build for this Node.js. `.npmrc` turns off install scripts
+// (Electron's would try to download a binary and fail the whole install offline), so each addon is
+// compiled here on first use, from the sources its package ships. Later runs are instant.
+//
+// better-sqlite3-multiple-ciphers is the app's database engine. @journeyapps/sqlcipher is Zetetic's
+// SQLCipher, a dev dependency only: a test opens the vault with it to prove the file is standard
+// SQLCipher 4. Pass --app-only to skip it (the test host and the bench do not need it).
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 
-function loads() {
+const addons = [
+  {
+    name: 'better-sqlite3-multiple-ciphers',
+    label: 'the encrypted SQLite engine',
+    loads: () => {
+      const Database = require('better-sqlite3-multiple-ciphers');
+      new Database(':memory:').close();
+    },
+  },
+  {
+    name: '@journeyapps/sqlcipher',
+    label: "Zetetic's SQLCipher (used by one test)",
+    devOnly: true,
+    loads: () => {
+      require('@journeyapps/sqlcipher');
+    },
+  },
+];
+
+function loads(addon) {
   try {
-    const Database = require('better-sqlite3-multiple-ciphers');
-    new Database(':memory:').close();
+    addon.loads();
     return true;
   } catch {
     return false;
   }
 }
 
-if (!loads()) {
-  console.error('Building the encrypted SQLite engine for Node.js (first run only, about two minutes)…');
-  const result = spawnSync('npm', ['rebuild', 'better-sqlite3-multiple-ciphers', '--ignore-scripts=false', '--foreground-scripts'], {
+const appOnly = process.argv.includes('--app-only');
+for (const addon of addons) {
+  if (appOnly && addon.devOnly) continue;
+  if (loads(addon)) continue;
+  console.error(`Building ${addon.label} for Node.js (first run only, about a minute or two)…`);
+  const result = spawnSync('npm', ['rebuild', addon.name, '--ignore-scripts=false', '--foreground-scripts'], {
     // stdout stays clean for callers that parse it (the test host prints one HARNESS_URL line).
     stdio: ['ignore', process.stderr, process.stderr],
     env: { ...process.env, npm_config_build_from_source: 'true' },
   });
-  if (result.status !== 0 || !loads()) {
-    console.error('Could not build better-sqlite3-multiple-ciphers. It needs python3, make and a C++ compiler.');
+  if (result.status !== 0 || !loads(addon)) {
+    console.error(`Could not build ${addon.name}. It needs python3, make and a C++ compiler.`);
     process.exit(1);
   }
 }
