@@ -11,6 +11,7 @@
 import { createDecipheriv, hkdfSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base 32, as printed on the sheet
 
@@ -51,7 +52,18 @@ try {
 }
 if (header.format !== 'alliance-notes-vault' || header.formatVersion !== 1) fail('This vault header is not a format this script knows.');
 
-const typed = readFileSync(0, 'utf8');
+/** The first line typed (or piped) on stdin: Enter is enough, no end-of-file needed. */
+async function firstLine() {
+  if (process.stdin.isTTY) process.stderr.write('Recovery key: ');
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
+const typed = await firstLine();
 const slot = header.recoverySlot;
 // Key-encryption key = HKDF-SHA256(recovery key bytes, salt from the header, fixed info string).
 const kek = Buffer.from(hkdfSync('sha256', decodeRecoveryKey(typed), Buffer.from(slot.salt, 'base64'), 'alliance-notes recovery key v1', 32));
