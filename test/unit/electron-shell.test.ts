@@ -17,9 +17,15 @@ const fake = vi.hoisted(() => ({
   exposed: null as Record<string, unknown> | null,
   rendererListeners: new Map<string, Set<Listener>>(),
   invoked: [] as [string, unknown][],
+  appListeners: new Map<string, Listener>(),
 }));
 
 vi.mock('electron', () => ({
+  app: {
+    on: (event: string, listener: Listener) => {
+      fake.appListeners.set(event, listener);
+    },
+  },
   protocol: {
     handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => {
       fake.protocolHandler = handler;
@@ -156,5 +162,56 @@ describe('preload bridge', () => {
     expect(received).toEqual([[{ state: 'locked' }]]);
     off();
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('session and web-contents hardening', () => {
+  it("cancels every request that is not to the app's origin, and grants no permission", async () => {
+    const { hardenSession } = await import('../../electron/main/harden');
+    let filter: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
+    let onPermission: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+    let checkPermission: (() => boolean) | null = null;
+    hardenSession({
+      setPermissionRequestHandler: (handler: typeof onPermission) => (onPermission = handler),
+      setPermissionCheckHandler: (handler: typeof checkPermission) => (checkPermission = handler),
+      webRequest: { onBeforeRequest: (handler: typeof filter) => (filter = handler) },
+    } as unknown as Parameters<typeof hardenSession>[0]);
+    const decide = (url: string): boolean | undefined => {
+      let cancelled: boolean | undefined;
+      filter?.({ url }, (response) => (cancelled = response.cancel));
+      return cancelled;
+    };
+    expect(decide('https://example.org/')).toBe(true);
+    expect(decide('http://127.0.0.1:8080/beacon')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide('app://alliance/assets/index.js')).toBe(false);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) onPermission?.({}, permission, (granted) => answers.push(granted));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(checkPermission?.()).toBe(false);
+  });
+
+  it('denies new windows, navigation and redirects away from the app, and <webview>', async () => {
+    const { hardenWebContents } = await import('../../electron/main/harden');
+    hardenWebContents();
+    const created = fake.appListeners.get('web-contents-created');
+    if (!created) throw new Error('no web-contents-created listener');
+    const handlers = new Map<string, Listener>();
+    let openHandler: ((details: { url: string }) => { action: string }) | null = null;
+    created({}, {
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      on: (event: string, listener: Listener) => handlers.set(event, listener),
+    });
+    expect(openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'app://alliance/index.html' })).toEqual({ action: 'deny' });
+    const prevented = (event: string, url: string): boolean => {
+      let wasPrevented = false;
+      handlers.get(event)?.({ url, preventDefault: () => (wasPrevented = true) });
+      return wasPrevented;
+    };
+    expect(prevented('will-navigate', 'https://example.org/')).toBe(true);
+    expect(prevented('will-navigate', 'app://alliance/index.html#/clients')).toBe(false);
+    expect(prevented('will-redirect', 'https://example.org/')).toBe(true);
+    expect(prevented('will-attach-webview', 'app://alliance/index.html')).toBe(true);
   });
 });
