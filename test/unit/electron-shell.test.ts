@@ -168,17 +168,19 @@ describe('preload bridge', () => {
 describe('session and web-contents hardening', () => {
   it("cancels every request that is not to the app's origin, and grants no permission", async () => {
     const { hardenSession } = await import('../../electron/main/harden');
-    let filter: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
-    let onPermission: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-    let checkPermission: (() => boolean) | null = null;
+    const got: {
+      filter?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+      onPermission?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+      checkPermission?: () => boolean;
+    } = {};
     hardenSession({
-      setPermissionRequestHandler: (handler: typeof onPermission) => (onPermission = handler),
-      setPermissionCheckHandler: (handler: typeof checkPermission) => (checkPermission = handler),
-      webRequest: { onBeforeRequest: (handler: typeof filter) => (filter = handler) },
+      setPermissionRequestHandler: (handler: typeof got.onPermission) => (got.onPermission = handler),
+      setPermissionCheckHandler: (handler: typeof got.checkPermission) => (got.checkPermission = handler),
+      webRequest: { onBeforeRequest: (handler: typeof got.filter) => (got.filter = handler) },
     } as unknown as Parameters<typeof hardenSession>[0]);
     const decide = (url: string): boolean | undefined => {
       let cancelled: boolean | undefined;
-      filter?.({ url }, (response) => (cancelled = response.cancel));
+      got.filter?.({ url }, (response) => (cancelled = response.cancel));
       return cancelled;
     };
     expect(decide('https://example.org/')).toBe(true);
@@ -186,9 +188,9 @@ describe('session and web-contents hardening', () => {
     expect(decide('file:///etc/passwd')).toBe(true);
     expect(decide('app://alliance/assets/index.js')).toBe(false);
     const answers: boolean[] = [];
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) onPermission?.({}, permission, (granted) => answers.push(granted));
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) got.onPermission?.({}, permission, (granted) => answers.push(granted));
     expect(answers).toEqual([false, false, false, false]);
-    expect(checkPermission?.()).toBe(false);
+    expect(got.checkPermission?.()).toBe(false);
   });
 
   it('denies new windows, navigation and redirects away from the app, and <webview>', async () => {
@@ -197,13 +199,13 @@ describe('session and web-contents hardening', () => {
     const created = fake.appListeners.get('web-contents-created');
     if (!created) throw new Error('no web-contents-created listener');
     const handlers = new Map<string, Listener>();
-    let openHandler: ((details: { url: string }) => { action: string }) | null = null;
+    const got: { openHandler?: (details: { url: string }) => { action: string } } = {};
     created({}, {
-      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      setWindowOpenHandler: (handler: typeof got.openHandler) => (got.openHandler = handler),
       on: (event: string, listener: Listener) => handlers.set(event, listener),
     });
-    expect(openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
-    expect(openHandler?.({ url: 'app://alliance/index.html' })).toEqual({ action: 'deny' });
+    expect(got.openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(got.openHandler?.({ url: 'app://alliance/index.html' })).toEqual({ action: 'deny' });
     const prevented = (event: string, url: string): boolean => {
       let wasPrevented = false;
       handlers.get(event)?.({ url, preventDefault: () => (wasPrevented = true) });
