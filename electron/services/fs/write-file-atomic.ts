@@ -11,15 +11,17 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', mode);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, target);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    // A full disk fails part-way through the write: the half-written temporary file must not stay
+    // behind, and a failure to remove it must not hide the error that explains why.
+    await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncFolder(dir);
