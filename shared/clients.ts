@@ -36,6 +36,8 @@ const tagSchema = z
 
 export const emailSchema = z
   .string()
+  // 254 is the longest address mail can deliver (RFC 5321); without a limit any length passed the format check.
+  .max(254, 'An email address can be at most 254 characters.')
   .transform((value) => value.trim())
   .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter a valid email address, like name@example.org.');
 

@@ -33,17 +33,39 @@ export interface RichTextNode {
   marks?: { type: (typeof richTextMarkTypes)[number]; attrs?: Record<string, string | number | boolean | null> | undefined }[] | undefined;
 }
 
-export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
+/**
+ * How deeply nodes may nest. The editors' deepest structure (lists in lists) stays far below this; the
+ * schema below checks nodes recursively, and a few hundred levels would overflow the stack.
+ */
+export const RICH_TEXT_MAX_DEPTH = 100;
+
+const nodeShapeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
   z.strictObject({
     type: z.enum(richTextNodeTypes),
     attrs: z.record(z.string(), attrValue).optional(),
-    content: z.array(richTextNodeSchema).optional(),
+    content: z.array(nodeShapeSchema).optional(),
     text: z.string().optional(),
     marks: z
       .array(z.strictObject({ type: z.enum(richTextMarkTypes), attrs: z.record(z.string(), attrValue).optional() }))
       .optional(),
   }),
 );
+
+/** The depth is measured without recursion, so that even a hostile value cannot overflow the stack here. */
+function nestsWithin(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (depth > maxDepth) return false;
+    const content = typeof node === 'object' && node !== null ? (node as { content?: unknown }).content : undefined;
+    if (Array.isArray(content)) for (const child of content) pending.push([child, depth + 1]);
+  }
+  return true;
+}
+
+export const richTextNodeSchema: z.ZodType<RichTextNode> = z
+  .custom<unknown>((value) => nestsWithin(value, RICH_TEXT_MAX_DEPTH), `Text can be nested at most ${RICH_TEXT_MAX_DEPTH} levels deep.`)
+  .pipe(nodeShapeSchema);
 
 export const richTextDocSchema = richTextNodeSchema.refine((node) => node.type === 'doc', 'A rich-text value must be a document.')
   .refine((node) => JSON.stringify(node).length <= RICH_TEXT_MAX_JSON_CHARS, 'This text is too long to save (about 1 MB at most).');

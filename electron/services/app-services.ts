@@ -52,6 +52,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onStatusChange: (status: VaultStatus) => {
       options.emit('vaultStateChanged', status);
       scheduleAutomaticBackups(status.state === 'unlocked');
+      if (status.state !== 'unlocked') void backups.discardRestoresStagedWhileUnlocked().catch(() => undefined);
     },
   });
   const database = () => vault.database();
@@ -83,7 +84,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     if (hourly) clearInterval(hourly);
     firstCheck = hourly = null;
     if (!unlocked) return;
-    const check = () => void backups.runAutomaticIfDue();
+    // A failure is recorded as the last failure for the Backups page; locking part-way through a run
+    // rejects too, and must not become an unhandled rejection that ends the process.
+    const check = () => void backups.runAutomaticIfDue().catch(() => null);
     firstCheck = setTimeout(check, AUTOMATIC_BACKUP_FIRST_CHECK_MS);
     hourly = setInterval(check, AUTOMATIC_BACKUP_CHECK_MS);
     // Timers must never keep a quitting process alive.

@@ -25,6 +25,8 @@ export function createHandlers(deps: {
   exports: ExportService;
 }): Handlers {
   const { vault, dialogs, clients, plans, notes, measures, summaries, backups, exports } = deps;
+  /** VAULT_LOCKED unless the vault is open, for handlers that would otherwise act, or open a dialog, while locked. */
+  const requireUnlocked = (): void => void vault.database();
   return {
     getVaultStatus: () => vault.status(),
     createVault: ({ passphrase }) => vault.create(passphrase),
@@ -60,6 +62,7 @@ export function createHandlers(deps: {
       return { saved: true, path: file };
     },
     reportActivity: () => {
+      requireUnlocked();
       vault.noteActivity();
       return {};
     },
@@ -112,6 +115,7 @@ export function createHandlers(deps: {
     previewProgressSummary: (options) => summaries.preview(options),
     exportProgressSummary: (options) => summaries.export(options),
     showInFolder: async ({ path }) => {
+      requireUnlocked();
       await summaries.showInFolder(path);
       return {};
     },
@@ -124,11 +128,16 @@ export function createHandlers(deps: {
     chooseBackupFile: () => backups.chooseFile(),
     verifyBackup: ({ fileId, passphrase }) => backups.verify(fileId, passphrase),
     prepareRestore: ({ fileId, backupPassphrase, vaultPassphrase }) => backups.prepareRestore(fileId, backupPassphrase, vaultPassphrase),
+    // A restore staged while the vault was unlocked is discarded when it locks (BackupService).
     confirmRestore: ({ restoreId }) => backups.confirmRestore(restoreId),
     cancelRestore: async ({ restoreId }) => {
       await backups.cancelRestore(restoreId);
       return {};
     },
-    exportData: (input) => exports.export(input),
+    exportData: (input) => {
+      // A plain export of the whole practice would otherwise open the save dialog before it meets the lock.
+      requireUnlocked();
+      return exports.export(input);
+    },
   };
 }

@@ -45,6 +45,8 @@ interface PendingRestore {
   key: RestoreKey;
   info: BackupInfo;
   timer: NodeJS.Timeout;
+  /** Staged with the open vault's own key, no passphrase typed: confirming it would unlock the vault. */
+  stagedWhileUnlocked: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,6 +61,8 @@ const MAX_CHOSEN_FILES = 20;
 export class BackupService {
   private readonly chosenFiles = new Map<string, string>();
   private readonly pending = new Map<string, PendingRestore>();
+  /** Restores discarded because the vault locked, so confirming one says why rather than "not found". */
+  private readonly discardedByLock = new Set<string>();
   private running: Promise<unknown> | null = null;
   private lastProgress: { phase: string; at: number } | null = null;
   private readonly now: () => Date;
@@ -196,6 +200,7 @@ export class BackupService {
   prepareRestore(fileId: string, backupPassphrase: string | undefined, vaultPassphrase: string | undefined): Promise<PreparedRestore> {
     return this.oneAtATime(async () => {
       this.chosenFile(fileId);
+      const stagedWhileUnlocked = (await this.vault.status()).state === 'unlocked';
       // The vault passphrase is checked first: a typo there should not cost a full decryption.
       const key = await this.vault.keyForRestore(vaultPassphrase);
       try {
@@ -215,7 +220,7 @@ export class BackupService {
         }
         const timer = setTimeout(() => void this.cancelRestore(id), PENDING_RESTORE_MS);
         timer.unref();
-        this.pending.set(id, { id, stagingDir, stagedFile, key, info, timer });
+        this.pending.set(id, { id, stagingDir, stagedFile, key, info, timer, stagedWhileUnlocked });
         this.progress('restore', 'Ready to restore', 1);
         return { restoreId: id, backup: info, current: await this.currentSummary() };
       } catch (error) {
@@ -228,7 +233,16 @@ export class BackupService {
   confirmRestore(restoreId: string): Promise<{ status: VaultStatus; recoveryKey: string | null }> {
     return this.oneAtATime(async () => {
       const pending = this.pending.get(restoreId);
+      if (!pending && this.discardedByLock.delete(restoreId)) {
+        throw new AppError('VAULT_LOCKED', 'The vault locked after this restore was prepared, so it was discarded. Unlock and start the restore again.');
+      }
       if (!pending) throw new AppError('NOT_FOUND', 'That restore is no longer ready (it expires after 15 minutes). Start again.');
+      // The lock notice arrives asynchronously; never let a confirm slip in before it.
+      if (pending.stagedWhileUnlocked && (await this.vault.status()).state !== 'unlocked') {
+        await this.discardRestoresStagedWhileUnlocked();
+        this.discardedByLock.delete(restoreId);
+        throw new AppError('VAULT_LOCKED', 'The vault locked after this restore was prepared, so it was discarded. Unlock and start the restore again.');
+      }
       this.pending.delete(restoreId);
       clearTimeout(pending.timer);
       // Backup settings and history describe this machine's backups, not the restored data: keep them.
@@ -260,6 +274,18 @@ export class BackupService {
     clearTimeout(pending.timer);
     pending.key.dataKey.fill(0);
     await fs.rm(pending.stagingDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Called when the vault locks. A restore staged while it was unlocked holds a copy of the data key
+   * and would open the vault without its passphrase: locking must wipe that key like the vault's own.
+   */
+  async discardRestoresStagedWhileUnlocked(): Promise<void> {
+    for (const pending of [...this.pending.values()]) {
+      if (!pending.stagedWhileUnlocked) continue;
+      await this.cancelRestore(pending.id);
+      this.discardedByLock.add(pending.id);
+    }
   }
 
   /** The stored backup passphrase, for encrypted exports; null when none is set. */

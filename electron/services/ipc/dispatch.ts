@@ -24,7 +24,15 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return failure('VALIDATION', 'That action is not part of this version of Alliance Notes.');
     }
     const name = method as MethodName;
-    const parsed = contract[name].input.safeParse(input ?? {});
+    let parsed;
+    try {
+      parsed = contract[name].input.safeParse(input ?? {});
+    } catch (error) {
+      // A value nested deeper than the schema's recursion can follow overflows the stack: refuse it.
+      if (error instanceof RangeError) return failure('VALIDATION', 'Invalid request: it is nested too deeply to check.');
+      options.onInternalError?.(name, error);
+      return failure('INTERNAL', 'Something went wrong inside Alliance Notes. Nothing was changed; please try again.');
+    }
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error), fieldErrors: fieldErrorsOf(parsed.error) } };
     }
@@ -44,12 +52,22 @@ const failure = (code: 'VALIDATION' | 'INTERNAL', message: string): Result<never
 
 /** Names the fields and what is wrong with them, without echoing what was sent. */
 function describeIssues(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
-    if (issue.code === 'unrecognized_keys') return `${where}: unexpected field(s) ${issue.keys.join(', ')}`;
-    return `${where}: ${issue.message}`;
-  });
+  const parts = error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? pathOf(issue.path) : 'input'}: ${messageOf(issue)}`);
   return `Invalid request. ${parts.join('; ')}.`;
+}
+
+/**
+ * Field and key names in a message are the sender's own (a record key, an unknown field), so they are
+ * shortened: no name a form uses is this long, and a megabyte-long key must not come back as a message.
+ */
+const MAX_ECHOED_NAME = 40;
+const clip = (name: string): string => (name.length > MAX_ECHOED_NAME ? `${name.slice(0, MAX_ECHOED_NAME)}…` : name);
+const pathOf = (path: readonly PropertyKey[]): string => path.map((segment) => clip(String(segment))).join('.');
+
+function messageOf(issue: z.ZodError['issues'][number]): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '';
+  return `unexpected field(s) ${issue.keys.slice(0, 3).map(clip).join(', ')}${more}`;
 }
 
 /**
@@ -59,10 +77,10 @@ function describeIssues(error: z.ZodError): string {
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const segments = issue.path.map(String);
+    const segments = [...issue.path];
     if (segments[0] === 'fields') segments.shift();
-    const key = segments.length > 0 ? segments.join('.') : 'input';
-    out[key] ??= issue.message;
+    const key = segments.length > 0 ? pathOf(segments) : 'input';
+    out[key] ??= messageOf(issue);
   }
   return out;
 }
