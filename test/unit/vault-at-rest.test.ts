@@ -68,6 +68,10 @@ describe('data at rest', () => {
     for (const file of walk(os.tmpdir())) expect(containsCanary(file, needle), file).toBe(false);
 
     expect(firstBytes(path.join(dir, 'vault.db'), 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    if (process.platform !== 'win32') {
+      // Other accounts on the computer cannot even copy the files.
+      for (const name of files) expect((statSync(path.join(dir, name)).mode & 0o777).toString(8), name).toBe('600');
+    }
 
     // And the value really was stored: it comes back after unlocking.
     await vault.unlock(PASSPHRASE);

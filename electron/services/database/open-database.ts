@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
@@ -36,6 +37,7 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: Op
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);
     // The first read proves the key: a wrong key or a damaged page 1 fails here with SQLITE_NOTADB.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    restrictToOwner(file);
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
@@ -83,5 +85,20 @@ export function closeDatabase(db: Sqlite): void {
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Owner-only, like the header: SQLite creates files 0644 and gives -wal and -shm the database file's
+ * mode, and a restored file arrives the same way. The content is encrypted anyway; this keeps other
+ * accounts from even copying it. Best effort: Windows and some shared drives have no such modes.
+ */
+function restrictToOwner(file: string): void {
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (existsSync(name)) chmodSync(name, 0o600);
+    } catch {
+      // A drive without POSIX modes: the folder's own permissions are all there is.
+    }
   }
 }
