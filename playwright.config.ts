@@ -35,6 +35,9 @@ const launchOptions: LaunchOptions = {
 export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/global-setup.ts',
+  // Run-wide checks once every test is done: all requests stayed on the app's origin, and no log holds
+  // a client name or note text (see the file).
+  globalTeardown: './test/e2e/global-teardown.ts',
   // Two cores, and each test spends about a second in Argon2id: parallel workers only slow it down.
   workers: 1,
   fullyParallel: false,

@@ -8,6 +8,10 @@ import { Notifications } from '@mantine/notifications';
 import { App } from './App';
 import { theme } from './theme';
 import { VaultProvider } from './vault/VaultProvider';
+import { blockExternalNavigation } from './shell/block-external';
+
+// Before anything renders: no popups, and no link click leaves the app (see block-external.ts).
+blockExternalNavigation();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

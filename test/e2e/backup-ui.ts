@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { startHarness } from './harness-process';
+import { activeRecorder } from './run-logs';
 
 /**
  * Steps of the backup screens, found by role and label as the practitioner meets them, and a second
@@ -82,6 +83,8 @@ export async function startSecondComputer(browser: Browser, files: readonly stri
   let context: BrowserContext | null = null;
   try {
     context = await browser.newContext();
+    // Its pages may reach only their own host; the test's recorder checks that like any other page's.
+    activeRecorder()?.watch(context, new Set([new URL(host.url).origin]));
     const page = await context.newPage();
     await page.goto(host.url);
     const opened = context;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { copyProcessLogs } from './run-logs';
 import { REPO_ROOT } from '../harness/renderer-build';
 
 const READY_TIMEOUT_MS = 30_000;
@@ -15,13 +16,17 @@ export interface HarnessProcess {
 
 /**
  * Starts the loopback host as its own process, the way a developer would, but with node directly
- * (not npm) to save a second per test. Resolves once it prints its HARNESS_URL line.
+ * (not npm) to save a second per test. Resolves once it prints its HARNESS_URL line. Its stdout and
+ * stderr (the app's only logs: the services write to the console, never to files of their own) are
+ * also copied to test-results/harness-logs/, where the run's final check looks for note text and
+ * names (global-teardown.ts).
  */
 export async function startHarness(args: string[]): Promise<HarnessProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/harness/cli.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const logsWritten = copyProcessLogs('harness', child.stdout, child.stderr);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -43,14 +48,17 @@ export async function startHarness(args: string[]): Promise<HarnessProcess> {
     });
   });
 
-  return { url, stderr: () => stderr, stop: () => stop(child, exited) };
+  return { url, stderr: () => stderr, stop: () => stop(child, exited, logsWritten) };
 }
 
-async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
+async function stop(child: ChildProcess, exited: Promise<number | null>, logsWritten: Promise<unknown>): Promise<number | null> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   try {
-    return await exited;
+    const code = await exited;
+    // The pipes close right after the exit; the log files are complete once they have.
+    await logsWritten;
+    return code;
   } finally {
     clearTimeout(timer);
   }

@@ -20,12 +20,25 @@ test('the page gets a frozen window.api with exactly the contract methods and no
       require: typeof w['require'],
       process: typeof w['process'],
       ipcRenderer: typeof w['ipcRenderer'],
+      // What nodeIntegration or a leaky preload would also put on the page.
+      module: typeof w['module'],
+      Buffer: typeof w['Buffer'],
+      global: typeof w['global'],
+      electron: typeof w['electron'],
     };
   });
   expect(shape.keys).toEqual([...methodNames, 'on'].sort());
   expect(shape.frozen).toBe(true);
   expect(shape.functions).toBe(true);
-  expect(shape).toMatchObject({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+  expect(shape).toMatchObject({
+    require: 'undefined',
+    process: 'undefined',
+    ipcRenderer: 'undefined',
+    module: 'undefined',
+    Buffer: 'undefined',
+    global: 'undefined',
+    electron: 'undefined',
+  });
 });
 
 test('getVaultStatus reaches the real services and finds no vault yet', async ({ app }) => {

@@ -89,6 +89,11 @@ async function main(): Promise<void> {
     dialogs,
     events,
     apiScript: await buildApiScript(),
+    // The same calls the shell makes: os-lock.ts locks with 'system' on suspend and lock-screen, and
+    // the vault's IdleLock locks with 'idle'. The services then push vaultStateChanged as usual.
+    osEvent: (event) => {
+      services.vault.lock(event === 'idle' ? 'idle' : 'system');
+    },
   });
   const port = await listen(server, flags.port);
 

@@ -24,7 +24,19 @@ export interface HarnessServerOptions {
   events: EventStream;
   /** Text of /__harness/api.js (see api-script.ts). */
   apiScript: string;
+  /**
+   * What the Electron shell does on an OS event, for `POST /__harness/os-event`: the host has no
+   * powerMonitor and tests cannot wait out the idle timer, so they ask for the event instead.
+   */
+  osEvent: (event: HarnessOsEvent) => void;
 }
+
+/**
+ * `suspend` and `lock-screen` are the powerMonitor events electron/main/os-lock.ts answers; `idle` is
+ * the idle timer firing (IdleLock's callback, whose timing auto-lock.test.ts checks with a fake clock).
+ */
+export const harnessOsEvents = ['suspend', 'lock-screen', 'idle'] as const;
+export type HarnessOsEvent = (typeof harnessOsEvents)[number];
 
 /**
  * Every response carries these. The CSP is the app's own, so the renderer is tested under the same
@@ -37,6 +49,7 @@ const BASE_HEADERS = {
 } as const;
 
 const dialogAnswerSchema = z.strictObject({ kind: z.enum(dialogKinds), answer: z.string().min(1).nullable() });
+const osEventSchema = z.strictObject({ event: z.enum(harnessOsEvents) });
 
 /**
  * The loopback host: serves the built renderer (with the test window.api injected), forwards
@@ -92,6 +105,10 @@ export function createHarnessServer(options: HarnessServerOptions): http.Server 
       if (method !== 'POST') return sendText(response, 405, 'Use POST.');
       return sendJson(response, await queueDialogAnswer(request));
     }
+    if (url.pathname === '/__harness/os-event') {
+      if (method !== 'POST') return sendText(response, 405, 'Use POST.');
+      return sendJson(response, await simulateOsEvent(request));
+    }
     if (url.pathname === '/__harness/shown-in-folder') {
       // The files the app asked the OS to show, so a test can check "Show in folder" without a file manager.
       return sendJson(response, { ok: true, value: { files: options.dialogs.shownInFolder } });
@@ -125,6 +142,15 @@ export function createHarnessServer(options: HarnessServerOptions): http.Server 
     const parsed = dialogAnswerSchema.safeParse(body.value);
     if (!parsed.success) return validation('Expected { kind: "save" | "folder" | "open", answer: string | null }.');
     options.dialogs.queueAnswer(parsed.data.kind, parsed.data.answer);
+    return { ok: true, value: {} };
+  }
+
+  async function simulateOsEvent(request: IncomingMessage): Promise<Result<unknown>> {
+    const body = await readJson(request);
+    if (!body.ok) return body;
+    const parsed = osEventSchema.safeParse(body.value);
+    if (!parsed.success) return validation(`Expected { event: ${harnessOsEvents.map((name) => `"${name}"`).join(' | ')} }.`);
+    options.osEvent(parsed.data.event);
     return { ok: true, value: {} };
   }
 
