@@ -19,8 +19,8 @@ export function collatorFor(locale: string | undefined): Intl.Collator {
 
 interface Candidate {
   item: ClientListItem;
-  /** Folded legal name, preferred name, code and tags, for substring search. */
-  haystack: string[];
+  /** Legal name, preferred name, code and tags; folded only when something was typed (it is the list's main cost). */
+  searchable: string[];
 }
 
 /**
@@ -73,7 +73,7 @@ export async function listClients(db: Kysely<VaultSchema>, query: ClientListQuer
         reviewDue: isReviewDue(row.review_date, row.status, today),
         lastSessionDate: row.last_session ?? null,
       },
-      haystack: [row.legal_name, row.preferred_name, row.code, ...tags].map(foldForSearch),
+      searchable: [row.legal_name, row.preferred_name, row.code, ...tags],
     };
   });
 
@@ -85,11 +85,11 @@ export async function listClients(db: Kysely<VaultSchema>, query: ClientListQuer
 
   const needle = foldForSearch(query.query);
   const tagKey = query.tag === null ? null : query.tag.toLocaleLowerCase();
-  const matches = candidates.filter(({ item, haystack }) => {
+  const matches = candidates.filter(({ item, searchable }) => {
     if (query.status === 'current' && item.status === 'discharged') return false;
     if (query.status !== 'current' && query.status !== 'all' && item.status !== query.status) return false;
     if (tagKey !== null && !item.tags.some((tag) => tag.toLocaleLowerCase() === tagKey)) return false;
-    return needle === '' || haystack.some((text) => text.includes(needle));
+    return needle === '' || searchable.some((text) => foldForSearch(text).includes(needle));
   });
 
   const byName = (a: ClientListItem, b: ClientListItem) =>
