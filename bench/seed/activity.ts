@@ -1,0 +1,77 @@
+import type { Insertable } from 'kysely';
+import { entryHash, GENESIS_HASH, type NewActivityEntry } from '../../electron/services/activity/activity-log';
+import { changedFields } from '../../electron/services/clients/client-row';
+import type { ActivityLogTable } from '../../electron/services/database/schema';
+import { isoInstant } from './calendar';
+import type { PracticePlan } from './practice-plan';
+
+/**
+ * The activity log the services would have written over fifteen years, in time order: every client,
+ * goal and diagnosis created, every session recorded, measure recorded, note signed and addendum
+ * added, every goal status change, diagnosis ended, pause and discharge, with the same record types and
+ * field names the services use. Entries are chained with the app's own `entryHash`, so "Verify log"
+ * finds the chain intact. Autosaves are not logged (nor are they by the service).
+ */
+interface TimedEntry extends NewActivityEntry {
+  at: number;
+  order: number;
+}
+
+export function activityEntries(plan: PracticePlan): TimedEntry[] {
+  const entries: TimedEntry[] = [];
+  const add = (at: number, entry: NewActivityEntry) => entries.push({ ...entry, at, order: entries.length });
+  for (const client of plan.clients) {
+    const clientId = client.id;
+    add(client.createdAt, { action: 'create', recordType: 'client', recordId: clientId, clientId, fields: [] });
+    for (const goal of client.goals) {
+      add(goal.createdAt, { action: 'create', recordType: 'goal', recordId: goal.id, clientId, fields: [] });
+      for (const change of goal.history.slice(1)) add(change.at, { action: 'update', recordType: 'goal', recordId: goal.id, clientId, fields: ['status'] });
+    }
+    for (const diagnosis of client.diagnoses) {
+      add(diagnosis.createdAt, { action: 'create', recordType: 'diagnosis', recordId: diagnosis.id, clientId, fields: [] });
+      if (diagnosis.removedAt !== null) add(diagnosis.removedAt, { action: 'update', recordType: 'diagnosis', recordId: diagnosis.id, clientId, fields: ['dateRemoved'] });
+    }
+    for (const measure of client.intakeMeasures) add(measure.createdAt, { action: 'create', recordType: 'measure', recordId: measure.id, clientId, fields: [] });
+    if (client.statusChange) {
+      add(client.statusChange.at, { action: 'update', recordType: 'client', recordId: clientId, clientId, fields: changedFields(client.statusChange.before, client.fields) });
+    }
+  }
+  for (const session of plan.sessions) {
+    const clientId = session.client.id;
+    add(session.createdAt, { action: 'create', recordType: 'session', recordId: session.id, clientId, fields: [] });
+    for (const measure of session.measures) add(measure.createdAt, { action: 'create', recordType: 'measure', recordId: measure.id, clientId, fields: [] });
+    if (session.signedAt !== null) add(session.signedAt, { action: 'sign', recordType: 'note', recordId: session.noteId, clientId, fields: [] });
+    if (session.addendum) add(session.addendum.at, { action: 'create', recordType: 'addendum', recordId: session.addendum.id, clientId, fields: [] });
+  }
+  return entries.sort((a, b) => a.at - b.at || a.order - b.order);
+}
+
+/** The entries as `activity_log` rows, numbered from 1 and chained from the genesis hash. */
+export function chainedRows(entries: readonly TimedEntry[]): Insertable<ActivityLogTable>[] {
+  let prevHash = GENESIS_HASH;
+  return entries.map((entry, i) => {
+    const content = {
+      seq: i + 1,
+      at: isoInstant(entry.at),
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      clientId: entry.clientId,
+      fields: entry.fields,
+      prevHash,
+    };
+    const hash = entryHash(content);
+    prevHash = hash;
+    return {
+      seq: content.seq,
+      at: content.at,
+      action: content.action,
+      record_type: content.recordType,
+      record_id: content.recordId,
+      client_id: content.clientId,
+      fields: JSON.stringify(content.fields),
+      prev_hash: content.prevHash,
+      hash,
+    };
+  });
+}
