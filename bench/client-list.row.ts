@@ -7,7 +7,7 @@ import { measurePair, ratioNote } from './raw/interleave';
 const TARGET_MS = 20;
 // The issue's figure is 20,000 notes; notes arrive with the notes issue, so the seed writes 20,000 rows
 // of the `sessions` table the list's last-session date reads (the notes step fills those rows out).
-const note = `${SEED.clients} clients × 3 goals, ${SEED.sessions.toLocaleString('en')} session rows (notes come with the notes issue); service call, no IPC`;
+const note = `seeded practice (npm run seed, seed 42): ${SEED.clients} clients, ${SEED.sessions.toLocaleString('en')} sessions over 15 years; service call, no IPC`;
 
 const LIST: ClientListQuery = { query: '', status: 'all', tag: null, sort: 'lastSession', locale: 'en' };
 

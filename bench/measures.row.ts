@@ -1,3 +1,4 @@
+import { practiceSession } from './practice-session';
 import { localIsoDate } from '../shared/dates';
 import type { MeasureResult } from '../shared/measure-records';
 import { COMPANION_MEASURES, dateRangeFor, measureBands, measureDomain, measureSeries, stackedTrendCharts, type MeasureDefinition } from '../shared/measures';
@@ -6,7 +7,7 @@ import type { BenchRow } from './rows';
 import { assertSame, rawBeside } from './raw/beside';
 import { measurePair, ratioNote } from './raw/interleave';
 
-const note = `${NOTES_SEED.clients} clients, ${NOTES_SEED.notes.toLocaleString('en')} sessions, alliance scores on 4 in 5, PHQ-9 on 1 in 4; service call, no IPC`;
+const note = `seeded practice: ${NOTES_SEED.clients} clients (active ones on the dashboard), ${NOTES_SEED.notes.toLocaleString('en')} sessions, ~25,800 measure results; service call, no IPC`;
 
 /**
  * The practice overview: every active client's latest score, trend, alerts and counts. Beside it, the same
@@ -65,7 +66,7 @@ export const clientChartsRow: BenchRow = {
       target: 'p95 ≤ 10 ms',
       met: timing.p95_ms <= 10,
       ratio_vs_raw: pair.ratio,
-      note: `${NOTES_SEED.busyClientSessions} sessions of one client; results read, series and chart geometry computed; ${ratioNote(pair)}`,
+      note: `the busiest client's ${(await practiceSession()).manifest.landmarks.busyClient.measuredSessions} measured sessions; results read, series and chart geometry computed; ${ratioNote(pair)}`,
     };
   },
 };

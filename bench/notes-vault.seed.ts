@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { clientFieldsSchema } from '../shared/clients';
 import { BUILT_IN_TEMPLATES } from '../shared/note-templates';
 import { emptyNoteContent, type NoteContent } from '../shared/notes';
@@ -13,6 +10,7 @@ import { noteSearchParts, writeNoteIndex } from '../electron/services/notes/note
 import { VaultService } from '../electron/services/vault/vault.service';
 import { MeasuresService } from '../electron/services/measures/measures.service';
 import { builtInMeasure, scoreMeasure, type MeasureDefinition } from '../shared/measures';
+import { practiceSession } from './practice-session';
 
 export const NOTES_SEED = { clients: 300, notes: 20_000, busyClientSessions: 150 } as const;
 
@@ -122,30 +120,15 @@ export async function fillNotesVault(vault: VaultService): Promise<string[]> {
   return ids;
 }
 
-/** The vault the note rows share, made once per bench run. */
+/** The note and measure rows share the seeded practice (bench/practice-session.ts). */
 export function seededNotesVault(): Promise<SeededNotesVault> {
-  seeded ??= (async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-notes-'));
-    const vault = new VaultService({ dir, appVersion: 'bench', kdfCost: { memoryKiB: 64 * 1024, iterations: 1, parallelism: 1 } });
-    await vault.create('bench orchard quartz meadow 2231');
-    const db = () => vault.database();
-    const notes = new NotesService({ db });
-    const ids = await fillNotesVault(vault);
-    const draft = await notes.createSession({
-      clientId: ids[0]!,
-      session: { date: '2026-06-15', startTime: '09:00', durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' },
-      templateId: template.id,
-    });
-    return {
-      notes,
-      measures: new MeasuresService({ db }),
-      busyClientId: ids[0]!,
-      draftNoteId: draft.id,
-      dispose: () => {
-        vault.lock('user');
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  })();
+  seeded ??= practiceSession().then(({ notes, measures, manifest }) => ({
+    notes,
+    measures,
+    busyClientId: manifest.landmarks.busyClient.id,
+    draftNoteId: manifest.landmarks.draftNoteId,
+    // The practice copy is shared by every database row and removed when the bench exits.
+    dispose: () => undefined,
+  }));
   return seeded;
 }
