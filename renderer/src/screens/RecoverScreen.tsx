@@ -6,6 +6,7 @@ import { CenteredCard } from '../components/CenteredCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StrengthMeter } from '../components/StrengthMeter';
 import { RetryNotice } from '../components/RetryNotice';
+import { preloadUnlockedApp } from '../shell/lazy-screens';
 import { assessPassphrase } from '../passphrase';
 import { MISMATCH_MESSAGE, WEAK_FALLBACK_MESSAGE } from '../messages';
 import { useVault } from '../vault/vault-context';
@@ -41,6 +42,8 @@ export function RecoverScreen({ onBack, secondsLeft, onFailure }: RecoverScreenP
     form.setErrors(errors);
     if (!key || Object.keys(errors).length > 0) return;
     setBusy(true);
+    // The app's code loads while the key is checked and the new passphrase set.
+    preloadUnlockedApp();
     try {
       applyStatus(await call('unlockWithRecoveryKey', { recoveryKey: key, newPassphrase }));
     } catch (caught) {

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../api';
 import { CenteredCard } from '../components/CenteredCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RetryNotice } from '../components/RetryNotice';
+import { preloadUnlockedApp } from '../shell/lazy-screens';
 import { useVault } from '../vault/vault-context';
 
 interface UnlockScreenProps {
@@ -35,6 +36,8 @@ export function UnlockScreen({ onForgot, onRestore, secondsLeft, onFailure }: Un
     }
     setBusy(true);
     setError(null);
+    // The app's code loads while the passphrase is checked (Argon2id, about half a second).
+    preloadUnlockedApp();
     try {
       applyStatus(await call('unlockVault', { passphrase }));
     } catch (caught) {

@@ -13,14 +13,14 @@ import { ClientListStateProvider } from '../clients/ClientListStateProvider';
 import { NavigationGuardProvider } from '../navigation/NavigationGuardProvider';
 import { SearchProvider } from '../search/SearchProvider';
 import { flushPendingSaves } from '../notes/pending-saves';
+import { ClientsRoutes } from './lazy-screens';
 
-// Settings and the client screens pull in the contract's schemas (and zod); loading them on demand
+// Settings and the client screens (lazy-screens.ts) pull in the contract's schemas (and zod); loading them on demand
 // keeps them out of the bundle that has to parse before the unlock screen appears.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 const SearchPage = lazy(() => import('../search/SearchPage').then((module) => ({ default: module.SearchPage })));
 const BackupsPage = lazy(() => import('../backups/BackupsPage').then((module) => ({ default: module.BackupsPage })));
-const ClientsRoutes = lazy(() => import('../clients/ClientsRoutes').then((module) => ({ default: module.ClientsRoutes })));
 
 // Calls go to a process on this computer: retrying or refetching on focus would only repeat the same answer.
 const createQueryClient = () =>

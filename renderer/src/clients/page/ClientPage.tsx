@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Center, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { IconActivity, IconChartLine, IconClipboardList, IconNotes, IconUser } from '@tabler/icons-react';
 import { useClient } from '../queries';
@@ -8,7 +8,7 @@ import { ClientLoadError } from './ClientLoadError';
 import { OverviewTab } from './OverviewTab';
 import { TreatmentPlanTab } from './TreatmentPlanTab';
 import { SessionsTab } from '../../notes/SessionsTab';
-import { MeasuresTab } from '../../measures/MeasuresTab';
+import { MeasuresTab } from '../lazy-pages';
 
 const TABS = ['overview', 'plan', 'sessions', 'measures', 'activity'] as const;
 type Tab = (typeof TABS)[number];
@@ -20,6 +20,8 @@ const lastTab = new Map<string, Tab>();
 /** `/clients/:id`: the header with the actions, and the record in tabs. */
 export function ClientPage({ id }: { id: string }) {
   const client = useClient(id);
+  // The charts' code loads alongside the client's record, in case the Measures tab is the one shown.
+  useEffect(() => void MeasuresTab.preload().catch(() => undefined), []);
   const [tab, setTabState] = useState<Tab>(() => lastTab.get(id) ?? 'overview');
   const setTab = (next: Tab) => {
     lastTab.set(id, next);
@@ -66,7 +68,15 @@ export function ClientPage({ id }: { id: string }) {
           <SessionsTab client={data} />
         </Tabs.Panel>
         <Tabs.Panel value="measures" pt="lg">
-          <MeasuresTab client={data} />
+          <Suspense
+            fallback={
+              <Center py="lg">
+                <Loader aria-label="Loading measures" />
+              </Center>
+            }
+          >
+            <MeasuresTab client={data} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="activity" pt="lg">
           <Text size="sm" c="dimmed" mb="sm">
