@@ -7,6 +7,7 @@ import { createAppServices, type AppServices } from '../../electron/services/app
 import { summarySectionKeys } from '../../shared/progress-summary';
 import type { Result } from '../../shared/errors';
 import { HarnessDialogs } from '../harness/harness-dialogs';
+import { filesUnder } from './support/files-under';
 import { startCanaryScan, type CanaryScan } from './support/backup-scanner';
 import { clientFields } from './support/client-vault';
 import type { NotesVault } from './support/notes-vault';
@@ -35,20 +36,6 @@ const CANARIES = {
 } as const;
 const BACKUP_PASSPHRASE = 'saffron glacier tunnel orbit 62';
 
-function* filesUnder(root: string, budget = { files: 50_000 }): Generator<string> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(root, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (budget.files-- <= 0) return;
-    const full = path.join(root, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(full, budget);
-    else if (entry.isFile()) yield full;
-  }
-}
 
 /** Files below `root` that contain `needle`; `since` skips files last written before the session. */
 function filesHolding(root: string, needle: Buffer, options: { except?: ReadonlySet<string>; since?: number } = {}): string[] {

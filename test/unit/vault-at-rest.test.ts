@@ -3,26 +3,12 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { filesUnder } from './support/files-under';
 import { newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
 
 const dir = tempDir();
 afterAll(() => removeDir(dir));
 
-/** Every regular file below `root`, bounded so a crowded temp folder cannot stall the suite. */
-function* walk(root: string, budget = { files: 50_000 }): Generator<string> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(root, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (budget.files-- <= 0) return;
-    const full = path.join(root, entry.name);
-    if (entry.isDirectory()) yield* walk(full, budget);
-    else if (entry.isFile()) yield full;
-  }
-}
 
 function containsCanary(file: string, canary: Buffer): boolean {
   try {
@@ -65,7 +51,7 @@ describe('data at rest', () => {
     const files = readdirSync(dir);
     expect(files).toEqual(expect.arrayContaining(['vault.db', 'vault-header.json']));
     for (const name of files) expect(containsCanary(path.join(dir, name), needle), name).toBe(false);
-    for (const file of walk(os.tmpdir())) expect(containsCanary(file, needle), file).toBe(false);
+    for (const file of filesUnder(os.tmpdir())) expect(containsCanary(file, needle), file).toBe(false);
 
     expect(firstBytes(path.join(dir, 'vault.db'), 16).toString('latin1')).not.toBe('SQLite format 3\0');
     if (process.platform !== 'win32') {
