@@ -17,24 +17,44 @@ const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 // The tool would otherwise ask the network for Electron's releases to guess the version.
 const electronVersion = packageJson.devDependencies.electron.replace(/^[^\d]*/, '');
 
+const HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+
+/**
+ * Runs the tool and reads its CSV report. The tool writes the CSV header and the rows with two
+ * unsynchronised async writes, so now and then the rows land under a truncated header or the other
+ * way round; a report that is not well formed is thrown away and the scan run again.
+ */
+function findingsOf(source, report) {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    rmSync(report, { force: true });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', source, '-e', electronVersion, '-r', '-v', 'false', '-o', report],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    if (!existsSync(report)) {
+      console.error('Electronegativity produced no report.');
+      console.error(run.stderr || run.stdout);
+      process.exit(2);
+    }
+    const text = readFileSync(report, 'utf8').trim();
+    const rows = Papa.parse(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() }).data;
+    const wellFormed = text.split(/\r?\n/)[0] === HEADER && rows.every((row) => /^[A-Z_]+$/.test(row.issue ?? '') && SEVERITIES.has(row.severity));
+    if (wellFormed) return rows;
+    console.error(`Electronegativity wrote a garbled report (attempt ${attempt}); scanning again.`);
+  }
+  console.error('Electronegativity never wrote a well-formed report.');
+  process.exit(2);
+}
+
 const work = mkdtempSync(path.join(tmpdir(), 'alliance-electronegativity-'));
 try {
   const source = path.join(work, 'app');
   for (const part of ['electron', 'renderer', 'shared', 'package.json']) {
     cpSync(path.join(root, part), path.join(source, part), { recursive: true, filter: (from) => !from.includes('node_modules') });
   }
-  const report = path.join(work, 'findings.csv');
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', source, '-e', electronVersion, '-r', '-v', 'false', '-o', report],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (!existsSync(report)) {
-    console.error('Electronegativity produced no report.');
-    console.error(run.stderr || run.stdout);
-    process.exit(2);
-  }
-  const rows = Papa.parse(readFileSync(report, 'utf8').trim(), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() }).data;
+  const rows = findingsOf(source, path.join(work, 'findings.csv'));
   const accepted = JSON.parse(readFileSync(acceptedFile, 'utf8')).accepted;
   const isAccepted = (finding) => accepted.some((entry) => entry.check === finding.issue && entry.file === finding.filename);
 
