@@ -1,3 +1,4 @@
+import { prng } from './support/prng';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
@@ -225,21 +226,10 @@ function runUntilKilled(childSeed: number, killAfterMs: number): Promise<WriteLi
   });
 }
 
-/** Seeded PRNG (mulberry32) for kill delays and child seeds. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('crash safety', () => {
   it(`keeps every confirmed client, note and measure write across ${KILLS} kill -9s at random moments`, async () => {
-    const random = seededRandom(SEED);
+    const random = prng(SEED);
     const ledger = new Ledger();
     let killsMidWrite = 0;
     let inFlightCommits = 0;

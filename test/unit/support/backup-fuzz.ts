@@ -2,19 +2,10 @@ import { createDecipheriv, scrypt as scryptCallback } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Decrypter, type Identity, type Stanza } from 'age-encryption';
 
+export { prng } from './prng';
+
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
-/** mulberry32: a small deterministic PRNG, so a failing mutation can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Mutation {
   kind: 'flip' | 'truncate' | 'insert';

@@ -8,6 +8,7 @@
  * committed. Each line carries the fields the write sets, so the parent can check them in the vault.
  * Run as: node --import tsx crash-writer-child.ts <vaultDir> <seed>
  */
+import { prng } from './prng';
 import { ClientsService } from '../../../electron/services/clients/clients.service';
 import { MeasuresService } from '../../../electron/services/measures/measures.service';
 import { NotesService } from '../../../electron/services/notes/notes.service';
@@ -56,7 +57,7 @@ interface KnownNote {
 
 const [dir, seedText] = process.argv.slice(2);
 if (!dir || !seedText) throw new Error('usage: crash-writer-child.ts <vaultDir> <seed>');
-const random = mulberry32(Number(seedText));
+const random = prng(Number(seedText));
 
 const vault = newVaultService(dir);
 await vault.unlock(PASSPHRASE);
@@ -210,14 +211,3 @@ function pick<T>(items: readonly T[]): T {
   return item;
 }
 
-/** A small seeded PRNG: the parent's seed decides this child's mix of writes, so a failing round can be rerun. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
