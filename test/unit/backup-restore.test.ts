@@ -9,7 +9,7 @@ import type { BackupProgress } from '../../shared/backup';
 import { BACKUP_FILE_PATTERN, backupStatusSchema } from '../../shared/backup';
 import { clientFields } from './support/client-vault';
 import { seedSummaryClient } from './support/summary-client';
-import type { NotesVault } from './support/notes-vault';
+import { notesVaultOf } from './support/notes-vault';
 import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
 
 const BACKUP_PASSPHRASE = 'copper meadow relay whistle 83';
@@ -36,20 +36,6 @@ function startApp(vaultDir = tempDir('alliance-backup-vault-')): App {
   return { services, dialogs, vaultDir, progress };
 }
 
-/** The services of an app, shaped as the notes-test support expects, to reuse its synthetic client. */
-function asNotesVault(app: App): NotesVault {
-  const { services } = app;
-  return {
-    dir: app.vaultDir,
-    vault: services.vault,
-    clients: services.clients,
-    plans: services.plans,
-    notes: services.notes,
-    db: () => services.vault.database(),
-    setNow: () => undefined,
-    close: async () => undefined,
-  };
-}
 
 /** Every row of every table that holds the practice's records, hashed per table. */
 function tableDigests(app: App): Record<string, string> {
@@ -86,7 +72,7 @@ describe('backup and restore through the services', () => {
     app = startApp();
     backupDir = tempDir('alliance-backup-folder-');
     await app.services.vault.create(PASSPHRASE);
-    await seedSummaryClient(asNotesVault(app), { legalName: `Ada ${CANARY}`, sessions: 12 });
+    await seedSummaryClient(notesVaultOf(app.services, app.vaultDir), { legalName: `Ada ${CANARY}`, sessions: 12 });
     await app.services.backups.setPassphrase(BACKUP_PASSPHRASE);
     app.dialogs.queueAnswer('folder', backupDir);
     await app.services.backups.chooseFolder();

@@ -10,7 +10,7 @@ import { progressSummaryOptionsSchema, summarySectionKeys, type ProgressSummaryO
 import { HarnessDialogs } from '../harness/harness-dialogs';
 import { BACKUP_PASSPHRASE, CANARY, rejection } from './support/backup-fixture';
 import { clientFields } from './support/client-vault';
-import type { NotesVault } from './support/notes-vault';
+import { notesVaultOf } from './support/notes-vault';
 import { probeMounting, SmallDisk, unmountAll } from './support/small-disk';
 import { seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
 import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   dialogs = new HarnessDialogs(null);
   services = createAppServices({ vaultDir, dialogs, kdfCost: TEST_KDF_COST, emit: () => undefined });
   await services.vault.create(PASSPHRASE);
-  client = await seedSummaryClient(asNotesVault(), { legalName: LEGAL_NAME, sessions: 16, mentionName: CANARY });
+  client = await seedSummaryClient(notesVaultOf(services, vaultDir), { legalName: LEGAL_NAME, sessions: 16, mentionName: CANARY });
   await services.backups.setPassphrase(BACKUP_PASSPHRASE);
 }, 60_000);
 
@@ -59,19 +59,6 @@ afterAll(async () => {
   await removeDir(vaultDir);
 });
 
-/** The app's services shaped as the notes-test support expects, to reuse its synthetic client. */
-function asNotesVault(): NotesVault {
-  return {
-    dir: vaultDir,
-    vault: services.vault,
-    clients: services.clients,
-    plans: services.plans,
-    notes: services.notes,
-    db: () => services.vault.database(),
-    setNow: () => undefined,
-    close: async () => undefined,
-  };
-}
 
 /** Every entry of a folder, hidden ones included, with each file's SHA-256: a leftover or a changed byte shows. */
 function contents(dir: string): Record<string, string> {

@@ -10,8 +10,7 @@ import { HarnessDialogs } from '../harness/harness-dialogs';
 import { filesUnder } from './support/files-under';
 import { startCanaryScan, type CanaryScan } from './support/backup-scanner';
 import { clientFields } from './support/client-vault';
-import type { NotesVault } from './support/notes-vault';
-import { allianceContent, doc, sessionFields } from './support/notes-vault';
+import { allianceContent, doc, notesVaultOf, sessionFields } from './support/notes-vault';
 import { seedSummaryClient } from './support/summary-client';
 import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
 
@@ -105,18 +104,8 @@ describe('no confidential text at rest after a working session', () => {
     scan = await startCanaryScan(TOKEN, { tmp: os.tmpdir(), folders: [userData] });
     try {
       await call(services, 'createVault', { passphrase: PASSPHRASE });
-      const notesVault: NotesVault = {
-        dir: vaultDir,
-        vault: services.vault,
-        clients: services.clients,
-        plans: services.plans,
-        notes: services.notes,
-        db: () => services.vault.database(),
-        setNow: () => undefined,
-        close: async () => undefined,
-      };
       // Twelve weekly sessions with signed notes, goals, SAC and PHQ-9 results; the token in the notes.
-      const seeded = await seedSummaryClient(notesVault, { legalName: CANARIES.legalName, preferredName: CANARIES.preferredName, sessions: 12, mentionName: TOKEN });
+      const seeded = await seedSummaryClient(notesVaultOf(services, vaultDir), { legalName: CANARIES.legalName, preferredName: CANARIES.preferredName, sessions: 12, mentionName: TOKEN });
       await call(services, 'addGoal', { clientId: seeded.clientId, text: CANARIES.goalText, objective: '', targetDate: null, dateSet: '2025-09-01' });
       const second = await call<{ id: string }>(services, 'createClient', {
         fields: { ...clientFields({ legalName: `Second ${TOKEN}`, privateRemarks: CANARIES.privateRemarks }) },

@@ -1,3 +1,4 @@
+import type { AppServices } from '../../../electron/services/app-services';
 import { NotesService } from '../../../electron/services/notes/notes.service';
 import { writeSettings } from '../../../electron/services/database/settings.repository';
 import { emptyNoteContent, type NoteContent, type SessionFields } from '../../../shared/notes';
@@ -21,6 +22,23 @@ export async function openNotesVault(): Promise<NotesVault> {
     setNow: (date) => {
       now = date;
     },
+  };
+}
+
+/**
+ * The services of a running app (createAppServices) shaped as a NotesVault, so app-level tests reuse
+ * the synthetic clients above. The app keeps its own clock: setNow and close do nothing here.
+ */
+export function notesVaultOf(services: Pick<AppServices, 'vault' | 'clients' | 'plans' | 'notes'>, dir: string): NotesVault {
+  return {
+    dir,
+    vault: services.vault,
+    clients: services.clients,
+    plans: services.plans,
+    notes: services.notes,
+    db: () => services.vault.database(),
+    setNow: () => undefined,
+    close: async () => undefined,
   };
 }
 
