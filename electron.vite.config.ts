@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: 'electron/main/index.ts' },
+      // Worker threads are entries of their own, emitted beside index.js (see worker-thread.ts).
+      lib: {
+        entry: {
+          index: 'electron/main/index.ts',
+          'integrity-worker': 'electron/services/database/integrity-worker.ts',
+        },
+      },
     },
   },
   preload: {

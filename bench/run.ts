@@ -1,4 +1,4 @@
-import { unlockRow } from './unlock.row';
+import { unlockCheckedRow, unlockRow } from './unlock.row';
 import { clientListRow, clientSearchRow } from './client-list.row';
 import { autosaveRow, autosaveWholeNoteRow, searchRow, timelineRow } from './notes.row';
 import { noteTypingRow } from './note-typing.row';
@@ -16,7 +16,7 @@ import type { BenchResult, BenchRow } from './rows';
  */
 // client search disposes the vault the client rows share, so it stays after client list; likewise the
 // timeline row disposes the notes vault, so it comes last of the note rows.
-const rows: BenchRow[] = [unlockRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, dashboardRow, clientChartsRow, timelineRow, pdfSummaryRow, pdfSummaryEveryPartRow, backupRow, restoreRow, noteTypingRow, rendererUnlockScreenRow, rendererFirstScreenJsRow, rendererClientChartsRow];
+const rows: BenchRow[] = [unlockRow, unlockCheckedRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, dashboardRow, clientChartsRow, timelineRow, pdfSummaryRow, pdfSummaryEveryPartRow, backupRow, restoreRow, noteTypingRow, rendererUnlockScreenRow, rendererFirstScreenJsRow, rendererClientChartsRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];

@@ -67,7 +67,8 @@ const passphrase = z.string().min(1, 'Enter a passphrase.').max(1024, 'A passphr
 const recoveryKeyText = z.string().min(1, 'Enter your recovery key.').max(200, 'That is too long to be a recovery key.');
 
 export const vaultStateSchema = z.enum(['absent', 'locked', 'unlocked', 'unreadable']);
-export const lockReasonSchema = z.enum(['user', 'idle', 'system']);
+/** `damaged`: the integrity check that runs after an unlock found damage and closed the vault. */
+export const lockReasonSchema = z.enum(['user', 'idle', 'system', 'damaged']);
 
 export const vaultStatusSchema = z.strictObject({
   state: vaultStateSchema,

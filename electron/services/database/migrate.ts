@@ -34,4 +34,16 @@ export async function migrateToLatest(
   return ran;
 }
 
+/** Steps this build would run on `db`; read-only, so an unlock can decide what to check first. */
+export async function pendingMigrationCount(
+  db: Kysely<VaultSchema>,
+  steps: readonly MigrationStep[] = registry,
+): Promise<number> {
+  const table = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`.execute(db);
+  if ((table.rows[0]?.n ?? 0) === 0) return steps.length;
+  const rows = await db.selectFrom('schema_migrations').select('name').execute();
+  const applied = new Set(rows.map((row) => row.name));
+  return steps.filter((step) => !applied.has(step.name)).length;
+}
+
 export const latestSchemaVersion = (): string => registry[registry.length - 1]?.name ?? '';

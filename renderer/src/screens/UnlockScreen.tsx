@@ -53,6 +53,9 @@ export function UnlockScreen({ onForgot, onRestore, secondsLeft, onFailure }: Un
       <form onSubmit={submit} noValidate>
         <Stack>
           {status.lockReason === 'idle' && <Text c="dimmed">Locked after a period without activity.</Text>}
+          {status.lockReason === 'damaged' && (
+            <ErrorAlert message="The vault was closed because its integrity check found damage in vault.db. Nothing more was written to it. Restore your latest backup (below); unlocking again repeats the check." />
+          )}
           <PasswordInput
             ref={input}
             label="Passphrase"
