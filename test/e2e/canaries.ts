@@ -45,6 +45,23 @@ export const OTHER_SPEC_CANARIES: readonly string[] = [
   'Spoke about the quince orchard.',
   'Client phoned: the walk was done once.',
   'Crisis line given; GP informed.',
+  'Agreed to bring the lantern-moth diary next session.',
 ];
 
-export const ALL_CANARIES: readonly string[] = [...SECURITY_CANARIES, ...OTHER_SPEC_CANARIES];
+/**
+ * Clients of the seeded practice (bench/practice-vault.ts, seed 42) whose names practice.spec.ts types
+ * in part into the search boxes. They come from the seed, not from a spec, so practice.spec.ts checks
+ * that the seeded practice still holds each of them (a changed generator fails there, naming this list).
+ */
+export const SEEDED_PRACTICE_NAMES: readonly string[] = [
+  '林嘉宇',
+  'رنا الخطيب',
+  'יעל אברעוני',
+  'Ярослав Шевкова',
+  'Σοφία Γεωρνόμου',
+  'อรุณพร ศรีรักษ์',
+  '최준우',
+  'दीतन पाटील',
+];
+
+export const ALL_CANARIES: readonly string[] = [...SECURITY_CANARIES, ...OTHER_SPEC_CANARIES, ...SEEDED_PRACTICE_NAMES];
