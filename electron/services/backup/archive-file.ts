@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Encrypter } from 'age-encryption';
 import * as tar from 'tar-stream';
 import { BACKUP_SCRYPT_LOG_N, BACKUP_SCRYPT_LOG_N_RANGE } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { drained } from './stream-drain';
 import { NativeScryptRecipient, type PreparedScryptRecipient } from './native-scrypt';
+import { sealHeader } from './age-header';
+import { PAYLOAD_NONCE_BYTES, PayloadEncrypter } from './age-payload';
 import { syncFolder } from '../fs/write-file-atomic';
 
 export interface ArchiveEntry {
@@ -73,31 +74,38 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
   const temp = path.join(folder, `.${path.basename(target)}.partial-${randomBytes(6).toString('hex')}`);
   let handle: FileHandle | null = null;
   try {
-    handle = await fs.open(temp, 'wx', 0o600);
+    const file = await fs.open(temp, 'wx', 0o600);
+    handle = file;
     let pulled = 0;
     const plain = tarStream(options.entries, new Date(), (bytes) => {
       pulled += bytes;
       report((pulled / plainBytes) * WRITE_SHARE);
     });
-    let output: ReadableStream<Uint8Array> = plain;
-    if (options.passphrase !== null) {
-      const encrypter = new Encrypter();
-      // The standard scrypt passphrase recipient, derived off the main thread (see native-scrypt.ts).
-      encrypter.addRecipient(typeof options.passphrase === 'string' ? new NativeScryptRecipient(options.passphrase, logN) : options.passphrase);
-      output = await encrypter.encrypt(plain);
-    }
     const hash = createHash('sha256');
     let fileBytes = 0;
-    const reader = output.getReader();
+    const write = async (pieces: readonly Uint8Array[]) => {
+      for (const piece of pieces) hash.update(piece);
+      fileBytes += await writeAll(file, pieces);
+    };
+    let encrypter: PayloadEncrypter | null = null;
+    if (options.passphrase !== null) {
+      // The standard scrypt passphrase recipient, derived off the main thread (see native-scrypt.ts).
+      const recipient = typeof options.passphrase === 'string' ? new NativeScryptRecipient(options.passphrase, logN) : options.passphrase;
+      const { header, fileKey } = await sealHeader(recipient);
+      const nonce = randomBytes(PAYLOAD_NONCE_BYTES);
+      encrypter = new PayloadEncrypter(fileKey, nonce);
+      fileKey.fill(0);
+      await write([header, nonce]);
+    }
+    const reader = plain.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      hash.update(value);
-      await writeAll(handle, value);
-      fileBytes += value.byteLength;
+      await write(encrypter ? encrypter.push(value) : [value]);
     }
-    await handle.sync();
-    await handle.close();
+    if (encrypter) await write(encrypter.finish());
+    await file.sync();
+    await file.close();
     handle = null;
     const sha256 = hash.digest('hex');
 
@@ -177,12 +185,26 @@ function tarStream(entries: readonly ArchiveEntry[], mtime: Date, onBytes: (byte
   );
 }
 
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < bytes.byteLength) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
-    offset += bytesWritten;
+/** Writes every piece in order (one writev call for all of them when the drive takes it whole); returns the bytes written. */
+async function writeAll(handle: FileHandle, pieces: readonly Uint8Array[]): Promise<number> {
+  if (pieces.length === 0) return 0;
+  let written = pieces.length === 1 ? 0 : (await handle.writev(pieces as Uint8Array[])).bytesWritten;
+  // A short write (rare on a regular file) goes on piece by piece from where it stopped.
+  let skip = written;
+  for (const piece of pieces) {
+    if (skip >= piece.byteLength) {
+      skip -= piece.byteLength;
+      continue;
+    }
+    let offset = skip;
+    skip = 0;
+    while (offset < piece.byteLength) {
+      const { bytesWritten } = await handle.write(piece, offset, piece.byteLength - offset);
+      offset += bytesWritten;
+      written += bytesWritten;
+    }
   }
+  return written;
 }
 
 /** Streams a file through SHA-256 with one reusable buffer. */

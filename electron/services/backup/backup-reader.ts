@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { Decrypter, type Identity } from 'age-encryption';
+import type { Identity } from 'age-encryption';
 import * as tar from 'tar-stream';
 import {
   BACKUP_DATABASE_ENTRY,
@@ -17,6 +17,8 @@ import type { Sqlite } from '../database/open-database';
 import { countRecords, openSnapshot } from './snapshot';
 import { drained } from './stream-drain';
 import { NativeScryptIdentity } from './native-scrypt';
+import { openHeader } from './age-header';
+import { CHUNK_CIPHER_BYTES, CHUNK_PLAIN_BYTES, PAYLOAD_NONCE_BYTES, PayloadAuthenticationError, PayloadDecrypter, TAG_BYTES, cipherPayloadBytes } from './age-payload';
 
 export interface ReadBackupOptions {
   onProgress?: (phase: string, fraction: number | null) => void;
@@ -40,13 +42,10 @@ const AGE_ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 const STANZA_PREFIX = '-> ';
 const MAC_PREFIX = '--- ';
 const STANZA_LINE_CHARS = 64;
-const NONCE_BYTES = 16;
-const CHUNK_PLAIN = 64 * 1024;
-const TAG_BYTES = 16;
-const CHUNK_CIPHER = CHUNK_PLAIN + TAG_BYTES;
 /** More header than this is not a header age could have written for a passphrase. */
 const HEADER_LIMIT = 64 * 1024;
-const READ_BYTES = 256 * 1024;
+/** One read buffer of this size is reused for the whole file: the decrypter copies what it keeps. */
+const READ_BYTES = 1024 * 1024;
 const MANIFEST_LIMIT = 1024 * 1024;
 const TAR_BLOCK = 512;
 
@@ -135,50 +134,53 @@ export async function readBackupFile(file: string, passphrase: string, options: 
     const prefix = Buffer.alloc(Math.min(fileBytes, HEADER_LIMIT));
     await readFully(handle, prefix, 0);
     const headerBytes = inspectHeader(prefix, prefix.length === fileBytes);
-    const payloadBytes = fileBytes - headerBytes - NONCE_BYTES;
+    const payloadBytes = fileBytes - headerBytes - PAYLOAD_NONCE_BYTES;
     // Even an empty backup has a nonce and one authenticated chunk; anything shorter was cut off.
     if (payloadBytes < TAG_BYTES) throw problems.incomplete();
 
     progress('Checking the passphrase', null);
-    const decrypter = new Decrypter();
-    if (options.identity) decrypter.addIdentity(options.identity);
-    else decrypter.addIdentity(new NativeScryptIdentity(passphrase));
-
-    let sourceFailed = false;
-    let reported = 0;
-    const source = fileSource(handle, fileBytes, {
-      onRead: (position) => {
-        // Whole percents only: each report may cross to the renderer.
-        const fraction = Math.floor((position / fileBytes) * 100) / 100;
-        if (fraction > reported) progress('Decrypting and checking', (reported = fraction));
-      },
-      onError: () => {
-        sourceFailed = true;
-      },
-    });
-    let plaintext: ReadableStream<Uint8Array>;
+    let fileKey: Uint8Array;
     try {
-      plaintext = await decrypter.decrypt(source);
+      fileKey = await openHeader(prefix.subarray(0, headerBytes), options.identity ?? new NativeScryptIdentity(passphrase));
     } catch (error) {
-      if (sourceFailed) throw problems.unreadable();
       throw headerStageError(error);
     }
+    const nonce = Buffer.alloc(PAYLOAD_NONCE_BYTES);
+    await readFully(handle, nonce, headerBytes);
+    const decrypter = new PayloadDecrypter(fileKey, nonce);
+    fileKey.fill(0);
 
     const unpacked = unpack(payloadBytes);
     let plainBytes = 0;
-    const reader = plaintext.getReader();
-    unpacked.onFailure(() => void reader.cancel().catch(() => undefined));
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        plainBytes += value.byteLength;
-        await unpacked.write(value);
+    const take = async (pieces: readonly Uint8Array[]) => {
+      for (const piece of pieces) {
+        plainBytes += piece.byteLength;
+        await unpacked.write(piece);
       }
+    };
+    let reported = 0;
+    const buffer = Buffer.alloc(Math.min(READ_BYTES, payloadBytes));
+    try {
+      for (let position = headerBytes + PAYLOAD_NONCE_BYTES; position < fileBytes; ) {
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, fileBytes - position), position));
+        } catch {
+          throw problems.unreadable();
+        }
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        await take(decrypter.push(buffer.subarray(0, bytesRead)));
+        // Whole percents only: each report may cross to the renderer.
+        const fraction = Math.floor((position / fileBytes) * 100) / 100;
+        if (fraction > reported) progress('Decrypting and checking', (reported = fraction));
+      }
+      await take([decrypter.finish()]);
     } catch (error) {
       unpacked.abort();
-      if (sourceFailed) throw problems.unreadable();
       throw payloadError(error, { headerBytes, payloadBytes, plainBytes, expectedPlainMin: unpacked.expectedPlainMin() });
+    } finally {
+      buffer.fill(0);
     }
     const contents = await unpacked.finish();
     progress('Decrypting and checking', 1);
@@ -295,9 +297,6 @@ function headerStageError(error: unknown): AppError {
   return problems.header();
 }
 
-/** The size age's STREAM gives a plaintext: 16 bytes of tag per 64 KiB chunk, and at least one chunk. */
-const cipherPayloadBytes = (plain: number) => plain + TAG_BYTES * Math.max(1, Math.ceil(plain / CHUNK_PLAIN));
-
 /**
  * A chunk failed authentication. age cannot say whether bytes were changed or cut off (either way
  * the last chunk fails), but the tar headers, authenticated in an earlier chunk, say how long the
@@ -312,54 +311,16 @@ function payloadError(
   if (error instanceof AppError) return error;
   if (at.expectedPlainMin !== null) {
     if (at.payloadBytes < cipherPayloadBytes(at.expectedPlainMin)) return problems.incomplete();
-  } else if (at.payloadBytes <= CHUNK_CIPHER) {
+  } else if (at.payloadBytes <= CHUNK_CIPHER_BYTES) {
     return problems.incomplete();
   }
-  const chunk = Math.floor(at.plainBytes / CHUNK_PLAIN);
-  return problems.damagedAt(at.headerBytes + NONCE_BYTES + chunk * CHUNK_CIPHER);
-}
-
-function fileSource(
-  handle: FileHandle,
-  fileBytes: number,
-  events: { onRead: (position: number) => void; onError: () => void },
-): ReadableStream<Uint8Array> {
-  let position = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const want = Math.min(READ_BYTES, fileBytes - position);
-        if (want <= 0) {
-          controller.close();
-          return;
-        }
-        // A fresh buffer per read: age and tar keep references to what they were given.
-        const buffer = new Uint8Array(want);
-        let bytesRead: number;
-        try {
-          ({ bytesRead } = await handle.read(buffer, 0, want, position));
-        } catch (error) {
-          events.onError();
-          controller.error(error);
-          return;
-        }
-        if (bytesRead === 0) {
-          controller.close();
-          return;
-        }
-        position += bytesRead;
-        events.onRead(position);
-        controller.enqueue(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  // The decrypter knows which chunk failed; chunks decrypted with it in the same read were not delivered.
+  const chunk = error instanceof PayloadAuthenticationError ? error.chunk : Math.floor(at.plainBytes / CHUNK_PLAIN_BYTES);
+  return problems.damagedAt(at.headerBytes + PAYLOAD_NONCE_BYTES + chunk * CHUNK_CIPHER_BYTES);
 }
 
 interface Unpacker {
   write(chunk: Uint8Array): Promise<void>;
-  /** Called once if the tar is refused, so the caller stops decrypting. */
-  onFailure(listener: () => void): void;
   abort(): void;
   finish(): Promise<{ manifest: BackupManifest; database: Buffer }>;
   /** The least plaintext the archive needs, from the tar headers seen so far; null before the first. */
@@ -374,7 +335,6 @@ interface Unpacker {
 function unpack(payloadBytes: number): Unpacker {
   const extract = tar.extract();
   let failure: AppError | null = null;
-  let failureListener: (() => void) | null = null;
   let manifest: BackupManifest | null = null;
   let database: Buffer | null = null;
   let databaseFilled = 0;
@@ -385,7 +345,6 @@ function unpack(payloadBytes: number): Unpacker {
     if (failure !== null) return;
     failure = error;
     extract.destroy(error);
-    failureListener?.();
   };
 
   const ended = new Promise<void>((resolve) => {
@@ -447,9 +406,6 @@ function unpack(payloadBytes: number): Unpacker {
       if (!extract.write(chunk)) await drained(extract);
       if (failure !== null) throw failure;
     },
-    onFailure(listener) {
-      failureListener = listener;
-    },
     abort() {
       extract.destroy();
     },
@@ -503,6 +459,22 @@ export const VERIFY_CHECKS = {
  * understand it), and the record counts shown to the practitioner before a restore.
  */
 export function verifySnapshot(database: Buffer, manifest: BackupManifest, knownMigrations: readonly string[]): { checks: string[] } {
+  const { checks, copy } = openVerifiedSnapshot(database, manifest, knownMigrations);
+  copy.close();
+  return { checks };
+}
+
+/**
+ * verifySnapshot's checks, returning the database they ran on, open, for the caller to close: a
+ * restore copies from it, so the image is opened (copied into SQLite's memory) once, not twice.
+ * `open` must give SQLite its own copy of the bytes; `database` is not changed.
+ */
+export function openVerifiedSnapshot(
+  database: Buffer,
+  manifest: BackupManifest,
+  knownMigrations: readonly string[],
+  open: (image: Buffer) => Sqlite = openSnapshot,
+): { checks: string[]; copy: Sqlite } {
   // Only a file that readBackupFile returned gets here, and it returns only after every chunk authenticated.
   const checks: string[] = [VERIFY_CHECKS.authenticated];
   const sha256 = createHash('sha256').update(database).digest('hex');
@@ -513,7 +485,7 @@ export function verifySnapshot(database: Buffer, manifest: BackupManifest, known
 
   let copy: Sqlite;
   try {
-    copy = openSnapshot(database);
+    copy = open(database);
   } catch {
     throw new AppError('BACKUP_CORRUPT', 'The database inside the backup cannot be opened: it is damaged.');
   }
@@ -551,8 +523,9 @@ export function verifySnapshot(database: Buffer, manifest: BackupManifest, known
       throw new AppError('BACKUP_CORRUPT', "The backup's record counts do not match its manifest, so it cannot be trusted.");
     }
     checks.push(VERIFY_CHECKS.counts);
-    return { checks };
-  } finally {
+    return { checks, copy };
+  } catch (error) {
     copy.close();
+    throw error;
   }
 }

@@ -23,10 +23,11 @@ import { appendActivity } from '../activity/activity-log';
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
 import { listBackupHistory, recordBackup, replaceBackupHistory, type BackupHistoryRow } from './backup-history';
 import { writeBackup } from './backup-writer';
-import { readBackupFile, verifySnapshot } from './backup-reader';
-import { writeEncryptedCopy } from './restore-staging';
+import { openVerifiedSnapshot, readBackupFile } from './backup-reader';
+import { openImage, stageEncryptedCopy } from './restore-staging';
 import { rotateBackupFolder } from './rotation';
 import { countRecords } from './snapshot';
+import type { Sqlite } from '../database/open-database';
 
 export interface BackupServiceOptions {
   vault: VaultService;
@@ -192,7 +193,8 @@ export class BackupService {
 
   verify(fileId: string, passphrase: string | undefined): Promise<BackupInfo> {
     return this.oneAtATime(async () => {
-      const { info } = await this.readVerified(fileId, passphrase, 'verify');
+      const { info, copy } = await this.readVerified(fileId, passphrase, 'verify');
+      copy.close();
       return info;
     });
   }
@@ -204,19 +206,19 @@ export class BackupService {
       // The vault passphrase is checked first: a typo there should not cost a full decryption.
       const key = await this.vault.keyForRestore(vaultPassphrase);
       try {
-        const { info, database } = await this.readVerified(fileId, backupPassphrase, 'restore');
+        const { info, copy } = await this.readVerified(fileId, backupPassphrase, 'restore');
         const id = randomUUID();
         const stagingDir = path.join(this.vault.dir, `.restore-staging-${id}`);
         const stagedFile = path.join(stagingDir, 'vault.db');
-        await fs.mkdir(stagingDir, { recursive: true, mode: 0o700 });
         try {
+          await fs.mkdir(stagingDir, { recursive: true, mode: 0o700 });
           this.progress('restore', 'Encrypting the restored copy', null);
-          writeEncryptedCopy(database, stagedFile, key.dataKey);
+          stageEncryptedCopy(copy, stagedFile, key.dataKey);
         } catch (error) {
           await fs.rm(stagingDir, { recursive: true, force: true });
           throw error instanceof AppError ? error : new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
         } finally {
-          database.fill(0);
+          copy.close();
         }
         const timer = setTimeout(() => void this.cancelRestore(id), PENDING_RESTORE_MS);
         timer.unref();
@@ -320,23 +322,24 @@ export class BackupService {
     fileId: string,
     passphrase: string | undefined,
     operation: 'verify' | 'restore',
-  ): Promise<{ info: BackupInfo; database: Buffer }> {
+  ): Promise<{ info: BackupInfo; copy: Sqlite }> {
     const file = this.chosenFile(fileId);
     const secret = passphrase ?? (await this.savedPassphraseForReading());
     const read = await readBackupFile(file, secret, {
       onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
     });
     this.progress(operation, 'Checking the database', null);
-    let checks: string[];
+    let verified: { checks: string[]; copy: Sqlite };
     try {
-      checks = verifySnapshot(read.database, read.manifest, migrations.map((step) => step.name)).checks;
-    } catch (error) {
+      // Opened once, writable, so a restore copies from the very database that was checked.
+      verified = openVerifiedSnapshot(read.database, read.manifest, migrations.map((step) => step.name), (image) => openImage(image));
+    } finally {
+      // SQLite holds its own copy from here on; this one should not linger in the heap.
       read.database.fill(0);
-      throw error;
     }
     this.progress(operation, 'Verified', 1);
     return {
-      database: read.database,
+      copy: verified.copy,
       info: {
         fileName: path.basename(file),
         fileBytes: read.fileBytes,
@@ -345,7 +348,7 @@ export class BackupService {
         schemaVersion: read.manifest.schemaVersion,
         databaseBytes: read.manifest.database.bytes,
         counts: read.manifest.counts,
-        checks,
+        checks: verified.checks,
       },
     };
   }

@@ -38,36 +38,54 @@ export interface WriteEncryptedCopyOptions {
 }
 
 /**
+ * Opens a plain SQLite image as an in-memory database that restore can check and copy from. SQLite
+ * takes its own copy of the bytes, so the caller may wipe `image` as soon as this returns; `image` is
+ * left as it was given (its WAL header bytes are set only for the moment SQLite copies it).
+ */
+export function openImage(image: Buffer, options: WriteEncryptedCopyOptions = {}): Sqlite {
+  if (image.length < 100 || !image.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) throw notRestorable();
+  // Patched in place rather than in a copy: a vault-sized copy would be the largest allocation of a restore.
+  const versions = [image[WRITE_VERSION_OFFSET]!, image[READ_VERSION_OFFSET]!] as const;
+  image[WRITE_VERSION_OFFSET] = 1;
+  image[READ_VERSION_OFFSET] = 1;
+  try {
+    return new Database(image, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch {
+    throw notRestorable();
+  } finally {
+    image[WRITE_VERSION_OFFSET] = versions[0];
+    image[READ_VERSION_OFFSET] = versions[1];
+  }
+}
+
+/**
  * Writes `snapshot` (a plain SQLite image) to `file` as a vault database: SQLCipher 4 under the raw
- * 32-byte `dataKey`, openable with openEncryptedDatabase. `file` must not exist. Every table's rows
- * (rowids included), the search index's stored segments, AUTOINCREMENT counters, indexes, views,
- * triggers, user_version and application_id are copied; the result is integrity-checked and counted
- * against the image before this returns. On any failure the partial file is removed. Returns the rows
- * per ordinary table, as countRecords counts them for a manifest.
+ * 32-byte `dataKey`, openable with openEncryptedDatabase. See stageEncryptedCopy.
  */
 export function writeEncryptedCopy(snapshot: Buffer, file: string, dataKey: Buffer, options: WriteEncryptedCopyOptions = {}): RecordCounts {
   if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
-  if (snapshot.length < 100 || !snapshot.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
-    throw new AppError('BACKUP_CORRUPT', 'The backup does not hold a database that can be restored. Nothing was changed.');
+  const source = openImage(snapshot, options);
+  try {
+    return stageEncryptedCopy(source, file, dataKey);
+  } finally {
+    source.close();
   }
+}
+
+/**
+ * Copies the database open as `source` (from openImage) to `file` as a vault database: SQLCipher 4
+ * under the raw 32-byte `dataKey`. `file` must not exist. Every table's rows (rowids included), the
+ * search index's stored segments, AUTOINCREMENT counters, indexes, views, triggers, user_version and
+ * application_id are copied; the result is read back and counted against the source before this
+ * returns. On any failure the partial file is removed. Returns the rows per ordinary table, as
+ * countRecords counts them for a manifest. `source` stays open, attached to nothing.
+ */
+export function stageEncryptedCopy(source: Sqlite, file: string, dataKey: Buffer): RecordCounts {
+  if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
   // A stale -journal or -wal beside a new file would be replayed into it by SQLite, so they count as "exists".
   if ([file, `${file}-journal`, `${file}-wal`].some((candidate) => existsSync(candidate))) {
     throw new AppError('IO_ERROR', 'A file is already where the restored copy was to be written. Nothing was changed.');
   }
-
-  const image = Buffer.from(snapshot);
-  image[WRITE_VERSION_OFFSET] = 1;
-  image[READ_VERSION_OFFSET] = 1;
-  let source: Sqlite;
-  try {
-    // better-sqlite3 copies the image into SQLite's memory, so this copy can be wiped at once.
-    source = new Database(image, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  } catch {
-    throw new AppError('BACKUP_CORRUPT', 'The backup does not hold a database that can be restored. Nothing was changed.');
-  } finally {
-    image.fill(0);
-  }
-
   let created = false;
   let copied = false;
   try {
@@ -83,8 +101,7 @@ export function writeEncryptedCopy(snapshot: Buffer, file: string, dataKey: Buff
     }
     throw error;
   } finally {
-    source.close();
-    // After close, so no handle holds the file (Windows will not delete an open file).
+    // After the copy is detached, so no handle holds the file (Windows will not delete an open file).
     if (created && !copied) for (const leftover of [file, `${file}-journal`]) rmSync(leftover, { force: true });
   }
 }
@@ -213,9 +230,14 @@ function copyRows(source: Sqlite, table: TableInfo): void {
   source.exec(`INSERT INTO ${DST}.${quote(table.name)} (${list}) SELECT ${list} FROM main.${quote(table.name)}${order}`);
 }
 
+/**
+ * The read-back through a fresh attachment: every table's rows counted (reading its pages, each
+ * authenticated by SQLCipher's per-page HMAC), foreign keys and header pragmas compared. No
+ * quick_check here: the vault runs one on this very file when it installs it (and puts the previous
+ * vault back if it fails), and a second pass over every page would make it the slowest step of a
+ * restore; integrity_check already ran on the source.
+ */
 function verifyCopy(source: Sqlite): void {
-  const check = source.pragma(`${DST}.integrity_check`) as { integrity_check: string }[];
-  if (check.length !== 1 || check[0]?.integrity_check !== 'ok') throw copyMismatch();
   const mainTables = tableList(source, 'main');
   const dstTables = tableList(source, DST);
   // Shadow tables too: a short search index is as wrong as a short notes table.
@@ -275,6 +297,7 @@ const isReserved = (name: string): boolean => name.toLowerCase().startsWith('sql
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+const notRestorable = () => new AppError('BACKUP_CORRUPT', 'The backup does not hold a database that can be restored. Nothing was changed.');
 const cannotRestore = () => new AppError('BACKUP_CORRUPT', 'The backup holds a database this version of the app cannot restore. Nothing was changed.');
 const copyMismatch = () =>
   new AppError('IO_ERROR', 'The restored copy did not match the backup when read back (the disk may be failing). Nothing was changed.');
