@@ -13,6 +13,7 @@ export default defineConfig({
         entry: {
           index: 'electron/main/index.ts',
           'integrity-worker': 'electron/services/database/integrity-worker.ts',
+          'summary-render-worker': 'electron/services/summary/summary-render-worker.tsx',
         },
       },
     },

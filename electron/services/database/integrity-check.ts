@@ -23,7 +23,7 @@ export function startIntegrityCheck(file: string, dataKey: Buffer, nativeBinding
   const job: IntegrityJob = { file, dataKey: new Uint8Array(dataKey), state: shared, ...(nativeBinding ? { nativeBinding } : {}) };
   let worker;
   try {
-    worker = startWorker('integrity-worker', job);
+    worker = startWorker('database/integrity-worker.ts', job);
   } catch {
     Atomics.store(state, 0, CheckState.DONE);
     return { verdict: Promise.resolve('unavailable'), stop: () => undefined };

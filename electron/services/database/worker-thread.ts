@@ -1,20 +1,21 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Starts one of the services' worker threads by name. Bundled (the Electron main process), each worker
- * is its own entry beside the main bundle (electron.vite.config.ts); from source (the test host, the
- * bench and Vitest run TypeScript directly) the worker's .ts file is loaded through tsx's CommonJS hook,
- * because a worker does not inherit the loader its parent was started with.
+ * Starts one of the services' worker threads. `source` is its file under electron/services/, e.g.
+ * `database/integrity-worker.ts`. Bundled (the Electron main process), each worker is an entry of its
+ * own emitted beside the main bundle as `<basename>.js` (electron.vite.config.ts); from source (the test
+ * host, the bench and Vitest run TypeScript directly) the file is imported through tsx's ESM hook,
+ * registered inside the worker, because a worker does not inherit the loader its parent was started with.
  */
-export function startWorker(name: string, workerData: unknown): Worker {
+export function startWorker(source: string, workerData: unknown): Worker {
   const here = fileURLToPath(import.meta.url);
   const dir = path.dirname(here);
   if (here.endsWith('.ts')) {
-    const source = path.join(dir, `${name}.ts`);
-    const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`;
+    const url = pathToFileURL(path.join(dir, '..', source)).href;
+    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
     return new Worker(boot, { eval: true, workerData });
   }
-  return new Worker(path.join(dir, `${name}.js`), { workerData });
+  return new Worker(path.join(dir, `${path.basename(source).replace(/\.tsx?$/, '')}.js`), { workerData });
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { renderToBuffer } from '@react-pdf/renderer';
 import type { Settings } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { ProgressSummaryOptions, SummaryChoices, SummaryExport } from '../../../shared/progress-summary';
@@ -9,9 +8,8 @@ import { ServiceContext, type ServiceClock } from '../clients/service-context';
 import type { Dialogs } from '../dialogs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { parseTemplate } from '../notes/note-store';
-import { registerSummaryFonts } from './pdf-fonts';
 import { loadSummaryData } from './summary-data';
-import { SummaryDocument } from './summary-document';
+import { prepareSummaryRenderer, renderSummaryPdf } from './summary-renderer';
 
 export interface SummaryServiceOptions extends ServiceClock {
   settings: () => Promise<Settings>;
@@ -32,6 +30,7 @@ export class SummaryService {
   }
 
   async choices(clientId: string): Promise<SummaryChoices> {
+    prepareSummaryRenderer();
     const db = this.ctx.db();
     await clientRowOrThrow(db, clientId);
     const span = await db
@@ -65,9 +64,8 @@ export class SummaryService {
 
   /** The finished PDF in memory. */
   async build(options: ProgressSummaryOptions): Promise<{ bytes: Buffer; pageCount: number; clientCode: string }> {
-    registerSummaryFonts();
     const data = await loadSummaryData(this.ctx.db(), options, await this.options.settings(), this.ctx.now(), this.ctx.today());
-    const bytes = await renderToBuffer(<SummaryDocument data={data} />);
+    const bytes = await renderSummaryPdf(data);
     return { bytes, pageCount: countPages(bytes), clientCode: data.client.code };
   }
 
