@@ -82,7 +82,6 @@ describe('the integrity check after an everyday unlock', () => {
 
     expect((await vault.unlock(PASSPHRASE)).state).toBe('unlocked');
     await vault.integrityCheckSettled();
-    await new Promise((resolve) => setImmediate(resolve));
 
     expect(await vault.status()).toMatchObject({ state: 'locked', lockReason: 'damaged' });
     expect(seen.at(-1)).toMatchObject({ state: 'locked', lockReason: 'damaged' });

@@ -1,5 +1,5 @@
 import { CheckState, type IntegrityJob, type IntegrityVerdict } from './integrity-protocol';
-import { startWorker } from './worker-thread';
+import { startWorker } from '../workers/worker-thread';
 
 export interface IntegrityCheck {
   /** Settles once with the worker's verdict; never rejects. */

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../database/worker-thread';
+import { startWorker } from '../workers/worker-thread';
 import type { SummaryData } from './summary-data';
 import type { RenderReply, RenderRequest } from './summary-render-protocol';
 
