@@ -1,3 +1,5 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PracticeVault } from '../../bench/practice-vault';
 import { SEEDED_PRACTICE_NAMES } from './canaries';
@@ -261,4 +263,25 @@ test('the dashboard lists the active caseload by code only; after the lock no cl
   // Not one of the 300 names anywhere: HTML, title, field values, editors or address.
   expect(canariesIn(await windowContents(page), everyone)).toEqual([]);
   expect(hashOf(page)).toBe('#/');
+});
+
+test('damage the check after unlock finds closes the vault, says so on the unlock screen, and the next unlock is refused', async ({ app: page, harness, practice }) => {
+  // One page near the end of vault.db, far from what an unlock or the client list reads.
+  const file = path.join(harness.vaultDir, 'vault.db');
+  const pages = statSync(file).size / 4096;
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (pages - 3) * 4096);
+  closeSync(fd);
+
+  // The vault opens at once; the integrity check on its worker thread then finds the damage.
+  await unlockPractice(page, practice.passphrase);
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/integrity check found damage in vault\.db/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore a backup instead' })).toBeVisible();
+
+  // Unlocking again checks before opening, and refuses.
+  await page.getByLabel('Passphrase').fill(practice.passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText(/failed its integrity check/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
 });
