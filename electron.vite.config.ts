@@ -13,6 +13,8 @@ export default defineConfig({
         entry: {
           index: 'electron/main/index.ts',
           'integrity-worker': 'electron/services/database/integrity-worker.ts',
+          'kdf-worker': 'electron/services/vault/kdf-worker.ts',
+          'restore-inspect-worker': 'electron/services/backup/restore-inspect-worker.ts',
           'summary-render-worker': 'electron/services/summary/summary-render-worker.tsx',
         },
       },

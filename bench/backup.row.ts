@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bundledBackupChild } from './bundled-child';
 import { summarise } from './measure';
 import { practiceVault } from './practice-vault';
 import type { BenchResult, BenchRow } from './rows';
@@ -11,13 +12,12 @@ import { BENCH_BACKUP_PASSPHRASE } from './backup-passphrases';
 /**
  * Backup and restore of the seeded practice (practiceVault(): 300 clients, 20,000 sessions, ~250 MB),
  * each run in its own process on a copy of it, so the process's peak RSS is that of the operation.
+ * The process runs the services bundled, as the app does (bundled-child.ts).
  * Throughput is vault bytes per second of the whole operation, scrypt included (work factor 18).
  * Where the `age` CLI is installed, it encrypts and decrypts the same tar bytes, and the ratio ours /
  * CLI is printed. BENCH_PHASES=1 prints when each progress phase began, per run, on stderr.
  */
 const RUNS = 3;
-const TSX = path.join('node_modules', '.bin', 'tsx');
-const CHILD = path.join('bench', 'backup-child.ts');
 
 interface ChildReport {
   ms: number;
@@ -28,8 +28,8 @@ interface ChildReport {
   phases: { phase: string; ms: number; rssMb: number }[];
 }
 
-function child(...args: string[]): ChildReport {
-  const out = execFileSync(TSX, [CHILD, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+function child(bundle: string, ...args: string[]): ChildReport {
+  const out = execFileSync(process.execPath, [bundle, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
   const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport;
   if (process.env.BENCH_PHASES) {
     const phases = report.phases.map((p) => `${p.ms} ms ${p.phase} (${p.rssMb} MB)`).join(' → ');
@@ -38,11 +38,12 @@ function child(...args: string[]): ChildReport {
   return report;
 }
 
-let prepared: Promise<{ root: string; vaultDir: string; backupFile: string; reports: ChildReport[] }> | null = null;
+let prepared: Promise<{ root: string; vaultDir: string; backupFile: string; reports: ChildReport[]; bundle: string }> | null = null;
 
 function prepare() {
   prepared ??= (async () => {
     const practice = await practiceVault();
+    const bundle = await bundledBackupChild();
     const root = mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-backup-'));
     // A copy: restore replaces the vault's database, and the cached practice is shared by every row.
     const vaultDir = await practice.copyTo(path.join(root, 'vault'));
@@ -51,10 +52,10 @@ function prepare() {
     for (let i = 0; i < RUNS; i++) {
       const folder = path.join(root, `backups-${i}`);
       mkdirSync(folder);
-      reports.push(child('backup', vaultDir, folder));
+      reports.push(child(bundle, 'backup', vaultDir, folder));
       backupFile = path.join(folder, readdirSync(folder)[0]!);
     }
-    return { root, vaultDir, backupFile, reports };
+    return { root, vaultDir, backupFile, reports, bundle };
   })();
   return prepared;
 }
@@ -108,9 +109,9 @@ export const backupRow: BenchRow = {
 export const restoreRow: BenchRow = {
   name: 'restore',
   run: async () => {
-    const { vaultDir, backupFile, root } = await prepare();
+    const { vaultDir, backupFile, root, bundle } = await prepare();
     try {
-      const reports = Array.from({ length: RUNS }, () => child('restore', vaultDir, backupFile));
+      const reports = Array.from({ length: RUNS }, () => child(bundle, 'restore', vaultDir, backupFile));
       const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'decrypt');
       return result('restore', reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
     } finally {

@@ -67,6 +67,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     appVersion: APP_VERSION,
     emitProgress: (progress) => options.emit('backupProgress', progress),
     onSaved: (file) => summaries.allowReveal(file),
+    nativeBinding: options.nativeBinding,
   });
   const exports = new ExportService({
     db: database,

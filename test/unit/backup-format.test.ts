@@ -17,6 +17,7 @@ import { AppError, type ErrorCode } from '../../shared/errors';
 import { migrations } from '../../migrations';
 import { writeArchiveFile } from '../../electron/services/backup/archive-file';
 import { backupFileName, writeBackup, type WrittenBackup } from '../../electron/services/backup/backup-writer';
+import { openVaultSnapshot } from '../../electron/services/backup/vault-snapshot';
 import { readBackupFile, verifySnapshot, VERIFY_CHECKS } from '../../electron/services/backup/backup-reader';
 import { countRecords, openSnapshot, takeSnapshot } from '../../electron/services/backup/snapshot';
 import { openEncryptedDatabase } from '../../electron/services/database/open-database';
@@ -55,6 +56,9 @@ const newDir = (prefix: string) => {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 let nv: NotesVault;
+/** The backup service's own snapshot: vault.db's pages read from one read transaction. */
+const snapshotOf = (notes: NotesVault) => () =>
+  notes.vault.openReader(({ live, file, dataKey }) => openVaultSnapshot(live, file, dataKey));
 let folder: string;
 let written: WrittenBackup;
 let backup: Buffer;
@@ -70,7 +74,7 @@ beforeAll(async () => {
   snapshot = takeSnapshot(nv.vault.connection());
   liveCounts = countRecords(nv.vault.connection());
   written = await writeBackup({
-    sqlite: nv.vault.connection(),
+    openSnapshot: snapshotOf(nv),
     folder,
     now: new Date(2026, 5, 15, 9, 5, 7),
     passphrase: BACKUP_PASSPHRASE,
@@ -100,6 +104,15 @@ const scratch = (() => {
     return file;
   };
 })();
+
+/** A plain image with each page's reserved bytes (the header says how many, at offset 20) set to zero. */
+const withoutReserve = (image: Buffer): Buffer => {
+  const copy = Buffer.from(image);
+  const pageSize = copy.readUInt16BE(16);
+  const reserve = copy[20]!;
+  for (let end = pageSize; end <= copy.length; end += pageSize) copy.fill(0, end - reserve, end);
+  return copy;
+};
 
 const flip = (bytes: Buffer, at: number, mask = 0x01) => {
   const copy = Buffer.from(bytes);
@@ -137,8 +150,12 @@ describe('writing and reading a backup', () => {
     });
     expect(phases).toEqual(['Checking the passphrase', 'Decrypting and checking']);
     expect(read.fileBytes).toBe(backup.length);
-    // Nothing was written between the two serializations, so the backup holds this exact image.
-    expect(read.database.equals(snapshot)).toBe(true);
+    // Nothing was written in between, so the backup holds SQLite's own image of the vault, page for
+    // page, except the 80 bytes SQLCipher reserves at the end of each page (IV and HMAC in the
+    // encrypted file, meaningless in a plain one): the backup, read from vault.db's pages, has zeros there.
+    expect(read.database.length).toBe(snapshot.length);
+    expect(read.database.equals(withoutReserve(snapshot))).toBe(true);
+    expect(read.database.equals(snapshot)).toBe(false);
     expect(read.database[18]).toBe(1);
     expect(read.database[19]).toBe(1);
     expect(read.manifest).toEqual({
@@ -147,7 +164,7 @@ describe('writing and reading a backup', () => {
       appVersion: '9.8.7-test',
       schemaVersion: knownMigrations[knownMigrations.length - 1]!,
       createdAt: new Date(2026, 5, 15, 9, 5, 7).toISOString(),
-      database: { file: BACKUP_DATABASE_ENTRY, bytes: snapshot.length, sha256: sha256(snapshot) },
+      database: { file: BACKUP_DATABASE_ENTRY, bytes: snapshot.length, sha256: sha256(withoutReserve(snapshot)) },
       counts: liveCounts,
     } satisfies BackupManifest);
     expect(written.counts).toEqual(liveCounts);
@@ -451,7 +468,7 @@ describe('no plaintext reaches the disk', () => {
     const target = newDir('alliance-backup-watch-');
     const scan = await startCanaryScan(CANARY, { tmp: os.tmpdir(), folders: [target] });
     const result = await writeBackup({
-      sqlite: nv.vault.connection(),
+      openSnapshot: snapshotOf(nv),
       folder: target,
       now: new Date(2026, 5, 15, 9, 30, 0),
       passphrase: BACKUP_PASSPHRASE,
@@ -507,7 +524,7 @@ describe('a backup taken while the vault is being written', () => {
       for (const second of [1, 2]) {
         backups.push(
           await writeBackup({
-            sqlite: nv.vault.connection(),
+            openSnapshot: snapshotOf(nv),
             folder: target,
             now: new Date(2026, 5, 15, 10, 0, second),
             passphrase: BACKUP_PASSPHRASE,

@@ -11,9 +11,26 @@ import { sealHeader } from './age-header';
 import { PAYLOAD_NONCE_BYTES, PayloadEncrypter } from './age-payload';
 import { syncFolder } from '../fs/write-file-atomic';
 
-export interface ArchiveEntry {
-  name: string;
-  data: Uint8Array;
+/** An entry held in memory, or one read piece by piece when tar asks for it (a vault-sized database). */
+export type ArchiveEntry =
+  | { name: string; data: Uint8Array }
+  | { name: string; bytes: number; pieces: () => AsyncIterable<Uint8Array> };
+
+const entryBytes = (entry: ArchiveEntry): number => ('data' in entry ? entry.data.byteLength : entry.bytes);
+
+async function* inPieces(entry: ArchiveEntry): AsyncIterable<Uint8Array> {
+  if (!('data' in entry)) {
+    let total = 0;
+    for await (const piece of entry.pieces()) {
+      total += piece.byteLength;
+      // tar has already written the size in the entry's header; a different length would corrupt the archive.
+      if (total > entry.bytes) throw new Error(`archive entry ${entry.name} is longer than declared`);
+      yield piece;
+    }
+    if (total !== entry.bytes) throw new Error(`archive entry ${entry.name} is shorter than declared`);
+    return;
+  }
+  for (let offset = 0; offset < entry.data.byteLength; offset += PIECE_BYTES) yield entry.data.subarray(offset, offset + PIECE_BYTES);
 }
 
 export interface WriteArchiveOptions {
@@ -132,7 +149,7 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
 /** What tar-stream writes for these entries: a 512-byte header and the data padded to 512 bytes each, then two empty blocks. */
 function tarSize(entries: readonly ArchiveEntry[]): number {
   let size = TAR_END_BYTES;
-  for (const entry of entries) size += TAR_BLOCK + Math.ceil(entry.data.byteLength / TAR_BLOCK) * TAR_BLOCK;
+  for (const entry of entries) size += TAR_BLOCK + Math.ceil(entryBytes(entry) / TAR_BLOCK) * TAR_BLOCK;
   return size;
 }
 
@@ -147,16 +164,16 @@ function tarStream(entries: readonly ArchiveEntry[], mtime: Date, onBytes: (byte
     for (const entry of entries) {
       await new Promise<void>((resolve, reject) => {
         const sink = pack.entry(
-          { name: entry.name, size: entry.data.byteLength, mode: 0o600, mtime, type: 'file' },
+          { name: entry.name, size: entryBytes(entry), mode: 0o600, mtime, type: 'file' },
           (error) => (error ? reject(error) : resolve()),
         );
         current = sink;
         void (async () => {
-          for (let offset = 0; offset < entry.data.byteLength; offset += PIECE_BYTES) {
-            if (!sink.write(entry.data.subarray(offset, offset + PIECE_BYTES)) && !(await drained(sink))) return;
+          for await (const piece of inPieces(entry)) {
+            if (!sink.write(piece) && !(await drained(sink))) return;
           }
           sink.end(null);
-        })();
+        })().catch(reject);
       });
     }
     current = null;

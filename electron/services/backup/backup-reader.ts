@@ -14,7 +14,8 @@ import {
 } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
-import { countRecords, openSnapshot } from './snapshot';
+import { openSnapshot } from './snapshot';
+import { inspectDatabase, type Inspection } from './restore-inspect';
 import { drained } from './stream-drain';
 import { NativeScryptIdentity } from './native-scrypt';
 import { openHeader } from './age-header';
@@ -33,6 +34,29 @@ export interface ReadBackup {
   manifest: BackupManifest;
   /** The plain SQLite image: the caller wipes it when done. */
   database: Buffer;
+  fileBytes: number;
+}
+
+/**
+ * Where the database entry goes while the backup is decrypted and unpacked. The reader calls `begin`
+ * once with the size from the entry's tar header, `write` with every piece in order (each awaited
+ * before the next, so a slow sink slows the decryption rather than letting pieces pile up in memory),
+ * and `end` only after age's final chunk authenticated and the archive matched its manifest. On any
+ * failure it calls `abort` instead (also when `begin` never came), and `end` is not called. Its errors
+ * must be AppErrors, written for the practitioner.
+ */
+export interface DatabaseSink<T> {
+  begin(size: number): Promise<void>;
+  /** A piece of the entry; it is wiped once this settles, so keep a copy of what must be kept. */
+  write(piece: Buffer): Promise<void>;
+  end(): Promise<T>;
+  abort(): Promise<void>;
+}
+
+export interface ReadBackupInto<T> {
+  manifest: BackupManifest;
+  /** What the sink's `end` returned. */
+  database: T;
   fileBytes: number;
 }
 
@@ -104,6 +128,8 @@ const problems = {
   sizeMismatch: () => new AppError('BACKUP_CORRUPT', "The backup's database is not the size its manifest records: the checksum cannot match."),
   unreadable: () =>
     new AppError('IO_ERROR', 'The backup file could not be read to the end: the drive reported an error. Check that it is connected and try again.'),
+  unpacking: () => new AppError('IO_ERROR', 'The backup could not be unpacked. Nothing was changed.'),
+  unopenable: () => new AppError('BACKUP_CORRUPT', 'The database inside the backup cannot be opened: it is damaged.'),
 };
 
 function formatMegabytes(bytes: number): string {
@@ -115,16 +141,28 @@ function formatMegabytes(bytes: number): string {
  * Opens a backup: checks the age header itself (so foreign and damaged files get their own message
  * before any key is derived), decrypts with the passphrase while streaming the file from disk, and
  * unpacks the tar as it arrives. Returns only after age's final chunk authenticated, so a file that was
- * cut short can never pass as a smaller backup.
+ * cut short can never pass as a smaller backup. The database comes back as one buffer; a restore
+ * streams it into the staged vault instead (readBackupInto).
  */
-export async function readBackupFile(file: string, passphrase: string, options: ReadBackupOptions = {}): Promise<ReadBackup> {
+export function readBackupFile(file: string, passphrase: string, options: ReadBackupOptions = {}): Promise<ReadBackup> {
+  return readBackupInto(file, passphrase, bufferSink(), options);
+}
+
+/**
+ * readBackupFile's reading, checks and messages, with the database entry streamed into `sink` as it is
+ * decrypted. `sink.end` is called, and this returns, only once the whole file authenticated and the
+ * entry is the size its manifest records; on any failure the sink is aborted before this throws.
+ */
+export async function readBackupInto<T>(file: string, passphrase: string, sink: DatabaseSink<T>, options: ReadBackupOptions = {}): Promise<ReadBackupInto<T>> {
   const progress = options.onProgress ?? (() => undefined);
   let handle: FileHandle;
   try {
     handle = await fs.open(file, 'r');
   } catch (error) {
+    await sink.abort().catch(() => undefined);
     throw openError(error);
   }
+  let unpacked: Unpacker<T> | null = null;
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new AppError('NOT_A_BACKUP', 'That is a folder or a device, not a backup file.');
@@ -150,12 +188,13 @@ export async function readBackupFile(file: string, passphrase: string, options: 
     const decrypter = new PayloadDecrypter(fileKey, nonce);
     fileKey.fill(0);
 
-    const unpacked = unpack(payloadBytes);
+    const unpacking = unpack(payloadBytes, sink);
+    unpacked = unpacking;
     let plainBytes = 0;
     const take = async (pieces: readonly Uint8Array[]) => {
       for (const piece of pieces) {
         plainBytes += piece.byteLength;
-        await unpacked.write(piece);
+        await unpacking.write(piece);
       }
     };
     let reported = 0;
@@ -177,17 +216,44 @@ export async function readBackupFile(file: string, passphrase: string, options: 
       }
       await take([decrypter.finish()]);
     } catch (error) {
-      unpacked.abort();
-      throw payloadError(error, { headerBytes, payloadBytes, plainBytes, expectedPlainMin: unpacked.expectedPlainMin() });
+      throw payloadError(error, { headerBytes, payloadBytes, plainBytes, expectedPlainMin: unpacking.expectedPlainMin() });
     } finally {
       buffer.fill(0);
     }
-    const contents = await unpacked.finish();
+    const contents = await unpacking.finish();
     progress('Decrypting and checking', 1);
     return { ...contents, fileBytes };
+  } catch (error) {
+    // Whatever the sink made (a staged file) goes before the error reaches the caller.
+    await (unpacked ? unpacked.abort() : sink.abort()).catch(() => undefined);
+    throw error;
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** The database entry collected into one buffer sized from its tar header (readBackupFile). */
+function bufferSink(): DatabaseSink<Buffer> {
+  let buffer: Buffer | null = null;
+  let filled = 0;
+  return {
+    async begin(size) {
+      buffer = Buffer.alloc(size);
+    },
+    async write(piece) {
+      if (buffer === null || filled + piece.length > buffer.length) throw problems.sizeMismatch();
+      buffer.set(piece, filled);
+      filled += piece.length;
+    },
+    async end() {
+      if (buffer === null || filled !== buffer.length) throw problems.sizeMismatch();
+      return buffer;
+    },
+    async abort() {
+      buffer?.fill(0);
+      buffer = null;
+    },
+  };
 }
 
 function openError(error: unknown): AppError {
@@ -319,25 +385,30 @@ function payloadError(
   return problems.damagedAt(at.headerBytes + PAYLOAD_NONCE_BYTES + chunk * CHUNK_CIPHER_BYTES);
 }
 
-interface Unpacker {
+interface Unpacker<T> {
   write(chunk: Uint8Array): Promise<void>;
-  abort(): void;
-  finish(): Promise<{ manifest: BackupManifest; database: Buffer }>;
+  /** Stops unpacking and aborts the sink, once its pending write has settled; safe to call twice. */
+  abort(): Promise<void>;
+  finish(): Promise<{ manifest: BackupManifest; database: T }>;
   /** The least plaintext the archive needs, from the tar headers seen so far; null before the first. */
   expectedPlainMin(): number | null;
 }
 
 /**
  * Unpacks the tar as decrypted pieces arrive. The manifest is parsed as soon as it is complete, so a
- * foreign or newer backup is refused without decrypting the rest; the database goes into one buffer
- * sized from its tar header.
+ * foreign or newer backup is refused without decrypting the rest; the database entry is handed to
+ * `sink` piece by piece, each piece awaited, so the decryption never runs ahead of the sink.
  */
-function unpack(payloadBytes: number): Unpacker {
+function unpack<T>(payloadBytes: number, sink: DatabaseSink<T>): Unpacker<T> {
   const extract = tar.extract();
   let failure: AppError | null = null;
   let manifest: BackupManifest | null = null;
-  let database: Buffer | null = null;
+  /** The database entry's size from its header; null until that header arrives. */
+  let databaseSize: number | null = null;
   let databaseFilled = 0;
+  /** Settles once the sink has taken the whole entry (or failed); never rejects. */
+  let databaseDone: Promise<void> = Promise.resolve();
+  let aborted = false;
   let plainMin: number | null = null;
   const seen = new Set<string>();
 
@@ -355,6 +426,33 @@ function unpack(payloadBytes: number): Unpacker {
     extract.on('finish', () => resolve());
     extract.on('close', () => resolve());
   });
+
+  /** Feeds the entry to the sink; a sink error is recorded (fail) before the entry stream is left, so it is the one reported. */
+  const consume = async (size: number, stream: AsyncIterable<unknown>): Promise<void> => {
+    try {
+      await sink.begin(size);
+    } catch (error) {
+      return fail(error instanceof AppError ? error : problems.unpacking());
+    }
+    try {
+      for await (const chunk of stream) {
+        const piece = chunk as Buffer;
+        databaseFilled += piece.length;
+        if (databaseFilled > size) return fail(problems.sizeMismatch());
+        try {
+          await sink.write(piece);
+        } catch (error) {
+          return fail(error instanceof AppError ? error : problems.unpacking());
+        } finally {
+          // Plain database bytes should not linger in the heap once the sink has them.
+          piece.fill(0);
+        }
+      }
+    } catch {
+      // The entry stream was destroyed: fail() or abort() already says why.
+      if (!aborted) fail(problems.unpacking());
+    }
+  };
 
   extract.on('entry', (header, stream, next) => {
     // Destroying the extractor (fail) destroys this entry too; its error is already handled there.
@@ -389,15 +487,11 @@ function unpack(payloadBytes: number): Unpacker {
       const ownManifest = manifest !== null && (manifest as BackupManifest).database.bytes === header.size;
       return fail(ownManifest ? problems.incomplete() : problems.notOurs('its database entry is larger than the file'));
     }
-    const buffer = Buffer.alloc(header.size);
-    database = buffer;
-    stream.on('data', (chunk: unknown) => {
-      const data = chunk as Buffer;
-      if (databaseFilled + data.length > buffer.length) return fail(problems.sizeMismatch());
-      buffer.set(data, databaseFilled);
-      databaseFilled += data.length;
+    const size = header.size;
+    databaseSize = size;
+    databaseDone = consume(size, stream).then(() => {
+      if (failure === null && !aborted) next();
     });
-    stream.on('end', () => next());
   });
 
   return {
@@ -406,23 +500,29 @@ function unpack(payloadBytes: number): Unpacker {
       if (!extract.write(chunk)) await drained(extract);
       if (failure !== null) throw failure;
     },
-    abort() {
+    async abort() {
+      if (aborted) return;
+      aborted = true;
       extract.destroy();
+      // A write in flight finishes before the sink removes what it wrote.
+      await databaseDone;
+      await sink.abort();
     },
     expectedPlainMin: () => plainMin,
     async finish() {
       if (failure !== null) throw failure;
       extract.end(null);
       await ended;
+      // The extractor can finish while the sink is still taking the entry's last pieces.
+      await databaseDone;
       if (failure !== null) throw failure;
       if (manifest === null) throw problems.notOurs('it holds no backup manifest');
       const found: BackupManifest = manifest;
-      if (database === null) throw problems.noDatabase();
-      const bytes: Buffer = database;
-      if (databaseFilled !== bytes.length || found.database.file !== BACKUP_DATABASE_ENTRY || found.database.bytes !== bytes.length) {
+      if (databaseSize === null) throw problems.noDatabase();
+      if (databaseFilled !== databaseSize || found.database.file !== BACKUP_DATABASE_ENTRY || found.database.bytes !== databaseSize) {
         throw problems.sizeMismatch();
       }
-      return { manifest: found, database: bytes };
+      return { manifest: found, database: await sink.end() };
     },
   };
 }
@@ -477,55 +577,64 @@ export function openVerifiedSnapshot(
 ): { checks: string[]; copy: Sqlite } {
   // Only a file that readBackupFile returned gets here, and it returns only after every chunk authenticated.
   const checks: string[] = [VERIFY_CHECKS.authenticated];
-  const sha256 = createHash('sha256').update(database).digest('hex');
-  if (database.length !== manifest.database.bytes || sha256 !== manifest.database.sha256) {
-    throw new AppError('BACKUP_CORRUPT', "The backup's database does not match the checksum in its manifest, so it cannot be trusted.");
-  }
+  assertChecksum(database.length, createHash('sha256').update(database).digest('hex'), manifest);
   checks.push(VERIFY_CHECKS.checksum);
 
   let copy: Sqlite;
   try {
     copy = open(database);
   } catch {
-    throw new AppError('BACKUP_CORRUPT', 'The database inside the backup cannot be opened: it is damaged.');
+    throw problems.unopenable();
   }
   try {
-    let rows: { integrity_check?: unknown }[];
-    try {
-      rows = copy.pragma('integrity_check') as { integrity_check?: unknown }[];
-    } catch {
-      rows = [];
-    }
-    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
-      throw new AppError('BACKUP_CORRUPT', 'The database inside the backup failed its integrity check: it is damaged and cannot be restored.');
-    }
-    checks.push(VERIFY_CHECKS.integrity);
-
-    let applied: string[];
-    try {
-      applied = (copy.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((row) => row.name);
-    } catch {
-      throw new AppError('BACKUP_CORRUPT', 'The database inside the backup is not an Alliance Notes vault (it has no schema record).');
-    }
-    const known = new Set(knownMigrations);
-    if (applied.some((name) => !known.has(name))) {
-      throw new AppError(
-        'BACKUP_TOO_NEW',
-        'This backup was made by a newer version of Alliance Notes; update the app to restore it. Nothing was changed.',
-      );
-    }
-    checks.push(VERIFY_CHECKS.schema);
-
-    const counts = countRecords(copy);
-    const expected = manifest.counts;
-    const names = new Set([...Object.keys(counts), ...Object.keys(expected)]);
-    if ([...names].some((name) => counts[name] !== expected[name])) {
-      throw new AppError('BACKUP_CORRUPT', "The backup's record counts do not match its manifest, so it cannot be trusted.");
-    }
-    checks.push(VERIFY_CHECKS.counts);
+    checks.push(...judgeInspection(inspectDatabase(copy), manifest, knownMigrations));
     return { checks, copy };
   } catch (error) {
     copy.close();
     throw error;
   }
+}
+
+/** The database's size and SHA-256 (of the plain image) against the manifest's. */
+export function assertChecksum(bytes: number, sha256: string, manifest: BackupManifest): void {
+  if (bytes !== manifest.database.bytes || sha256 !== manifest.database.sha256) {
+    throw new AppError('BACKUP_CORRUPT', "The backup's database does not match the checksum in its manifest, so it cannot be trusted.");
+  }
+}
+
+/**
+ * Judges what the checks found in a backup's database (inspectDatabase, run on the image in memory or on
+ * the staged copy on a worker thread) against its manifest and this build: SQLite's integrity check,
+ * migrations this build knows (a restore of a newer schema would be opened by code that does not
+ * understand it), and the record counts shown to the practitioner before a restore. Returns the
+ * VERIFY_CHECKS after the checksum, in order; throws the first that failed.
+ */
+export function judgeInspection(inspection: Inspection, manifest: BackupManifest, knownMigrations: readonly string[]): string[] {
+  if (!inspection.opened) throw problems.unopenable();
+  if (!inspection.integrity) {
+    throw new AppError('BACKUP_CORRUPT', 'The database inside the backup failed its integrity check: it is damaged and cannot be restored.');
+  }
+  const checks: string[] = [VERIFY_CHECKS.integrity];
+
+  const applied = inspection.migrations ?? null;
+  if (applied === null) {
+    throw new AppError('BACKUP_CORRUPT', 'The database inside the backup is not an Alliance Notes vault (it has no schema record).');
+  }
+  const known = new Set(knownMigrations);
+  if (applied.some((name) => !known.has(name))) {
+    throw new AppError(
+      'BACKUP_TOO_NEW',
+      'This backup was made by a newer version of Alliance Notes; update the app to restore it. Nothing was changed.',
+    );
+  }
+  checks.push(VERIFY_CHECKS.schema);
+
+  const counts = inspection.counts ?? null;
+  const expected = manifest.counts;
+  const names = new Set([...Object.keys(counts ?? {}), ...Object.keys(expected)]);
+  if (counts === null || [...names].some((name) => counts[name] !== expected[name])) {
+    throw new AppError('BACKUP_CORRUPT', "The backup's record counts do not match its manifest, so it cannot be trusted.");
+  }
+  checks.push(VERIFY_CHECKS.counts);
+  return checks;
 }

@@ -9,13 +9,13 @@ import {
   type BackupManifest,
   type RecordCounts,
 } from '../../../shared/backup';
-import type { Sqlite } from '../database/open-database';
 import { writeArchiveFile } from './archive-file';
-import { takeCountedSnapshot } from './snapshot';
 import { PreparedScryptRecipient } from './native-scrypt';
+import type { VaultSnapshot } from './vault-snapshot';
 
 export interface WriteBackupOptions {
-  sqlite: Sqlite;
+  /** Opens the snapshot to back up (see openVaultSnapshot); the backup closes it. */
+  openSnapshot: () => Promise<VaultSnapshot>;
   folder: string;
   now: Date;
   passphrase: string;
@@ -45,17 +45,28 @@ export function backupFileName(now: Date): string {
 
 /**
  * One encrypted backup: a snapshot of the open vault, its manifest, age-encrypted on the way to the
- * file. The snapshot exists only in memory; nothing unencrypted touches the disk, not even a
- * temporary file.
+ * file. The snapshot is read twice, in pieces, from one read transaction: once for the checksum the
+ * manifest (the archive's first entry) records, once into the archive. Nothing unencrypted touches
+ * the disk, not even a temporary file, and the vault is never held in memory whole.
  */
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
   const progress = options.onProgress ?? (() => undefined);
-  // The key first: scrypt's 256 MB is freed before the vault-sized snapshot is taken.
+  // The key first: scrypt's 256 MB is freed before the snapshot is read.
   progress('Deriving the encryption key', null);
   const recipient = await PreparedScryptRecipient.derive(options.passphrase, BACKUP_SCRYPT_LOG_N);
   progress('Taking a snapshot', null);
-  const { snapshot, counts } = takeCountedSnapshot(options.sqlite);
+  const snapshot = await options.openSnapshot();
   try {
+    const { counts } = snapshot;
+    // The checksum pass is about a quarter of the work; writing and the read-back share the rest.
+    const CHECKSUM_SHARE = 0.25;
+    const hash = createHash('sha256');
+    let hashed = 0;
+    for await (const piece of snapshot.pieces()) {
+      hash.update(piece);
+      hashed += piece.byteLength;
+      progress('Taking a snapshot', (hashed / Math.max(1, snapshot.bytes)) * CHECKSUM_SHARE);
+    }
     const createdAt = options.now.toISOString();
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
@@ -65,8 +76,8 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
       createdAt,
       database: {
         file: BACKUP_DATABASE_ENTRY,
-        bytes: snapshot.byteLength,
-        sha256: createHash('sha256').update(snapshot).digest('hex'),
+        bytes: snapshot.bytes,
+        sha256: hash.digest('hex'),
       },
       counts,
     };
@@ -75,23 +86,26 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
       file: path.join(options.folder, fileName),
       entries: [
         { name: BACKUP_MANIFEST_ENTRY, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-        { name: BACKUP_DATABASE_ENTRY, data: snapshot },
+        { name: BACKUP_DATABASE_ENTRY, bytes: snapshot.bytes, pieces: () => snapshot.pieces() },
       ],
       passphrase: recipient,
       scryptLogN: BACKUP_SCRYPT_LOG_N,
-      onProgress: (fraction) => progress(fraction < 0.9 ? 'Encrypting and writing' : 'Checking the written file', fraction),
+      onProgress: (fraction) => {
+        const overall = CHECKSUM_SHARE + fraction * (1 - CHECKSUM_SHARE);
+        progress(fraction < 0.9 ? 'Encrypting and writing' : 'Checking the written file', overall);
+      },
     });
     return {
       path: written.path,
       fileName,
       fileBytes: written.fileBytes,
-      databaseBytes: snapshot.byteLength,
+      databaseBytes: snapshot.bytes,
       counts,
       createdAt,
       sha256: written.sha256,
     };
   } finally {
-    // The plaintext image should not outlive the backup in this process's heap.
-    snapshot.fill(0);
+    // Ends the read transaction (later writes may be checkpointed again) and wipes any in-memory image.
+    snapshot.close();
   }
 }

@@ -1,6 +1,6 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
   BACKUP_OVERDUE_DAYS,
@@ -23,11 +23,10 @@ import { appendActivity } from '../activity/activity-log';
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
 import { listBackupHistory, recordBackup, replaceBackupHistory, type BackupHistoryRow } from './backup-history';
 import { writeBackup } from './backup-writer';
-import { openVerifiedSnapshot, readBackupFile } from './backup-reader';
-import { openImage, stageEncryptedCopy } from './restore-staging';
+import { openVaultSnapshot } from './vault-snapshot';
+import { createStagingFolder, stageVerifiedBackup, type StagingFolder } from './restore-stream';
 import { rotateBackupFolder } from './rotation';
 import { countRecords } from './snapshot';
-import type { Sqlite } from '../database/open-database';
 
 export interface BackupServiceOptions {
   vault: VaultService;
@@ -36,6 +35,8 @@ export interface BackupServiceOptions {
   emitProgress: (progress: BackupProgress) => void;
   /** Files written in this session, so "Show in folder" may reveal them. */
   onSaved: (file: string) => void;
+  /** Path to a better_sqlite3.node built for the running runtime (the Electron shell sets it). */
+  nativeBinding?: string;
   now?: () => Date;
 }
 
@@ -134,7 +135,7 @@ export class BackupService {
       const createdAt = this.now();
       try {
         const written = await writeBackup({
-          sqlite: this.vault.connection(),
+          openSnapshot: () => this.vault.openReader(({ live, file, dataKey, nativeBinding }) => openVaultSnapshot(live, file, dataKey, { nativeBinding })),
           folder,
           now: createdAt,
           passphrase,
@@ -191,11 +192,21 @@ export class BackupService {
     return { file: { id, name: path.basename(file), bytes } };
   }
 
+  /**
+   * Checks a backup as a restore would, without changing the vault: the backup is staged, encrypted
+   * under a throwaway key, in a temporary folder inside the vault's folder, checked there, and deleted.
+   */
   verify(fileId: string, passphrase: string | undefined): Promise<BackupInfo> {
     return this.oneAtATime(async () => {
-      const { info, copy } = await this.readVerified(fileId, passphrase, 'verify');
-      copy.close();
-      return info;
+      // Nothing is ever opened with this key after the check; it exists so no plain page touches the disk.
+      const throwaway = randomBytes(32);
+      try {
+        const { info, staging } = await this.readVerified(fileId, passphrase, 'verify', throwaway);
+        await staging.remove();
+        return info;
+      } finally {
+        throwaway.fill(0);
+      }
     });
   }
 
@@ -206,23 +217,12 @@ export class BackupService {
       // The vault passphrase is checked first: a typo there should not cost a full decryption.
       const key = await this.vault.keyForRestore(vaultPassphrase);
       try {
-        const { info, copy } = await this.readVerified(fileId, backupPassphrase, 'restore');
-        const id = randomUUID();
-        const stagingDir = path.join(this.vault.dir, `.restore-staging-${id}`);
-        const stagedFile = path.join(stagingDir, 'vault.db');
-        try {
-          await fs.mkdir(stagingDir, { recursive: true, mode: 0o700 });
-          this.progress('restore', 'Encrypting the restored copy', null);
-          stageEncryptedCopy(copy, stagedFile, key.dataKey);
-        } catch (error) {
-          await fs.rm(stagingDir, { recursive: true, force: true });
-          throw error instanceof AppError ? error : new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
-        } finally {
-          copy.close();
-        }
+        // Staged under the vault's own key, where confirmRestore renames it into place.
+        const { info, staging } = await this.readVerified(fileId, backupPassphrase, 'restore', key.dataKey);
+        const { id } = staging;
         const timer = setTimeout(() => void this.cancelRestore(id), PENDING_RESTORE_MS);
         timer.unref();
-        this.pending.set(id, { id, stagingDir, stagedFile, key, info, timer, stagedWhileUnlocked });
+        this.pending.set(id, { id, stagingDir: staging.dir, stagedFile: staging.file, key, info, timer, stagedWhileUnlocked });
         this.progress('restore', 'Ready to restore', 1);
         return { restoreId: id, backup: info, current: await this.currentSummary() };
       } catch (error) {
@@ -251,7 +251,9 @@ export class BackupService {
       const carried = await this.carryOver();
       try {
         this.progress('restore', 'Replacing the vault', null);
-        const { recoveryKey } = await this.vault.installRestoredDatabase(pending.stagedFile, pending.key);
+        // prepareRestore staged this file in the vault's private folder and ran integrity_check on it there
+        // (restore-stream.ts): the vault's own check of it can run after opening, off the main thread.
+        const { recoveryKey } = await this.vault.installRestoredDatabase(pending.stagedFile, pending.key, { checkedBeforeInstall: true });
         const db = this.vault.database();
         if (carried) {
           await writeBackupSettings(db, carried.settings);
@@ -318,39 +320,49 @@ export class BackupService {
     for (const id of [...this.pending.keys()]) await this.cancelRestore(id);
   }
 
+  /**
+   * Decrypts the chosen backup into a new staging folder inside the vault's folder, encrypted under
+   * `dataKey` as it streams, and checks the staged copy (restore-stream.ts). Returns the folder, with
+   * the checked copy in it, for the caller to keep (restore) or remove (verify); on any failure the
+   * folder is gone before this throws, and the vault's own files were never touched.
+   */
   private async readVerified(
     fileId: string,
     passphrase: string | undefined,
     operation: 'verify' | 'restore',
-  ): Promise<{ info: BackupInfo; copy: Sqlite }> {
+    dataKey: Buffer,
+  ): Promise<{ info: BackupInfo; staging: StagingFolder }> {
     const file = this.chosenFile(fileId);
     const secret = passphrase ?? (await this.savedPassphraseForReading());
-    const read = await readBackupFile(file, secret, {
-      onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
-    });
-    this.progress(operation, 'Checking the database', null);
-    let verified: { checks: string[]; copy: Sqlite };
+    const staging = await createStagingFolder(this.vault.dir, randomUUID());
     try {
-      // Opened once, writable, so a restore copies from the very database that was checked.
-      verified = openVerifiedSnapshot(read.database, read.manifest, migrations.map((step) => step.name), (image) => openImage(image));
-    } finally {
-      // SQLite holds its own copy from here on; this one should not linger in the heap.
-      read.database.fill(0);
+      const staged = await stageVerifiedBackup({
+        file,
+        passphrase: secret,
+        stagedFile: staging.file,
+        dataKey,
+        knownMigrations: migrations.map((step) => step.name),
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
+      });
+      this.progress(operation, 'Verified', 1);
+      return {
+        staging,
+        info: {
+          fileName: path.basename(file),
+          fileBytes: staged.fileBytes,
+          createdAt: staged.manifest.createdAt,
+          appVersion: staged.manifest.appVersion,
+          schemaVersion: staged.manifest.schemaVersion,
+          databaseBytes: staged.manifest.database.bytes,
+          counts: staged.manifest.counts,
+          checks: staged.checks,
+        },
+      };
+    } catch (error) {
+      await staging.remove();
+      throw error instanceof AppError ? error : new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
     }
-    this.progress(operation, 'Verified', 1);
-    return {
-      copy: verified.copy,
-      info: {
-        fileName: path.basename(file),
-        fileBytes: read.fileBytes,
-        createdAt: read.manifest.createdAt,
-        appVersion: read.manifest.appVersion,
-        schemaVersion: read.manifest.schemaVersion,
-        databaseBytes: read.manifest.database.bytes,
-        counts: read.manifest.counts,
-        checks: verified.checks,
-      },
-    };
   }
 
   private async savedPassphraseForReading(): Promise<string> {

@@ -49,6 +49,20 @@ export interface RestoreKey {
   newPassphrase: string | null;
 }
 
+export interface InstallRestoreOptions {
+  /**
+   * Say so only for a staged file that this process wrote into its private staging folder in the vault's
+   * folder and fully checked there with integrity_check (every page read and authenticated, every b-tree
+   * and index checked: more than quick_check does) before handing it over, as BackupService.prepareRestore
+   * does. The quick_check a restored database gets then runs on a worker thread after it opens, as after
+   * an everyday unlock, instead of on the main thread before: on the 250 MB bench vault that check
+   * blocked the app for ~1.5 s, repeating a check passed moments before. It still catches a file changed
+   * on the disk in between (it then closes the vault and says why). Without this flag, or with migrations
+   * due (a damaged file must never be migrated), the check runs first, as for any other restored file.
+   */
+  checkedBeforeInstall?: boolean;
+}
+
 /** `20261123-081500` in local time, for folder names people read. */
 const fileStamp = (date: Date): string => {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -76,6 +90,20 @@ interface OpenVault {
   idleLock: IdleLock;
   /** quick_check running on a worker thread since the unlock; null once settled or when run before opening. */
   integrityCheck: IntegrityCheck | null;
+  /** Second connections opened with the key (a backup's snapshot); closed when the vault locks. */
+  readers: Set<Closable>;
+}
+
+interface Closable {
+  close(): void;
+}
+
+/** What a second reader of the open vault is opened with; see openReader. */
+export interface VaultReaderSource {
+  live: Sqlite;
+  file: string;
+  dataKey: Buffer;
+  nativeBinding?: string;
 }
 
 /**
@@ -286,6 +314,28 @@ export class VaultService {
     return this.requireOpen().sqlite;
   }
 
+  /**
+   * Opens a second reader of the open vault (a backup's snapshot) with `open`, and closes it if the
+   * vault locks first, so no connection or descriptor keeps the key past a lock. The check after
+   * unlock is waited for first: a backup should not copy a vault that check is about to find damaged,
+   * and its read transaction would keep the WAL from being emptied (see openVaultSnapshot).
+   */
+  async openReader<T extends Closable>(open: (source: VaultReaderSource) => T): Promise<T> {
+    await this.requireOpen().integrityCheck?.verdict;
+    const session = this.requireOpen();
+    const reader = open({ live: session.sqlite, file: path.join(this.dir, DATABASE_FILE), dataKey: session.dataKey, nativeBinding: this.options.nativeBinding });
+    const close = reader.close.bind(reader);
+    const tracked: Closable = {
+      close: () => {
+        session.readers.delete(tracked);
+        close();
+      },
+    };
+    reader.close = tracked.close;
+    session.readers.add(tracked);
+    return reader;
+  }
+
   /** Resets the idle timer; called for every reported user action. */
   noteActivity(): void {
     this.open?.idleLock.touch();
@@ -333,9 +383,10 @@ export class VaultService {
    * copied to `vault.before-restore-<time>/` first and put back if the restored one fails to open or
    * migrate; it is removed once the restored vault is open. The swap itself is one rename.
    */
-  installRestoredDatabase(stagedFile: string, key: RestoreKey): Promise<{ recoveryKey: string | null }> {
+  installRestoredDatabase(stagedFile: string, key: RestoreKey, options: InstallRestoreOptions = {}): Promise<{ recoveryKey: string | null }> {
     return this.exclusive(async () => {
       const database = path.join(this.dir, DATABASE_FILE);
+      const timing: IntegrityTiming = options.checkedBeforeInstall === true ? 'after-opening' : 'before-opening';
       if (key.mode === 'create') {
         if ((await this.status()).state !== 'absent') {
           throw new AppError('VAULT_EXISTS', 'A vault was created here in the meantime. Nothing was restored.');
@@ -343,7 +394,7 @@ export class VaultService {
         if (!key.newPassphrase) throw new AppError('VALIDATION', 'Choose a passphrase for the new vault.');
         const { header, recoveryBytes } = await this.newHeader(key.newPassphrase, key.dataKey);
         await fs.rename(stagedFile, database);
-        return this.startNewVault(header, Buffer.from(key.dataKey), false, recoveryBytes);
+        return this.startNewVault(header, Buffer.from(key.dataKey), false, recoveryBytes, timing);
       }
       const header = this.open?.header ?? (await this.readUsableHeader());
       const wasOpen = this.open !== null;
@@ -359,7 +410,7 @@ export class VaultService {
       for (const suffix of ['-wal', '-shm']) await fs.rm(`${database}${suffix}`, { force: true });
       await fs.rename(stagedFile, database);
       try {
-        await this.openSession(header, Buffer.from(key.dataKey), false, 'before-opening');
+        await this.openSession(header, Buffer.from(key.dataKey), false, timing);
       } catch (error) {
         this.closeSession(null);
         await fs.rename(path.join(before, DATABASE_FILE), database);
@@ -381,9 +432,15 @@ export class VaultService {
   }
 
   /** The database is made (or moved in) first and the header last: a folder with a header always has its database. */
-  private async startNewVault(header: VaultHeader, dataKey: Buffer, create: boolean, recoveryBytes: Buffer): Promise<{ recoveryKey: string }> {
+  private async startNewVault(
+    header: VaultHeader,
+    dataKey: Buffer,
+    create: boolean,
+    recoveryBytes: Buffer,
+    timing: IntegrityTiming = 'before-opening',
+  ): Promise<{ recoveryKey: string }> {
     try {
-      await this.openSession(header, dataKey, create, 'before-opening');
+      await this.openSession(header, dataKey, create, timing);
       await writeHeader(this.dir, header);
     } catch (error) {
       this.closeSession(null);
@@ -437,7 +494,7 @@ export class VaultService {
       const settings = await readSettings(db);
       if (!checkFirst) integrityCheck = startIntegrityCheck(file, dataKey, this.options.nativeBinding);
       const idleLock = new IdleLock(settings.autoLockMinutes * 60_000, () => this.lock('idle'), this.options.timers);
-      const session: OpenVault = { header, dataKey, sqlite, db, idleLock, integrityCheck };
+      const session: OpenVault = { header, dataKey, sqlite, db, idleLock, integrityCheck, readers: new Set() };
       this.open = session;
       this.lockReason = null;
       idleLock.start();
@@ -487,6 +544,13 @@ export class VaultService {
     // A check that has opened its own connection is waited for, so no connection keeps the key after a lock
     // and a restore never swaps vault.db under an open one; one that has not yet is told not to.
     open.integrityCheck?.stop();
+    for (const reader of [...open.readers]) {
+      try {
+        reader.close();
+      } catch {
+        // Closing the main connection below is what matters; a reader that fails to close is dropped.
+      }
+    }
     try {
       closeDatabase(open.sqlite);
     } finally {

@@ -19,3 +19,12 @@ export function startWorker(source: string, workerData: unknown): Worker {
   }
   return new Worker(path.join(dir, `${path.basename(source).replace(/\.tsx?$/, '')}.js`), { workerData });
 }
+
+/**
+ * Whether this is the bundled build, where a worker starts in tens of milliseconds. From source each
+ * worker first loads tsx and compiles its modules (a few hundred milliseconds), which only pays off
+ * for work that takes longer than that.
+ */
+export function runningBundled(): boolean {
+  return !fileURLToPath(import.meta.url).endsWith('.ts');
+}
