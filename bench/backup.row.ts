@@ -25,6 +25,7 @@ interface ChildReport {
   databaseBytes: number;
   baseRssMb: number;
   peakRssMb: number;
+  longestBlockMs: number;
   phases: { phase: string; ms: number; rssMb: number }[];
 }
 
@@ -33,7 +34,7 @@ function child(bundle: string, ...args: string[]): ChildReport {
   const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport;
   if (process.env.BENCH_PHASES) {
     const phases = report.phases.map((p) => `${p.ms} ms ${p.phase} (${p.rssMb} MB)`).join(' → ');
-    process.stderr.write(`  ${args[0]}: ${Math.round(report.ms)} ms, peak ${Math.round(report.peakRssMb)} MB: ${phases}\n`);
+    process.stderr.write(`  ${args[0]}: ${Math.round(report.ms)} ms, peak ${Math.round(report.peakRssMb)} MB, longest block ${report.longestBlockMs} ms: ${phases}\n`);
   }
   return report;
 }
@@ -69,7 +70,8 @@ function result(name: string, reports: ChildReport[], cliRatio: string | null, r
   const met = mbPerS >= 50 && peakRss <= rssLimit;
   const added = Math.max(...reports.map((r) => r.peakRssMb - r.baseRssMb));
   const base = reports.map((r) => r.baseRssMb);
-  const note = `vault ${vaultMb.toFixed(0)} MB; ${mbPerS.toFixed(0)} MB/s; peak RSS ${peakRss.toFixed(0)} MB (limit ${rssLimit.toFixed(0)}; ${Math.min(...base).toFixed(0)}–${Math.max(...base).toFixed(0)} MB when unlocked, so the operation added at most ${added.toFixed(0)} MB)${cliRatio ? `; ${cliRatio}` : ''}`;
+  const blocked = Math.max(...reports.map((r) => r.longestBlockMs));
+  const note = `vault ${vaultMb.toFixed(0)} MB; ${mbPerS.toFixed(0)} MB/s; peak RSS ${peakRss.toFixed(0)} MB (limit ${rssLimit.toFixed(0)}; ${Math.min(...base).toFixed(0)}–${Math.max(...base).toFixed(0)} MB when unlocked, so the operation added at most ${added.toFixed(0)} MB); main thread blocked at most ${blocked} ms at a time${cliRatio ? `; ${cliRatio}` : ''}`;
   return { row: name, ...timing, target: '≥ 50 MB/s, peak RSS ≤ 1.5 × vault + 100 MB', met, note, mb_per_s: Math.round(mbPerS), peak_rss_mb: Math.round(peakRss), ...(ratio ? { ratio_vs_raw: ratio } : {}) };
 }
 
