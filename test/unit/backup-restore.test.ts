@@ -3,38 +3,18 @@ import { existsSync, promises as fs, readdirSync, readFileSync, writeFileSync } 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Encrypter } from 'age-encryption';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import { HarnessDialogs } from '../harness/harness-dialogs';
-import type { BackupProgress } from '../../shared/backup';
 import { BACKUP_FILE_PATTERN, backupStatusSchema } from '../../shared/backup';
 import { clientFields } from './support/client-vault';
 import { seedSummaryClient } from './support/summary-client';
 import { notesVaultOf } from './support/notes-vault';
-import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
+import { startBackupApp, type BackupApp } from './support/backup-app';
+import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
 
 const BACKUP_PASSPHRASE = 'copper meadow relay whistle 83';
 const CANARY = 'Quillonbury';
 
-interface App {
-  services: AppServices;
-  dialogs: HarnessDialogs;
-  vaultDir: string;
-  progress: BackupProgress[];
-}
-
-function startApp(vaultDir = tempDir('alliance-backup-vault-')): App {
-  const dialogs = new HarnessDialogs(null);
-  const progress: BackupProgress[] = [];
-  const services = createAppServices({
-    vaultDir,
-    dialogs,
-    kdfCost: TEST_KDF_COST,
-    emit: (event, payload) => {
-      if (event === 'backupProgress') progress.push(payload as BackupProgress);
-    },
-  });
-  return { services, dialogs, vaultDir, progress };
-}
+type App = BackupApp;
+const startApp = (vaultDir = tempDir('alliance-backup-vault-')): App => startBackupApp(vaultDir);
 
 
 /** Every row of every table that holds the practice's records, hashed per table. */

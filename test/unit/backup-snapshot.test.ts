@@ -1,4 +1,4 @@
-import { existsSync, openSync, closeSync, readdirSync, readlinkSync, writeSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { BACKUP_PASSPHRASE, fillVault } from './support/backup-fixture';
 import { openNotesVault, type NotesVault } from './support/notes-vault';
 import { dataKeyFor } from './support/sqlcipher-pages';
 import { PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
+import { openFilesUnder } from './support/open-files';
 
 /*
  * A backup reads vault.db's own pages from one read transaction instead of asking SQLite for the
@@ -50,20 +51,6 @@ async function imageOf(snapshot: VaultSnapshot): Promise<Buffer> {
 
 const settingsRows = () => Number(nv.vault.connection().prepare(`SELECT count(*) FROM settings`).pluck().get());
 const insertSetting = (key: string) => nv.vault.connection().prepare(`INSERT INTO settings (key, value) VALUES (?, '1')`).run(key);
-
-/** Descriptors this process holds on files in `dir`. */
-function heldIn(dir: string): string[] {
-  const held: string[] = [];
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      const target = readlinkSync(`/proc/self/fd/${fd}`);
-      if (target.startsWith(dir)) held.push(target);
-    } catch {
-      // Closed while listing.
-    }
-  }
-  return held;
-}
 
 describe('the snapshot a backup reads', () => {
   it('is vault.db read page by page, and stays the vault as it was when it opened while notes are saved', async () => {
@@ -140,7 +127,7 @@ describe('a backup', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
     expect(locked).toBe(true);
     expect(readdirSync(folder)).toEqual([]);
-    expect(heldIn(nv.dir)).toEqual([]);
+    expect(openFilesUnder(nv.dir)).toEqual([]);
     await nv.vault.unlock(PASSPHRASE);
   }, 60_000);
 

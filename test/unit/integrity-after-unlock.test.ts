@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readdirSync, readlinkSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultStatus } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { fingerprint, newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
+import { openFilesUnder } from './support/open-files';
 
 /**
  * An everyday unlock opens the vault first and runs quick_check on a worker thread (its own connection)
@@ -47,20 +48,6 @@ async function errorCodeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(() => null, (e: unknown) => e);
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error.code;
-}
-
-/** Files this process holds open under `dir` (Linux): a closed connection holds none. */
-function openFilesUnder(dir: string): string[] {
-  const held: string[] = [];
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      const target = readlinkSync(`/proc/self/fd/${fd}`);
-      if (target.startsWith(dir)) held.push(target);
-    } catch {
-      // The descriptor closed while listing.
-    }
-  }
-  return held;
 }
 
 describe('the integrity check after an everyday unlock', () => {

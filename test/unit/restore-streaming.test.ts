@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import { readBackupFile } from '../../electron/services/backup/backup-reader';
 import { stageVerifiedBackup } from '../../electron/services/backup/restore-stream';
 import { countRecords, openSnapshot, takeSnapshot } from '../../electron/services/backup/snapshot';
@@ -24,14 +23,14 @@ import {
   type BackupProgress,
   type RecordCounts,
 } from '../../shared/backup';
-import { HarnessDialogs } from '../harness/harness-dialogs';
 import { ageEncrypt, BACKUP_PASSPHRASE, CANARY, rejection, tarOf } from './support/backup-fixture';
 import { probeMounting, SmallDisk, unmountAll } from './support/small-disk';
 import { clientFields, everyClient } from './support/client-vault';
 import { notesVaultOf } from './support/notes-vault';
+import { startBackupApp, type BackupApp } from './support/backup-app';
 import { dataKeyFor, decryptDatabase, pageKeys } from './support/sqlcipher-pages';
 import { seedSummaryClient } from './support/summary-client';
-import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
+import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
 
 /*
  * Restore and verification stream the backup's database into the staged vault file page by page
@@ -50,26 +49,10 @@ const newDir = (prefix: string) => {
   return dir;
 };
 
-interface App {
-  services: AppServices;
-  dialogs: HarnessDialogs;
-  vaultDir: string;
-  progress: BackupProgress[];
-}
-
+type App = BackupApp;
 const apps: App[] = [];
 function startApp(vaultDir = newDir('alliance-restore-stream-vault-')): App {
-  const dialogs = new HarnessDialogs(null);
-  const progress: BackupProgress[] = [];
-  const services = createAppServices({
-    vaultDir,
-    dialogs,
-    kdfCost: TEST_KDF_COST,
-    emit: (event, payload) => {
-      if (event === 'backupProgress') progress.push(payload as BackupProgress);
-    },
-  });
-  const app = { services, dialogs, vaultDir, progress };
+  const app = startBackupApp(vaultDir);
   apps.push(app);
   return app;
 }
