@@ -350,9 +350,12 @@ export class RawQueries {
   /** A client's results, oldest first, with their notes' ids and rupture flags, and the definitions they name. */
   clientResults(clientId: string): { results: MeasureResult[]; definitions: MeasureDefinition[] } {
     const rows = this.stmt(`
-      SELECT r.*, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted
-      FROM measure_results AS r LEFT JOIN notes AS n ON n.session_id = r.session_id
-      WHERE r.client_id = ? ORDER BY r.taken_on, r.created_at`).all(clientId) as ResultRow[];
+      WITH flags AS MATERIALIZED (
+        SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted FROM notes AS n
+        WHERE n.session_id IN (SELECT session_id FROM measure_results WHERE client_id = ?))
+      SELECT r.*, f.note_id, f.rupture_noted
+      FROM measure_results AS r LEFT JOIN flags AS f ON f.session_id = r.session_id
+      WHERE r.client_id = ? ORDER BY r.taken_on, r.created_at`).all(clientId, clientId) as ResultRow[];
     const results = rows.map(toResult);
     const versions = new Map(results.map((result) => [`${result.measureId}@${result.measureVersion}`, { id: result.measureId, version: result.measureVersion }]));
     return { results, definitions: [...this.definitions([...versions.values()]).values()] };

@@ -102,9 +102,20 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
   const xTicks = xTickDates.map((tick, i) => ({ x: round2(x(tick)), label: labels[i] ?? '' }));
   const yTicks = y.ticks(input.yTickCount ?? Math.max(2, Math.floor(plot.height / 40))).map((tick) => ({ y: round2(y(tick)), label: String(tick) }));
 
+  // Series share their sessions' dates, and each point is placed twice (path and marker): one parse per date.
+  const xByDate = new Map<string, number>();
+  const xOf = (date: string): number => {
+    let at = xByDate.get(date);
+    if (at === undefined) {
+      at = x(utcDay(date));
+      xByDate.set(date, at);
+    }
+    return at;
+  };
+
   const path = line<ChartPointInput>()
     .defined((point) => point.value !== null)
-    .x((point) => x(utcDay(point.date)))
+    .x((point) => xOf(point.date))
     .y((point) => y(point.value ?? 0))
     .digits(2);
 
@@ -114,7 +125,7 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
       key: series.key,
       label: series.label,
       path: path(inRange) ?? '',
-      points: inRange.map((point) => ({ ...point, x: round2(x(utcDay(point.date))), y: point.value === null ? null : round2(y(point.value)) })),
+      points: inRange.map((point) => ({ ...point, x: round2(xOf(point.date)), y: point.value === null ? null : round2(y(point.value)) })),
     };
   });
 

@@ -25,10 +25,20 @@ const rowToResult = (row: ResultRow): MeasureResult => ({
 /** Stored results, read with the session's note (for links) and its rupture flag (for the chart). */
 export async function resultsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<MeasureResult[]> {
   const rows = await db
+    // Each note's rupture flag is read out of its JSON once, not once per measure taken in its session
+    // (most sessions have several); MATERIALIZED keeps SQLite from folding this back into the join.
+    .with(
+      (cte) => cte('flags').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('notes as n')
+          .select(['n.session_id', 'n.id as note_id', sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted')])
+          .where('n.session_id', 'in', (eb) => eb.selectFrom('measure_results').select('session_id').where('client_id', '=', clientId)),
+    )
     .selectFrom('measure_results as r')
-    .leftJoin('notes as n', 'n.session_id', 'r.session_id')
+    .leftJoin('flags as f', 'f.session_id', 'r.session_id')
     .selectAll('r')
-    .select(['n.id as note_id', sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted')])
+    .select(['f.note_id', 'f.rupture_noted'])
     .where('r.client_id', '=', clientId)
     .orderBy('r.taken_on')
     .orderBy('r.created_at')
