@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VaultStatus } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { fingerprint, newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
@@ -71,7 +71,8 @@ describe('the integrity check after an everyday unlock', () => {
     await vault.integrityCheckSettled();
 
     expect(await vault.status()).toMatchObject({ state: 'locked', lockReason: 'damaged' });
-    expect(seen.at(-1)).toMatchObject({ state: 'locked', lockReason: 'damaged' });
+    // Status changes reach the window asynchronously, in order; the last one says locked, and why.
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ state: 'locked', lockReason: 'damaged' }));
     expect(() => vault.connection()).toThrow(/locked/i);
     // Refused as an unlock that checked first always was: VAULT_DAMAGED, and the unlock screen offers a restore.
     expect(await errorCodeOf(vault.unlock(PASSPHRASE))).toBe('VAULT_DAMAGED');

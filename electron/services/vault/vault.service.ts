@@ -123,6 +123,7 @@ export class VaultService {
   private lockReason: LockReason | null = null;
   private readonly throttle: UnlockThrottle;
   private queue: Promise<unknown> = Promise.resolve();
+  private emitting: Promise<unknown> = Promise.resolve();
   /** Set when a check after opening found damage: later unlocks check before opening and refuse. */
   private foundDamage = false;
 
@@ -624,9 +625,16 @@ export class VaultService {
     }
   }
 
+  /**
+   * Status changes are delivered one after another, each read when its turn comes: status() awaits the
+   * file system, so two reads started together could finish out of order and leave the window showing
+   * an unlocked vault that had just been closed (as damage found right after an unlock does).
+   */
   private emit(): void {
     const listener = this.options.onStatusChange;
-    if (listener) void this.status().then(listener, () => undefined);
+    if (!listener) return;
+    // A listener that throws must not stop the deliveries after it.
+    this.emitting = this.emitting.then(() => this.status().then(listener)).catch(() => undefined);
   }
 
   /** Runs vault operations one at a time so two unlocks can never open two connections. */
