@@ -3,6 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 import type { DatabaseSink } from './backup-reader';
+import { markRollbackJournal } from './snapshot';
 import { plainPageLayout, SQLCIPHER_RESERVE_BYTES, SqlcipherPages } from './sqlcipher-pages';
 
 /*
@@ -29,9 +30,6 @@ export const STREAMED_PAGE_SIZE = 4096;
 const WRITE_BATCH_BYTES = 1024 * 1024;
 /** What plainPageLayout needs to read a header. */
 const HEADER_BYTES = 100;
-/** Header bytes that say WAL (2) or rollback journal (1); see snapshot.ts. */
-const WRITE_VERSION_OFFSET = 18;
-const READ_VERSION_OFFSET = 19;
 
 export const stagingFailed = (): AppError =>
   new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
@@ -199,8 +197,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
       if (this.pageNumber === 1) {
         // A rollback-journal header, as every backup's image has (snapshot.ts): a WAL one would need a -wal
         // file that does not exist. The hash above was taken of the bytes as they came.
-        page[WRITE_VERSION_OFFSET] = 1;
-        page[READ_VERSION_OFFSET] = 1;
+        markRollbackJournal(page);
       }
       this.cipher!.encryptPage(page, this.pageNumber, this.batch.subarray(this.batchFill, this.batchFill + page.length));
       this.pageFill = 0;

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordCounts } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
-import { countRecords } from './snapshot';
+import { countRecords, markRollbackJournal, READ_VERSION_OFFSET, WRITE_VERSION_OFFSET } from './snapshot';
 
 /*
  * A backup holds a plain SQLite image; a restored vault must be a SQLCipher 4 file, and the plain image
@@ -13,9 +13,6 @@ import { countRecords } from './snapshot';
  * schema and rows are copied across, generically, from the image's own sqlite_schema.
  */
 
-/** Header bytes that say WAL (2) or rollback journal (1); an in-memory image must say 1 to deserialize. */
-const WRITE_VERSION_OFFSET = 18;
-const READ_VERSION_OFFSET = 19;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const DST = 'dst';
 
@@ -46,8 +43,7 @@ export function openImage(image: Buffer, options: WriteEncryptedCopyOptions = {}
   if (image.length < 100 || !image.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) throw notRestorable();
   // Patched in place rather than in a copy: a vault-sized copy would be the largest allocation of a restore.
   const versions = [image[WRITE_VERSION_OFFSET]!, image[READ_VERSION_OFFSET]!] as const;
-  image[WRITE_VERSION_OFFSET] = 1;
-  image[READ_VERSION_OFFSET] = 1;
+  markRollbackJournal(image);
   try {
     return new Database(image, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch {

@@ -3,8 +3,19 @@ import type { RecordCounts } from '../../../shared/backup';
 import type { Sqlite } from '../database/open-database';
 
 /** Offsets of the file-format write and read version bytes in the SQLite header: 2 means WAL, 1 legacy. */
-const WRITE_VERSION_OFFSET = 18;
-const READ_VERSION_OFFSET = 19;
+export const WRITE_VERSION_OFFSET = 18;
+export const READ_VERSION_OFFSET = 19;
+
+/**
+ * Marks a plain page 1 (or a whole image) as a rollback-journal database. A WAL-mode image cannot be
+ * deserialized (no -wal file goes with it) and would make the sqlite3 tool create -wal/-shm files next
+ * to a restored copy.
+ */
+export function markRollbackJournal(page1: Buffer): void {
+  if (page1.length < 100) return;
+  page1[WRITE_VERSION_OFFSET] = 1;
+  page1[READ_VERSION_OFFSET] = 1;
+}
 
 /**
  * The vault as a plain SQLite image, in memory only. `serialize()` on the SQLCipher connection returns
@@ -15,10 +26,7 @@ const READ_VERSION_OFFSET = 19;
  */
 export function takeSnapshot(sqlite: Sqlite): Buffer {
   const image = sqlite.serialize();
-  if (image.length >= 100) {
-    image[WRITE_VERSION_OFFSET] = 1;
-    image[READ_VERSION_OFFSET] = 1;
-  }
+  markRollbackJournal(image);
   return image;
 }
 

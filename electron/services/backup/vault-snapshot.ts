@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, read, readSync, statSync } from 'node:f
 import type { RecordCounts } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { openEncryptedDatabase, type Sqlite } from '../database/open-database';
-import { countRecords, takeSnapshot } from './snapshot';
+import { countRecords, markRollbackJournal, takeSnapshot } from './snapshot';
 import { PageAuthenticationError, SQLCIPHER_SALT_BYTES, SqlcipherPages } from './sqlcipher-pages';
 
 /** A consistent, plain image of the vault for a backup, read in pieces; close it when done. */
@@ -22,9 +22,6 @@ export interface OpenVaultSnapshotOptions {
 
 /** Pages decrypted per read: 1 MiB at 4 KiB pages, a few milliseconds of work between awaits. */
 const PIECE_BYTES = 1024 * 1024;
-/** Page 1's write and read version bytes: 2 means WAL, 1 rollback journal (see snapshot.ts). */
-const WRITE_VERSION_OFFSET = 18;
-const READ_VERSION_OFFSET = 19;
 
 /**
  * Opens a snapshot of the vault at `file` for a backup without holding the vault in memory.
@@ -122,11 +119,8 @@ function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: n
             throw error;
           }
         }
-        if (first === 1) {
-          // As in takeSnapshot: a WAL-mode header would make tools look for a -wal file that is not there.
-          plain[WRITE_VERSION_OFFSET] = 1;
-          plain[READ_VERSION_OFFSET] = 1;
-        }
+        // As in takeSnapshot: a WAL-mode header would make tools look for a -wal file that is not there.
+        if (first === 1) markRollbackJournal(plain);
         yield plain;
       }
     },
