@@ -6,13 +6,13 @@ import { createAppServices, type AppServices } from '../../electron/services/app
 import { takeSnapshot } from '../../electron/services/backup/snapshot';
 import type { BackupRecord } from '../../shared/backup';
 import type { AppError } from '../../shared/errors';
-import { progressSummaryOptionsSchema, summarySectionKeys, type ProgressSummaryOptions } from '../../shared/progress-summary';
+import type { ProgressSummaryOptions } from '../../shared/progress-summary';
 import { HarnessDialogs } from '../harness/harness-dialogs';
 import { BACKUP_PASSPHRASE, CANARY, rejection } from './support/backup-fixture';
 import { clientFields } from './support/client-vault';
 import { notesVaultOf } from './support/notes-vault';
 import { probeMounting, SmallDisk, unmountAll } from './support/small-disk';
-import { seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
+import { everyPartSummary, seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
 import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
 
 /*
@@ -198,16 +198,7 @@ describe('backing up to a drive that turned read-only', () => {
 });
 
 describe('saving a PDF progress summary to a drive that is full or read-only', () => {
-  const summaryOptions = (): ProgressSummaryOptions =>
-    progressSummaryOptionsSchema.parse({
-      clientId: client.clientId,
-      from: client.firstDate,
-      to: client.lastDate,
-      identity: 'full',
-      sections: [...summarySectionKeys],
-      excerptSections: ['plan', 'goals'],
-      includeProcessNotes: false,
-    });
+  const summaryOptions = (): ProgressSummaryOptions => everyPartSummary(client, { includeProcessNotes: false });
 
   const exportTo = (file: string) => {
     dialogs.queueAnswer('save', file);

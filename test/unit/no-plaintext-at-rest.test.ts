@@ -4,14 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import { summarySectionKeys } from '../../shared/progress-summary';
 import type { Result } from '../../shared/errors';
 import { HarnessDialogs } from '../harness/harness-dialogs';
 import { filesUnder } from './support/files-under';
 import { startCanaryScan, type CanaryScan } from './support/backup-scanner';
 import { clientFields } from './support/client-vault';
 import { allianceContent, doc, notesVaultOf, sessionFields } from './support/notes-vault';
-import { seedSummaryClient } from './support/summary-client';
+import { everyPartSummaryInput, seedSummaryClient } from './support/summary-client';
 import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
 
 /*
@@ -118,14 +117,7 @@ describe('no confidential text at rest after a working session', () => {
         processNote: doc(`Process ${TOKEN}`),
       });
       await call(services, 'search', { query: `${TOKEN}harbour` });
-      const pdf = await call<{ path: string }>(services, 'exportProgressSummary', {
-        clientId: seeded.clientId,
-        from: seeded.firstDate,
-        to: seeded.lastDate,
-        identity: 'full',
-        sections: [...summarySectionKeys],
-        excerptSections: ['plan', 'goals'],
-      });
+      const pdf = await call<{ path: string }>(services, 'exportProgressSummary', everyPartSummaryInput(seeded));
       pdfPath = pdf.path;
       await call(services, 'setBackupPassphrase', { passphrase: BACKUP_PASSPHRASE });
       const exported = await call<{ path: string }>(services, 'exportData', { formats: ['json', 'csv'], includeProcessNotes: true });

@@ -5,10 +5,10 @@ import { writeSettings } from '../../electron/services/database/settings.reposit
 import { listActivity } from '../../electron/services/activity/activity-log';
 import { SummaryService } from '../../electron/services/summary/summary.service';
 import type { Dialogs } from '../../electron/services/dialogs';
-import { progressSummaryOptionsSchema, type ProgressSummaryOptionsInput, summarySectionKeys } from '../../shared/progress-summary';
+import { progressSummaryOptionsSchema, type ProgressSummaryOptionsInput } from '../../shared/progress-summary';
 import { openNotesVault, type NotesVault } from './support/notes-vault';
 import { pdfInfo, pdfText, renderPageOne, squash } from './support/pdf-tools';
-import { MARKERS, seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
+import { everyPartSummary, MARKERS, seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
 import { removeDir, tempDir } from './support/temp-vault';
 
 /** A dialogs port that answers the save dialog with whatever the test sets, and records reveals. */
@@ -32,17 +32,7 @@ describe('PDF progress summary', () => {
   let out: string;
   const dialogs = scriptedDialogs();
 
-  const options = (overrides: Partial<ProgressSummaryOptionsInput> = {}) =>
-    progressSummaryOptionsSchema.parse({
-      clientId: client.clientId,
-      from: client.firstDate,
-      to: client.lastDate,
-      identity: 'full',
-      sections: [...summarySectionKeys],
-      excerptSections: ['plan', 'goals'],
-      includeProcessNotes: false,
-      ...overrides,
-    });
+  const options = (overrides: Partial<ProgressSummaryOptionsInput> = {}) => everyPartSummary(client, { includeProcessNotes: false, ...overrides });
 
   /** Builds the summary and writes it under the test's folder, for the poppler tools to read. */
   const build = async (name: string, overrides: Partial<ProgressSummaryOptionsInput> = {}) => {

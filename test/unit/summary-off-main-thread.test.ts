@@ -2,10 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialogs } from '../../electron/services/dialogs';
 import { SummaryService } from '../../electron/services/summary/summary.service';
-import { progressSummaryOptionsSchema, summarySectionKeys } from '../../shared/progress-summary';
 import { openNotesVault, type NotesVault } from './support/notes-vault';
 import { pdfInfo } from './support/pdf-tools';
-import { seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
+import { everyPartSummary, seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
 import { removeDir, tempDir } from './support/temp-vault';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,14 +36,7 @@ describe('a long progress summary', () => {
   });
 
   it('is laid out while the main thread stays free, and is a whole PDF', async () => {
-    const options = progressSummaryOptionsSchema.parse({
-      clientId: client.clientId,
-      from: client.firstDate,
-      to: client.lastDate,
-      identity: 'full',
-      sections: [...summarySectionKeys],
-      excerptSections: ['plan', 'goals'],
-    });
+    const options = everyPartSummary(client);
     await service.build(options); // fonts and modules loaded: what follows is the everyday cost
 
     let longestGap = 0;

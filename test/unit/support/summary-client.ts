@@ -1,6 +1,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { MeasuresService } from '../../../electron/services/measures/measures.service';
 import type { GoalProgressMark } from '../../../shared/notes';
+import { progressSummaryOptionsSchema, summarySectionKeys, type ProgressSummaryOptions, type ProgressSummaryOptionsInput } from '../../../shared/progress-summary';
 import { clientFields } from './client-vault';
 import { allianceContent, doc, sessionFields, setPractitioner, type NotesVault } from './notes-vault';
 
@@ -26,6 +27,26 @@ export interface SeededSummaryClient {
   firstDate: string;
   lastDate: string;
 }
+
+/** A summary of every part of the client's whole record, Plan and Goals excerpted, as the contract receives it. */
+export function everyPartSummaryInput(
+  client: Pick<SeededSummaryClient, 'clientId' | 'firstDate' | 'lastDate'>,
+  overrides: Partial<ProgressSummaryOptionsInput> = {},
+): ProgressSummaryOptionsInput {
+  return {
+    clientId: client.clientId,
+    from: client.firstDate,
+    to: client.lastDate,
+    identity: 'full',
+    sections: [...summarySectionKeys],
+    excerptSections: ['plan', 'goals'],
+    ...overrides,
+  };
+}
+
+/** everyPartSummaryInput, validated as the main process validates it before the service sees it. */
+export const everyPartSummary = (client: Pick<SeededSummaryClient, 'clientId' | 'firstDate' | 'lastDate'>, overrides: Partial<ProgressSummaryOptionsInput> = {}): ProgressSummaryOptions =>
+  progressSummaryOptionsSchema.parse(everyPartSummaryInput(client, overrides));
 
 const PROGRESS: GoalProgressMark[] = ['no_change', 'some_progress', 'some_progress', 'worse', 'achieved'];
 
