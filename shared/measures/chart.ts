@@ -125,7 +125,19 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
       key: series.key,
       label: series.label,
       path: path(inRange) ?? '',
-      points: inRange.map((point) => ({ ...point, x: round2(xOf(point.date)), y: point.value === null ? null : round2(y(point.value)) })),
+      // Fields named, not spread: V8's object spread here cost ~25 times as much and left garbage that
+      // made the chart's slowest renders several times its typical one (bench: client chart series).
+      points: inRange.map(
+        (point): ChartPoint => ({
+          date: point.date,
+          value: point.value,
+          sessionId: point.sessionId,
+          noteId: point.noteId,
+          rupture: point.rupture,
+          x: round2(xOf(point.date)),
+          y: point.value === null ? null : round2(y(point.value)),
+        }),
+      ),
     };
   });
 
