@@ -5,6 +5,7 @@ import { MeasuresService } from '../../electron/services/measures/measures.servi
 import { NotesService } from '../../electron/services/notes/notes.service';
 import { listClientsInputSchema } from '../../shared/clients';
 import type { CustomMeasureInput } from '../../shared/measures';
+import type { Sqlite } from '../../electron/services/database/open-database';
 import { clientFields, testNow } from './support/client-vault';
 import { allianceContent, doc, openNotesVault, sessionFields, setPractitioner, type NotesVault } from './support/notes-vault';
 
@@ -15,9 +16,9 @@ import { allianceContent, doc, openNotesVault, sessionFields, setPractitioner, t
  * the counts must be equal, and within a fixed bound.
  *
  * Statements are counted twice, independently: by a Kysely plugin (every query Kysely executes, raw
- * `sql` included, reports its result to the plugin once) and below Kysely, by wrapping `prepare` of the
- * vault's better-sqlite3 connection (every statement SQLite runs for this connection passes there, so a
- * service that used the connection directly would be counted too). The two must agree.
+ * `sql` included, reports its result to the plugin once) and below Kysely, by wrapping the executions of
+ * the vault's better-sqlite3 statements (every statement SQLite runs for this connection passes there, so
+ * a service that used the connection directly would be counted too). The two must agree.
  * The plugin counts in transformResult rather than transformQuery: transformQuery also runs when a query
  * built from the same Kysely instance is nested into another as a subquery (latestSessions does this), so
  * it counts query builders, not statements.
@@ -174,12 +175,7 @@ beforeAll(async () => {
     notes: new NotesService({ db: () => db, now: testNow }),
     measures: new MeasuresService({ db: () => db, now: testNow }),
   };
-  const sqlite = nv.vault.connection();
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    prepared.push(source);
-    return prepare(source);
-  }) as typeof sqlite.prepare;
+  countExecutionsOn(nv.vault.connection());
 
   const focus = await nv.clients.create(clientFields({ legalName: 'Focus Client', tags: ['CBT'] }));
   focusClientId = focus.id;
@@ -197,8 +193,28 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  uncountExecutions();
   await nv?.close();
 });
+
+/**
+ * Counts below Kysely: every execution of a statement of `sqlite`, wherever it was prepared. The
+ * vault keeps its statements between calls (statement-cache.ts), so counting at prepare would miss
+ * a query run again; every run, get, all and iterate goes through the statements' prototype.
+ */
+let uncountExecutions = () => {};
+function countExecutionsOn(sqlite: Sqlite): void {
+  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<'run' | 'get' | 'all' | 'iterate', (...args: unknown[]) => unknown>;
+  const originals = { run: prototype.run, get: prototype.get, all: prototype.all, iterate: prototype.iterate };
+  for (const method of Object.keys(originals) as (keyof typeof originals)[]) {
+    const original = originals[method];
+    prototype[method] = function (this: { database: unknown; source: string }, ...args: unknown[]) {
+      if (this.database === sqlite) prepared.push(this.source);
+      return original.apply(this, args);
+    };
+  }
+  uncountExecutions = () => Object.assign(prototype, originals);
+}
 
 describe('statements per service call', () => {
   it('counts query-builder and raw sql statements alike, once each', async () => {

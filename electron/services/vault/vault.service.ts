@@ -22,6 +22,7 @@ import {
 import { UnlockThrottle } from './unlock-throttle';
 import { IdleLock, type Timers } from './idle-lock';
 import { assertQuickCheck, closeDatabase, openEncryptedDatabase, type Sqlite } from '../database/open-database';
+import { withStatementCache } from '../database/statement-cache';
 import { migrateToLatest, pendingMigrationCount } from '../database/migrate';
 import { startIntegrityCheck, type IntegrityCheck } from '../database/integrity-check';
 import type { IntegrityVerdict } from '../database/integrity-protocol';
@@ -487,7 +488,7 @@ export class VaultService {
     let integrityCheck: IntegrityCheck | null = null;
     try {
       sqlite = openEncryptedDatabase(file, dataKey, { create, nativeBinding: this.options.nativeBinding });
-      const db = new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+      const db = new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
       const checkFirst = timing === 'before-opening' || this.foundDamage || (await pendingMigrationCount(db)) > 0;
       if (checkFirst) assertQuickCheck(sqlite);
       this.foundDamage = false;
