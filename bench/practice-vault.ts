@@ -11,7 +11,7 @@ import type { WriteTotals } from './seed/write-vault';
  * header, made with the real VaultService and the app's own Argon2id tuning) and `manifest.json`.
  * A build goes into a temporary sibling folder that is renamed into place only when complete, so an
  * interrupted build is never taken for a cached one. Bump PRACTICE_FORMAT when what a vault holds
- * changes in a way the generator's source does not show; any edit to bench/seed/ changes the hash.
+ * changes in a way the generator's source does not show; any edit to bench/seed/ or migrations/ changes the hash.
  *
  * The cached vault is shared by every run: a row that writes to it (autosave, restore) should work on
  * a copy (`copyTo`).
@@ -54,13 +54,17 @@ export interface PracticeVaultOptions {
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = path.join(REPO, '.bench-cache');
 const SEED_SOURCES = path.join(REPO, 'bench', 'seed');
+const MIGRATIONS = path.join(REPO, 'migrations');
 
-/** A short hash of the generator's source, so editing it invalidates cached vaults. */
+/** A short hash of the generator's source and the schema's, so editing either invalidates cached vaults. */
 function generatorHash(): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(SEED_SOURCES).filter((file) => file.endsWith('.ts')).sort()) {
-    hash.update(name);
-    hash.update(readFileSync(path.join(SEED_SOURCES, name)));
+  // The migrations too: a cached vault a step behind would be migrated by every row that opens it.
+  for (const dir of [SEED_SOURCES, MIGRATIONS]) {
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts')).sort()) {
+      hash.update(name);
+      hash.update(readFileSync(path.join(dir, name)));
+    }
   }
   return hash.digest('hex').slice(0, 8);
 }

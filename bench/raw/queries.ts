@@ -351,7 +351,7 @@ export class RawQueries {
   clientResults(clientId: string): { results: MeasureResult[]; definitions: MeasureDefinition[] } {
     const rows = this.stmt(`
       WITH flags AS MATERIALIZED (
-        SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted FROM notes AS n
+        SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted FROM notes AS n INDEXED BY notes_rupture_by_session
         WHERE n.session_id IN (SELECT session_id FROM measure_results WHERE client_id = ?))
       SELECT r.*, f.note_id, f.rupture_noted
       FROM measure_results AS r LEFT JOIN flags AS f ON f.session_id = r.session_id

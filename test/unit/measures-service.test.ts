@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MeasuresService } from '../../electron/services/measures/measures.service';
 import { AppError } from '../../shared/errors';
 import type { CustomMeasureInput } from '../../shared/measures';
-import { newClient, openNotesVault, sessionFields, type NotesVault } from './support/notes-vault';
+import { newClient, openNotesVault, sessionFields, setPractitioner, type NotesVault } from './support/notes-vault';
+import { PASSPHRASE } from './support/temp-vault';
 
 /**
  * Recording measures against the real encrypted vault: scores stored with the definition version,
@@ -26,6 +27,33 @@ async function sessionOn(clientId: string, date: string, rupture = false): Promi
   }
   return { sessionId: note.session.id, noteId: note.id };
 }
+
+describe("a chart's rupture marks", () => {
+  it('follow the session note as it is edited and signed, for every measure taken in that session', async () => {
+    await setPractitioner(nv, 'Dr. Synthetic Example');
+    const clientId = await newClient(nv);
+    const { sessionId, noteId } = await sessionOn(clientId, '2026-06-01');
+    await measures.recordMeasure({ clientId, sessionId, measureId: 'sac-client', takenOn: '2026-06-01', responses: sac(8, 7, 9) });
+    await measures.recordMeasure({ clientId, sessionId, measureId: 'sac-clinician', takenOn: '2026-06-01', responses: sac(7, 7, 8) });
+    const marks = async () => (await measures.listResults(clientId)).results.map((result) => [result.measureId, result.noteId, result.ruptureNoted]);
+    expect(await marks()).toEqual([['sac-client', noteId, false], ['sac-clinician', noteId, false]]);
+
+    let note = await nv.notes.getNote(noteId);
+    await nv.notes.saveDraft({ noteId, baseRevision: note.revision, content: { ...note.content, rupture: { noted: true, description: 'Went quiet' } }, processNote: null });
+    expect(await marks()).toEqual([['sac-client', noteId, true], ['sac-clinician', noteId, true]]);
+
+    note = await nv.notes.getNote(noteId);
+    await nv.notes.saveDraft({ noteId, baseRevision: note.revision, content: { ...note.content, rupture: { noted: false, description: '' } }, processNote: null });
+    expect(await marks()).toEqual([['sac-client', noteId, false], ['sac-clinician', noteId, false]]);
+
+    note = await nv.notes.getNote(noteId);
+    await nv.notes.saveDraft({ noteId, baseRevision: note.revision, content: { ...note.content, rupture: { noted: true, description: 'Repaired by the end' } }, processNote: null });
+    await nv.notes.sign({ noteId, baseRevision: note.revision + 1 });
+    nv.vault.lock('user');
+    await nv.vault.unlock(PASSPHRASE);
+    expect(await marks()).toEqual([['sac-client', noteId, true], ['sac-clinician', noteId, true]]);
+  });
+});
 
 describe('recording a measure', () => {
   it('stores the scores with the version it was scored with, linked to the session note', async () => {

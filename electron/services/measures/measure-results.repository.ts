@@ -24,25 +24,19 @@ const rowToResult = (row: ResultRow): MeasureResult => ({
 
 /** Stored results, read with the session's note (for links) and its rupture flag (for the chart). */
 export async function resultsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<MeasureResult[]> {
-  const rows = await db
-    // Each note's rupture flag is read out of its JSON once, not once per measure taken in its session
-    // (most sessions have several); MATERIALIZED keeps SQLite from folding this back into the join.
-    .with(
-      (cte) => cte('flags').materialized(),
-      (qb) =>
-        qb
-          .selectFrom('notes as n')
-          .select(['n.session_id', 'n.id as note_id', sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted')])
-          .where('n.session_id', 'in', (eb) => eb.selectFrom('measure_results').select('session_id').where('client_id', '=', clientId)),
-    )
-    .selectFrom('measure_results as r')
-    .leftJoin('flags as f', 'f.session_id', 'r.session_id')
-    .selectAll('r')
-    .select(['f.note_id', 'f.rupture_noted'])
-    .where('r.client_id', '=', clientId)
-    .orderBy('r.taken_on')
-    .orderBy('r.created_at')
-    .execute();
+  // Each note's id and rupture flag come out of notes_rupture_by_session (migration 0007), once per
+  // session rather than once per measure taken in it (MATERIALIZED keeps SQLite from folding the CTE
+  // back into the join). INDEXED BY because SQLite prefers the unique index on session_id and would then
+  // read every note's JSON; it also fails loudly rather than slowly if the index were ever missing.
+  const { rows } = await sql<ResultRow>`
+    WITH flags AS MATERIALIZED (
+      SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted
+      FROM notes AS n INDEXED BY notes_rupture_by_session
+      WHERE n.session_id IN (SELECT session_id FROM measure_results WHERE client_id = ${clientId}))
+    SELECT r.*, f.note_id, f.rupture_noted
+    FROM measure_results AS r LEFT JOIN flags AS f ON f.session_id = r.session_id
+    WHERE r.client_id = ${clientId}
+    ORDER BY r.taken_on, r.created_at`.execute(db);
   return rows.map(rowToResult);
 }
 
