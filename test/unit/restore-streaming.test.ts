@@ -292,17 +292,28 @@ describe('restoring a real backup streams it into the staged vault', () => {
       }
     }, 60_000);
 
-    it('is refused by the integrity check of the staged file when the manifest was rewritten to match it', async () => {
+    /** A backup whose manifest matches its image, but whose `table` has a root page that is no valid b-tree page. */
+    async function backupWithDamagedRoot(table: string, name: string): Promise<string> {
       const source = openSnapshot(image);
-      const root = Number(source.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'notes'`).pluck().get());
+      const root = Number(source.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = ?`).pluck().get(table));
       source.close();
       const changed = Buffer.from(image);
-      // The b-tree page type of the notes table's root page: no longer a valid page.
       changed[(root - 1) * 4096] = 0x00;
-      const file = path.join(backupDir, 'damaged-page.age');
+      const file = path.join(backupDir, name);
       await writeBackupOf(file, changed, manifest.counts);
-      const error = await refused(file, 'restore');
+      return file;
+    }
+
+    it('is refused by the integrity check of the staged file when the manifest was rewritten to match it', async () => {
+      const error = await refused(await backupWithDamagedRoot('notes', 'damaged-page.age'), 'restore');
       expect(error.message).toMatch(/failed its integrity check|cannot be opened/);
+    }, 60_000);
+
+    it('is refused when the damage is in a small table checked late, whichever of the restore\'s two checking threads takes it', async () => {
+      const file = await backupWithDamagedRoot('goals', 'damaged-goals.age');
+      for (const operation of ['verify', 'restore'] as const) {
+        expect((await refused(file, operation)).message).toMatch(/failed its integrity check/);
+      }
     }, 60_000);
   });
 });

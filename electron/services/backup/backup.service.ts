@@ -342,6 +342,9 @@ export class BackupService {
         stagedFile: staging.file,
         dataKey,
         knownMigrations: migrations.map((step) => step.name),
+        // A restored file is quick_checked again when the vault opens it (installRestoredDatabase), which
+        // covers what a table-by-table check leaves out.
+        checkTablesInParallel: operation === 'restore',
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
         onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
       });

@@ -22,6 +22,8 @@ export type Inspection =
       migrations?: string[] | null;
       /** countRecords; null when counting failed. Absent when integrity failed. */
       counts?: RecordCounts | null;
+      /** With a shared check: the tables this thread checked, of all there are. */
+      tables?: { checked: number; total: number };
     };
 
 export interface InspectJob {
@@ -31,6 +33,57 @@ export interface InspectJob {
   nativeBinding?: string;
   /** SQLite's page cache for the check, in KiB. */
   cacheKiB: number;
+  /** The check shared table by table with another thread (see checkSharedTables); absent: the whole check here. */
+  share?: SharedCheck;
+}
+
+/**
+ * Two threads checking one file between them: each claims the next table from `claims` ([0] the next
+ * table's place in tablesInCheckOrder, [1] set once either finds damage). Only the lead thread reads
+ * the migrations and counts.
+ */
+export interface SharedCheck {
+  claims: SharedArrayBuffer;
+  lead: boolean;
+}
+
+/** Room for SharedCheck.claims. */
+export const SHARED_CHECK_BYTES = 2 * Int32Array.BYTES_PER_ELEMENT;
+
+/**
+ * The largest tables of a practice, checked first so the two threads end close together: `notes` alone
+ * is about half of the work (each note's JSON is read again for migration 0007's index).
+ */
+const LARGEST_FIRST = ['notes', 'search_content', 'measure_results', 'activity_log', 'search_index_data'];
+
+/** Every b-tree table (virtual tables have none of their own; their shadow tables are listed), the schema's included, in the same order on every thread. */
+export function tablesInCheckOrder(db: Sqlite): string[] {
+  const names = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`).pluck().all() as string[];
+  const rank = (name: string) => (LARGEST_FIRST.includes(name) ? LARGEST_FIRST.indexOf(name) : LARGEST_FIRST.length);
+  return ['sqlite_schema', ...names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))];
+}
+
+/**
+ * integrity_check table by table, claiming each from the other thread's share: each table's b-tree,
+ * its indexes against its rows, and its constraints. What integrity_check(<table>) leaves out (the
+ * free list, and pages no table uses) is what the vault's quick_check covers after it opens the
+ * installed file, so this is used only for a restore, never for a verify.
+ */
+function checkSharedTables(db: Sqlite, share: SharedCheck): { ok: boolean; checked: number; total: number } {
+  const tables = tablesInCheckOrder(db);
+  const claims = new Int32Array(share.claims);
+  let checked = 0;
+  while (Atomics.load(claims, 1) === 0) {
+    const next = Atomics.add(claims, 0, 1);
+    if (next >= tables.length) break;
+    const rows = db.pragma(`integrity_check("${tables[next]!.replaceAll('"', '""')}")`) as { integrity_check?: unknown }[];
+    if (!(rows.length === 1 && rows[0]?.integrity_check === 'ok')) {
+      Atomics.store(claims, 1, 1);
+      return { ok: false, checked, total: tables.length };
+    }
+    checked += 1;
+  }
+  return { ok: true, checked, total: tables.length };
 }
 
 /** What the worker posts back: findings, or `unavailable` when SQLite itself could not run there. */
@@ -63,18 +116,27 @@ export function openStagedReadOnly(file: string, dataKey: Buffer, options: { nat
 
 /**
  * The restore's checks on an open database, in the order they are judged: integrity_check (every page
- * read and, in a SQLCipher file, authenticated; every b-tree and index checked), then the applied
- * migrations, then the record counts shown before a restore.
+ * read and, in a SQLCipher file, authenticated; every b-tree and index checked; with `share`, only the
+ * tables this thread claims), then the applied migrations, then the record counts shown before a restore.
  */
-export function inspectDatabase(db: Sqlite): Inspection {
+export function inspectDatabase(db: Sqlite, share?: SharedCheck): Inspection {
   let integrity: boolean;
+  let tables: { checked: number; total: number } | undefined;
   try {
-    const rows = db.pragma('integrity_check') as { integrity_check?: unknown }[];
-    integrity = rows.length === 1 && rows[0]?.integrity_check === 'ok';
+    if (share) {
+      const shared = checkSharedTables(db, share);
+      integrity = shared.ok;
+      tables = { checked: shared.checked, total: shared.total };
+    } else {
+      const rows = db.pragma('integrity_check') as { integrity_check?: unknown }[];
+      integrity = rows.length === 1 && rows[0]?.integrity_check === 'ok';
+    }
   } catch {
+    if (share) Atomics.store(new Int32Array(share.claims), 1, 1);
     integrity = false;
   }
-  if (!integrity) return { opened: true, integrity };
+  if (!integrity) return { opened: true, integrity, ...(tables ? { tables } : {}) };
+  if (share && !share.lead) return { opened: true, integrity, tables };
   let migrations: string[] | null;
   try {
     migrations = (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((row) => row.name);
@@ -87,7 +149,7 @@ export function inspectDatabase(db: Sqlite): Inspection {
   } catch {
     counts = null;
   }
-  return { opened: true, integrity, migrations, counts };
+  return { opened: true, integrity, migrations, counts, ...(tables ? { tables } : {}) };
 }
 
 /**
@@ -95,7 +157,7 @@ export function inspectDatabase(db: Sqlite): Inspection {
  * database, damaged) are findings; any other failure to open (the addon would not load) is thrown, so
  * a worker can say it could not check rather than that the file is damaged.
  */
-export function inspectStagedFile(file: string, dataKey: Buffer, options: { nativeBinding?: string; cacheKiB: number }): Inspection {
+export function inspectStagedFile(file: string, dataKey: Buffer, options: { nativeBinding?: string; cacheKiB: number; share?: SharedCheck }): Inspection {
   let db: Sqlite;
   try {
     db = openStagedReadOnly(file, dataKey, options);
@@ -104,7 +166,7 @@ export function inspectStagedFile(file: string, dataKey: Buffer, options: { nati
     throw error;
   }
   try {
-    return inspectDatabase(db);
+    return inspectDatabase(db, options.share);
   } finally {
     db.close();
   }

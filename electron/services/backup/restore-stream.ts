@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
 import { startWorker } from '../workers/worker-thread';
 import { assertChecksum, judgeInspection, openVerifiedSnapshot, readBackupInto, VERIFY_CHECKS } from './backup-reader';
-import { inspectDatabase, openStagedReadOnly, type InspectJob, type InspectReply, type Inspection } from './restore-inspect';
+import { inspectDatabase, openStagedReadOnly, SHARED_CHECK_BYTES, type InspectJob, type InspectReply, type Inspection } from './restore-inspect';
 import { StagingSink, stagingFailed, type SinkResult } from './restore-sink';
 import { openImage, stageEncryptedCopy } from './restore-staging';
 
@@ -35,6 +35,12 @@ export interface StageBackupOptions {
   identity?: Identity;
   /** Path to a better_sqlite3.node built for the running runtime (the Electron shell's). */
   nativeBinding?: string;
+  /**
+   * Check the staged file's tables on two threads at once (about half the time of the check on two
+   * cores). Only for a file the vault will open and quick_check itself (a restore): the shared check
+   * leaves the free list and unused pages to that quick_check. A verify checks the whole file in one go.
+   */
+  checkTablesInParallel?: boolean;
 }
 
 export interface StagedBackup {
@@ -65,10 +71,11 @@ export const INSPECT_CACHE_KIB = 4096;
 export async function stageVerifiedBackup(options: StageBackupOptions): Promise<StagedBackup> {
   const progress = options.onProgress ?? (() => undefined);
   const checking: { inspector: Inspector | null } = { inspector: null };
+  const startChecking = () => (checking.inspector ??= startInspector(options.nativeBinding, { shared: options.checkTablesInParallel === true }));
   const sink = new StagingSink(options.stagedFile, options.dataKey, {
     // Once page 1 shows the pages route: after the passphrase's scrypt, whose memory is then freed.
     onPagesRoute: () => {
-      checking.inspector ??= startInspector(options.nativeBinding);
+      startChecking();
     },
   });
   try {
@@ -78,7 +85,7 @@ export async function stageVerifiedBackup(options: StageBackupOptions): Promise<
       progress('Checking the database', null);
       const checks =
         read.database.route === 'pages'
-          ? await checkStagedPages(read.database, read.manifest, options, (checking.inspector ??= startInspector(options.nativeBinding)))
+          ? await checkStagedPages(read.database, read.manifest, options, startChecking())
           : stageFromImage(read.database.image, read.manifest, options, progress);
       return { manifest: read.manifest, fileBytes: read.fileBytes, checks, route: read.database.route };
     } catch (error) {
@@ -137,10 +144,41 @@ export interface Inspector {
 }
 
 /**
- * Starts the checking thread. It is started while the backup is still being decrypted, so loading it
- * (modules, the SQLite addon) overlaps that work instead of following it.
+ * Starts the checking thread (two, with `shared`: see restore-inspect.ts's SharedCheck). They are
+ * started while the backup is still being decrypted, so loading them (modules, the SQLite addon)
+ * overlaps that work instead of following it.
  */
-export function startInspector(nativeBinding?: string): Inspector {
+export function startInspector(nativeBinding?: string, options: { shared?: boolean } = {}): Inspector {
+  const threads = Array.from({ length: options.shared ? 2 : 1 }, () => startCheckThread());
+  const sharedClaims = threads.length > 1 ? new SharedArrayBuffer(SHARED_CHECK_BYTES) : null;
+  return {
+    async inspect(file, dataKey) {
+      if (threads.every((thread) => thread.worker !== null)) {
+        threads.forEach((thread, index) => {
+          const share = sharedClaims ? { share: { claims: sharedClaims, lead: index === 0 } } : {};
+          const job: InspectJob = { file, dataKey: new Uint8Array(dataKey), cacheKiB: INSPECT_CACHE_KIB, ...share, ...(nativeBinding ? { nativeBinding } : {}) };
+          try {
+            thread.worker!.postMessage(job);
+          } finally {
+            // postMessage copied the job; this copy of the key is no longer needed.
+            job.dataKey.fill(0);
+          }
+        });
+        // The answers are used once the threads have exited: their connections to the file are then surely
+        // closed, so the file can be renamed or deleted (Windows refuses both while a handle is open).
+        const answers = await Promise.all(threads.map(async (thread) => (await thread.exited, thread.answer())));
+        const combined = combineAnswers(answers);
+        if (combined) return combined;
+      }
+      return inspectOnThisThread(file, dataKey, nativeBinding);
+    },
+    close() {
+      for (const thread of threads) void thread.worker?.terminate();
+    },
+  };
+}
+
+function startCheckThread(): { worker: Worker | null; exited: Promise<void>; answer: () => InspectReply } {
   let worker: Worker | null;
   try {
     worker = startWorker('backup/restore-inspect-worker.ts', null);
@@ -156,27 +194,27 @@ export function startInspector(nativeBinding?: string): Inspector {
     worker.on('error', () => undefined);
     worker.once('exit', () => resolve());
   });
-  return {
-    async inspect(file, dataKey) {
-      if (worker !== null) {
-        const job: InspectJob = { file, dataKey: new Uint8Array(dataKey), cacheKiB: INSPECT_CACHE_KIB, ...(nativeBinding ? { nativeBinding } : {}) };
-        try {
-          worker.postMessage(job);
-        } finally {
-          // postMessage copied the job; this copy of the key is no longer needed.
-          job.dataKey.fill(0);
-        }
-        // The answer is used once the thread has exited: its connection to the file is then surely closed,
-        // so the file can be renamed or deleted (Windows refuses both while a handle is open).
-        await exited;
-        if ('inspection' in answer) return answer.inspection;
-      }
-      return inspectOnThisThread(file, dataKey, nativeBinding);
-    },
-    close() {
-      void worker?.terminate();
-    },
-  };
+  return { worker, exited, answer: () => answer };
+}
+
+/**
+ * One finding from the threads' answers, or null when they cannot give one (a thread could not run
+ * SQLite) and the whole check must run here. A shared check passes only if every table was checked.
+ */
+function combineAnswers(answers: InspectReply[]): Inspection | null {
+  const inspections: Inspection[] = [];
+  for (const answer of answers) {
+    if (!('inspection' in answer)) return null;
+    inspections.push(answer.inspection);
+  }
+  const [lead] = inspections;
+  if (inspections.length === 1 || lead === undefined) return lead ?? null;
+  const opened = inspections.filter((inspection) => inspection.opened);
+  if (opened.length < inspections.length || !lead.opened) return { opened: false };
+  const total = lead.tables?.total ?? -1;
+  const checked = opened.reduce((sum, inspection) => sum + (inspection.tables?.total === total ? inspection.tables.checked : Number.NaN), 0);
+  const integrity = opened.every((inspection) => inspection.integrity) && checked === total;
+  return integrity ? { opened: true, integrity, migrations: lead.migrations ?? null, counts: lead.counts ?? null } : { opened: true, integrity: false };
 }
 
 /** The checks of one staged file on a thread of their own (startInspector, used at once). */
