@@ -273,10 +273,16 @@ test('damage the check after unlock finds closes the vault, says so on the unloc
   writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (pages - 3) * 4096);
   closeSync(fd);
 
-  // The vault opens at once; the integrity check on its worker thread then finds the damage.
-  await unlockPractice(page, practice.passphrase);
-  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/integrity check found damage in vault\.db/)).toBeVisible();
+  // The vault opens at once; the integrity check on its worker thread then finds the damage and closes it.
+  // How long the client list stays on screen first depends on where in the check the damaged page falls
+  // (sometimes too briefly to see), so the proof that it opened is the message: "was closed" is said only
+  // of an open vault, and a check before opening says "failed its integrity check" (below).
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel('Passphrase').fill(practice.passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText(/vault was closed because its integrity check found damage in vault\.db/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
+  await expect(page.getByText(/failed its integrity check/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Restore a backup instead' })).toBeVisible();
 
   // Unlocking again checks before opening, and refuses.
