@@ -10,8 +10,10 @@ import type { BenchResult, BenchRow } from './rows';
 import { BENCH_BACKUP_PASSPHRASE } from './backup-passphrases';
 
 /**
- * Backup and restore of the seeded practice (practiceVault(): 300 clients, 20,000 sessions, ~250 MB),
- * each run in its own process on a copy of it, so the process's peak RSS is that of the operation.
+ * Backup and restore of the seeded practice (practiceVault(): 300 clients, 20,000 sessions, ~240 MB)
+ * and of a smaller one of about the issue's ~100 MB (8,000 sessions), each run in its own process on a
+ * copy of it, so the process's peak RSS is that of the operation. The smaller vault shows the peak-RSS
+ * limit's floor: 1.5 × 100 MB + 100 MB is less than the unlocked app plus scrypt's 256 MiB.
  * The process runs the services bundled, as the app does (bundled-child.ts).
  * Throughput is vault bytes per second of the whole operation, scrypt included (work factor 18).
  * Where the `age` CLI is installed, it encrypts and decrypts the same tar bytes, and the ratio ours /
@@ -39,11 +41,24 @@ function child(bundle: string, ...args: string[]): ChildReport {
   return report;
 }
 
-let prepared: Promise<{ root: string; vaultDir: string; backupFile: string; reports: ChildReport[]; bundle: string }> | null = null;
+interface Prepared {
+  root: string;
+  vaultDir: string;
+  backupFile: string;
+  reports: ChildReport[];
+  bundle: string;
+}
 
-function prepare() {
-  prepared ??= (async () => {
-    const practice = await practiceVault();
+/** The two vault sizes measured: the bench's practice, and one of about 100 MB. */
+type VaultSize = 'practice' | 'about 100 MB';
+const SESSIONS: Record<VaultSize, number> = { practice: 20_000, 'about 100 MB': 8_000 };
+const prepared = new Map<VaultSize, Promise<Prepared>>();
+
+function prepare(size: VaultSize): Promise<Prepared> {
+  let backups = prepared.get(size);
+  if (backups) return backups;
+  backups = (async () => {
+    const practice = await practiceVault({ sessions: SESSIONS[size] });
     const bundle = await bundledBackupChild();
     const root = mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-backup-'));
     // A copy: restore replaces the vault's database, and the cached practice is shared by every row.
@@ -58,7 +73,8 @@ function prepare() {
     }
     return { root, vaultDir, backupFile, reports, bundle };
   })();
-  return prepared;
+  prepared.set(size, backups);
+  return backups;
 }
 
 function result(name: string, reports: ChildReport[], cliRatio: string | null, ratio?: number): BenchResult {
@@ -99,26 +115,35 @@ function cliComparison(backupFile: string, oursMs: number, direction: 'encrypt' 
   }
 }
 
-export const backupRow: BenchRow = {
-  name: 'backup',
-  run: async () => {
-    const { reports, backupFile } = await prepare();
-    const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'encrypt');
-    return result('backup', reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
-  },
-};
+function backupRowOf(name: string, size: VaultSize): BenchRow {
+  return {
+    name,
+    run: async () => {
+      const { reports, backupFile } = await prepare(size);
+      const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'encrypt');
+      return result(name, reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
+    },
+  };
+}
 
-export const restoreRow: BenchRow = {
-  name: 'restore',
-  run: async () => {
-    const { vaultDir, backupFile, root, bundle } = await prepare();
-    try {
-      const reports = Array.from({ length: RUNS }, () => child(bundle, 'restore', vaultDir, backupFile));
-      const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'decrypt');
-      return result('restore', reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-      prepared = null;
-    }
-  },
-};
+function restoreRowOf(name: string, size: VaultSize): BenchRow {
+  return {
+    name,
+    run: async () => {
+      const { vaultDir, backupFile, root, bundle } = await prepare(size);
+      try {
+        const reports = Array.from({ length: RUNS }, () => child(bundle, 'restore', vaultDir, backupFile));
+        const cli = cliComparison(backupFile, summarise(reports.map((r) => r.ms)).p50_ms, 'decrypt');
+        return result(name, reports, cli?.text ?? 'age CLI not installed', cli?.ratio);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+        prepared.delete(size);
+      }
+    },
+  };
+}
+
+export const backupRow = backupRowOf('backup', 'practice');
+export const restoreRow = restoreRowOf('restore', 'practice');
+export const backupSmallRow = backupRowOf('backup, ~100 MB vault', 'about 100 MB');
+export const restoreSmallRow = restoreRowOf('restore, ~100 MB vault', 'about 100 MB');
