@@ -85,6 +85,31 @@ describe('the native age payload', () => {
     }
   });
 
+  it('holding the first chunk back: the package reads the edited first chunk, placed first, at every chunk boundary', async () => {
+    const { header, fileKey } = await sealHeader(new NativeScryptRecipient(PASSPHRASE, 18));
+    const identity = onceIdentity();
+    for (const size of SIZES) {
+      const plain = randomBytes(size);
+      const nonce = randomBytes(16);
+      const encrypter = new PayloadEncrypter(fileKey, nonce, { holdFirstChunk: true });
+      const rest: Buffer[] = [];
+      for (const piece of pieces(plain)) rest.push(...encrypter.push(piece));
+      rest.push(...encrypter.finish());
+      const edited = Buffer.from(plain);
+      edited.fill(0x2a, 0, Math.min(size, 100));
+      const first = encrypter.sealHeldChunk((chunk) => {
+        expect(chunk.equals(plain.subarray(0, CHUNK)), `size ${size}: the held chunk is the payload's first`).toBe(true);
+        chunk.fill(0x2a, 0, Math.min(size, 100));
+      });
+      const file = Buffer.concat([header, nonce, ...first, ...rest]);
+      expect(file.length).toBe(header.length + 16 + size + 16 * Math.max(1, Math.ceil(size / CHUNK)));
+      const decrypter = new Decrypter();
+      decrypter.addIdentity(identity);
+      expect(Buffer.from(await decrypter.decrypt(file)).equals(edited), `size ${size}`).toBe(true);
+      expect(() => encrypter.sealHeldChunk(() => undefined)).toThrow(/no first chunk is held/);
+    }
+  });
+
   it('reads what the age-encryption package writes', async () => {
     for (const size of [0, CHUNK, 2 * CHUNK + 3]) {
       const plain = randomBytes(size);

@@ -577,6 +577,53 @@ describe('writeArchiveFile', () => {
     expect(partials(dir)).toEqual([]);
   });
 
+  it('a late entry is filled in after the entries behind it were read, and the age CLI reads it first', async ({ skip }) => {
+    const dir = newDir('alliance-archive-late-');
+    const file = path.join(dir, 'late.age');
+    const database = entries[1]!.data;
+    const seen = createHash('sha256');
+    const result = await writeArchiveFile({
+      file,
+      entries: [
+        // Its bytes depend on every piece of the entry after it, as a backup's manifest does.
+        { name: BACKUP_MANIFEST_ENTRY, bytes: 64, late: () => Buffer.from(seen.digest('hex')) },
+        {
+          name: BACKUP_DATABASE_ENTRY,
+          bytes: database.length,
+          pieces: async function* () {
+            for (let offset = 0; offset < database.length; offset += 1_000_003) {
+              const piece = database.subarray(offset, offset + 1_000_003);
+              seen.update(piece);
+              yield piece;
+            }
+          },
+        },
+      ],
+      passphrase: 'lantern copper orchard meadow 41',
+    });
+    expect(result).toEqual({ path: file, fileBytes: statSync(file).size, sha256: sha256(readFileSync(file)) });
+    expect(partials(dir)).toEqual([]);
+    if (!hasTool('age')) return skip('the age CLI is not installed');
+    const tarFile = path.join(dir, 'late.tar');
+    expect(ageDecryptWithCli(file, tarFile, 'lantern copper orchard meadow 41').status).toBe(0);
+    const listing = spawnSync('tar', ['-tf', tarFile], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(listing).toEqual([BACKUP_MANIFEST_ENTRY, BACKUP_DATABASE_ENTRY]);
+    const out = newDir('alliance-archive-late-x-');
+    spawnSync('tar', ['-xf', tarFile, '-C', out]);
+    expect(readFileSync(path.join(out, BACKUP_MANIFEST_ENTRY), 'utf8')).toBe(sha256(database));
+    expect(readFileSync(path.join(out, BACKUP_DATABASE_ENTRY)).equals(database)).toBe(true);
+  });
+
+  it('refuses a late entry outside the first chunk, in a plain tar, or of another length, and leaves nothing', async () => {
+    const dir = newDir('alliance-archive-late-bad-');
+    const file = path.join(dir, 'bad.age');
+    const late = (bytes: number, fill = bytes) => ({ name: 'late.json', bytes, late: () => Buffer.alloc(fill) });
+    await expect(writeArchiveFile({ file, entries: [entries[1]!, late(10)], passphrase: 'p' })).rejects.toThrow(/within the first 65536 bytes/);
+    await expect(writeArchiveFile({ file, entries: [late(10), entries[1]!], passphrase: null })).rejects.toThrow(/need an encrypted archive/);
+    await expect(writeArchiveFile({ file, entries: [late(10, 11), entries[1]!], passphrase: 'lantern copper orchard meadow 41' })).rejects.toThrow(/could not be written in .*Nothing was saved/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a work factor outside 18..20', async () => {
     await expect(writeArchiveFile({ file: path.join(os.tmpdir(), 'never.age'), entries, passphrase: 'p', scryptLogN: 17 })).rejects.toThrow(/work factor/);
     await expect(writeArchiveFile({ file: path.join(os.tmpdir(), 'never.age'), entries, passphrase: 'p', scryptLogN: 21 })).rejects.toThrow(/work factor/);

@@ -117,8 +117,8 @@ describe('a backup', () => {
       appVersion: 'test',
       schemaVersion: 'x',
       onProgress: (phase, fraction) => {
-        // Between two pieces of the checksum pass, as an idle lock would land.
-        if (!locked && phase === 'Taking a snapshot' && fraction !== null && fraction > 0) {
+        // Between two pieces of the snapshot on their way into the archive, as an idle lock would land.
+        if (!locked && phase === 'Encrypting and writing' && fraction !== null && fraction > 0.1) {
           locked = true;
           nv.vault.lock('user');
         }

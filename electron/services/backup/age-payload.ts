@@ -39,6 +39,15 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 /** The ciphertext size of a payload of `plainBytes`: one tag per chunk, and at least one chunk. */
 export const cipherPayloadBytes = (plainBytes: number): number => plainBytes + TAG_BYTES * Math.max(1, Math.ceil(plainBytes / CHUNK_PLAIN_BYTES));
 
+export interface PayloadEncrypterOptions {
+  /**
+   * Keep the first chunk's plaintext instead of sealing it, so that the writer can still change some
+   * of its bytes (a manifest whose checksum covers everything after it) and seal it last with
+   * `sealHeldChunk`. Chunk 0 is still sealed exactly once, so no nonce is ever used twice.
+   */
+  holdFirstChunk?: boolean;
+}
+
 /**
  * Encrypts a payload fed in pieces of any size. A full chunk is sealed only once more plaintext
  * arrives, because whether it is the last one (flag 1) is not known before.
@@ -50,9 +59,13 @@ export class PayloadEncrypter {
   private readonly buffer = Buffer.alloc(CHUNK_PLAIN_BYTES);
   private buffered = 0;
   private finished = false;
+  /** In hold mode: chunk 0's plaintext and whether it is also the last chunk, until sealHeldChunk. */
+  private held: { plain: Buffer; last: boolean } | null = null;
+  private readonly holding: boolean;
 
-  constructor(fileKey: Uint8Array, nonce: Uint8Array) {
+  constructor(fileKey: Uint8Array, nonce: Uint8Array, options: PayloadEncrypterOptions = {}) {
     this.key = payloadKey(fileKey, nonce);
+    this.holding = options.holdFirstChunk === true;
   }
 
   /** Seals what can be sealed; `plain` may be reused by the caller as soon as this returns. */
@@ -79,7 +92,10 @@ export class PayloadEncrypter {
     return out;
   }
 
-  /** Seals the last chunk (empty only when the whole payload is) and forgets the key. */
+  /**
+   * Seals the last chunk (empty only when the whole payload is) and forgets the key; in hold mode the
+   * key is kept until sealHeldChunk.
+   */
   finish(): Buffer[] {
     if (this.finished) throw new Error('payload already finished');
     this.finished = true;
@@ -88,13 +104,39 @@ export class PayloadEncrypter {
       this.seal(this.buffer.subarray(0, this.buffered), true, out);
       return out;
     } finally {
-      this.key.fill(0);
+      if (!this.holding) this.key.fill(0);
       this.buffer.fill(0);
     }
   }
 
-  private seal(plain: Uint8Array, last: boolean, out: Buffer[]): void {
-    const cipher = createCipheriv('chacha20-poly1305', this.key, chunkNonce(this.counter++, last), { authTagLength: TAG_BYTES });
+  /**
+   * Hold mode, after finish: lets `edit` change the first chunk's plaintext in place (its length is
+   * fixed), then seals it as chunk 0 and forgets the key. The result belongs right after the payload
+   * nonce, before everything push and finish returned.
+   */
+  sealHeldChunk(edit: (plain: Buffer) => void): Buffer[] {
+    if (!this.holding || !this.finished || this.held === null) throw new Error('no first chunk is held');
+    const { plain, last } = this.held;
+    this.held = null;
+    const out: Buffer[] = [];
+    try {
+      edit(plain);
+      this.seal(plain, last, out, 0);
+      return out;
+    } finally {
+      plain.fill(0);
+      this.key.fill(0);
+    }
+  }
+
+  private seal(plain: Uint8Array, last: boolean, out: Buffer[], counter?: number): void {
+    if (counter === undefined && this.holding && this.counter === 0) {
+      // Chunk 0 waits for sealHeldChunk; its counter is taken now so no other chunk can have it.
+      this.held = { plain: Buffer.from(plain), last };
+      this.counter++;
+      return;
+    }
+    const cipher = createCipheriv('chacha20-poly1305', this.key, chunkNonce(counter ?? this.counter++, last), { authTagLength: TAG_BYTES });
     out.push(cipher.update(plain));
     // A stream cipher leaves nothing for final(); it is called for the tag.
     cipher.final();

@@ -8,17 +8,28 @@ import { AppError } from '../../../shared/errors';
 import { drained } from './stream-drain';
 import { NativeScryptRecipient, type PreparedScryptRecipient } from './native-scrypt';
 import { sealHeader } from './age-header';
-import { PAYLOAD_NONCE_BYTES, PayloadEncrypter } from './age-payload';
+import { CHUNK_PLAIN_BYTES, cipherPayloadBytes, PAYLOAD_NONCE_BYTES, PayloadEncrypter } from './age-payload';
 import { syncFolder } from '../fs/write-file-atomic';
 
-/** An entry held in memory, or one read piece by piece when tar asks for it (a vault-sized database). */
+/**
+ * An entry held in memory, one read piece by piece when tar asks for it (a vault-sized database), or
+ * one whose bytes are known only once the entries after it have been read (a manifest holding their
+ * checksum): a `late` entry has a fixed length, must lie within the payload's first chunk, and is
+ * filled in when that chunk is sealed, last (encrypted archives only).
+ */
 export type ArchiveEntry =
   | { name: string; data: Uint8Array }
-  | { name: string; bytes: number; pieces: () => AsyncIterable<Uint8Array> };
+  | { name: string; bytes: number; pieces: () => AsyncIterable<Uint8Array> }
+  | { name: string; bytes: number; late: () => Uint8Array };
 
 const entryBytes = (entry: ArchiveEntry): number => ('data' in entry ? entry.data.byteLength : entry.bytes);
 
 async function* inPieces(entry: ArchiveEntry): AsyncIterable<Uint8Array> {
+  if ('late' in entry) {
+    // A placeholder of the right length; the real bytes replace it before its chunk is sealed.
+    yield new Uint8Array(entry.bytes);
+    return;
+  }
   if (!('data' in entry)) {
     let total = 0;
     for await (const piece of entry.pieces()) {
@@ -85,6 +96,8 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
   const target = path.resolve(options.file);
   const folder = path.dirname(target);
   const plainBytes = tarSize(options.entries);
+  const late = lateEntries(options.entries);
+  if (late.length > 0 && options.passphrase === null) throw new Error('late archive entries need an encrypted archive');
   const report = (fraction: number) => options.onProgress?.(Math.min(1, Math.max(0, fraction)));
 
   if (!options.replace) await refuseExisting(target, folder);
@@ -98,6 +111,7 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
       pulled += bytes;
       report((pulled / plainBytes) * WRITE_SHARE);
     });
+    // What was written after the head (below) is hashed as it goes; the head is kept to compare.
     const hash = createHash('sha256');
     let fileBytes = 0;
     const write = async (pieces: readonly Uint8Array[]) => {
@@ -105,14 +119,21 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
       fileBytes += await writeAll(file, pieces);
     };
     let encrypter: PayloadEncrypter | null = null;
+    let head = Buffer.alloc(0);
     if (options.passphrase !== null) {
       // The standard scrypt passphrase recipient, derived off the main thread (see native-scrypt.ts).
       const recipient = typeof options.passphrase === 'string' ? new NativeScryptRecipient(options.passphrase, logN) : options.passphrase;
       const { header, fileKey } = await sealHeader(recipient);
       const nonce = randomBytes(PAYLOAD_NONCE_BYTES);
-      encrypter = new PayloadEncrypter(fileKey, nonce);
+      encrypter = new PayloadEncrypter(fileKey, nonce, { holdFirstChunk: late.length > 0 });
       fileKey.fill(0);
-      await write([header, nonce]);
+      head = Buffer.concat([header, nonce]);
+      if (late.length > 0) {
+        // Room for the header, the nonce and the first chunk, written last over these zeros.
+        head = Buffer.alloc(head.length + cipherPayloadBytes(Math.min(plainBytes, CHUNK_PLAIN_BYTES)));
+        Buffer.concat([header, nonce]).copy(head);
+      }
+      fileBytes += await writeAll(file, [head]);
     }
     const reader = plain.getReader();
     for (;;) {
@@ -121,14 +142,19 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
       await write(encrypter ? encrypter.push(value) : [value]);
     }
     if (encrypter) await write(encrypter.finish());
+    if (encrypter && late.length > 0) {
+      const first = Buffer.concat(encrypter.sealHeldChunk((chunk) => fillLateEntries(chunk, late)));
+      first.copy(head, head.length - first.length);
+      await writeAllAt(file, head, 0);
+    }
     await file.sync();
     await file.close();
     handle = null;
     const sha256 = hash.digest('hex');
 
     report(WRITE_SHARE);
-    const readBack = await hashFile(temp, fileBytes, (done) => report(WRITE_SHARE + (done / Math.max(1, fileBytes)) * (1 - WRITE_SHARE)));
-    if (readBack.sha256 !== sha256 || readBack.bytes !== fileBytes) {
+    const readBack = await hashFile(temp, fileBytes, (done) => report(WRITE_SHARE + (done / Math.max(1, fileBytes)) * (1 - WRITE_SHARE)), head.length);
+    if (readBack.restSha256 !== sha256 || !readBack.head.equals(head) || readBack.bytes !== fileBytes) {
       throw new AppError(
         'IO_ERROR',
         `The file written to “${folder}” did not read back the same as what was written, so it was not kept. The drive may be failing; try another one.`,
@@ -138,11 +164,42 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
     else await placeWithoutReplacing(temp, target, folder);
     await syncFolder(folder);
     report(1);
-    return { path: target, fileBytes, sha256 };
+    return { path: target, fileBytes, sha256: readBack.sha256 };
   } catch (error) {
     if (handle !== null) await handle.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw toIoError(error, folder, target, plainBytes);
+  }
+}
+
+interface LateEntry {
+  /** Where the entry's data starts in the tar. */
+  offset: number;
+  bytes: number;
+  fill: () => Uint8Array;
+}
+
+/** The late entries and where their data lies in the tar: inside its first chunk, or it is a programming error. */
+function lateEntries(entries: readonly ArchiveEntry[]): LateEntry[] {
+  const found: LateEntry[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const bytes = entryBytes(entry);
+    if ('late' in entry) {
+      if (offset + TAR_BLOCK + bytes > CHUNK_PLAIN_BYTES) throw new Error(`late archive entry ${entry.name} must end within the first ${CHUNK_PLAIN_BYTES} bytes`);
+      found.push({ offset: offset + TAR_BLOCK, bytes, fill: entry.late });
+    }
+    offset += TAR_BLOCK + Math.ceil(bytes / TAR_BLOCK) * TAR_BLOCK;
+  }
+  return found;
+}
+
+function fillLateEntries(chunk: Buffer, late: readonly LateEntry[]): void {
+  for (const entry of late) {
+    const data = entry.fill();
+    // tar's header already holds the length, and the chunk's size is fixed.
+    if (data.byteLength !== entry.bytes) throw new Error(`late archive entry is ${data.byteLength} bytes, not the ${entry.bytes} declared`);
+    chunk.set(data, entry.offset);
   }
 }
 
@@ -167,6 +224,9 @@ function tarStream(entries: readonly ArchiveEntry[], mtime: Date, onBytes: (byte
           { name: entry.name, size: entryBytes(entry), mode: 0o600, mtime, type: 'file' },
           (error) => (error ? reject(error) : resolve()),
         );
+        // A failed entry destroys the pack, which destroys the entry again with that error; it reaches
+        // the callback above, and an 'error' event nobody listens to would crash the process instead.
+        sink.on('error', () => undefined);
         current = sink;
         void (async () => {
           for await (const piece of inPieces(entry)) {
@@ -224,9 +284,27 @@ async function writeAll(handle: FileHandle, pieces: readonly Uint8Array[]): Prom
   return written;
 }
 
-/** Streams a file through SHA-256 with one reusable buffer. */
-export async function hashFile(file: string, expectedBytes = 0, onBytes?: (done: number) => void): Promise<{ sha256: string; bytes: number }> {
+/** Writes all of `data` at `position`. */
+async function writeAllAt(handle: FileHandle, data: Buffer, position: number): Promise<void> {
+  for (let offset = 0; offset < data.length; ) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset, position + offset);
+    offset += bytesWritten;
+  }
+}
+
+export interface HashedFile {
+  sha256: string;
+  bytes: number;
+  /** The first `headBytes` bytes, and the SHA-256 of everything after them. */
+  head: Buffer;
+  restSha256: string;
+}
+
+/** Streams a file through SHA-256 with one reusable buffer; `headBytes` splits off a head returned as is. */
+export async function hashFile(file: string, expectedBytes = 0, onBytes?: (done: number) => void, headBytes = 0): Promise<HashedFile> {
   const hash = createHash('sha256');
+  const rest = createHash('sha256');
+  const head = Buffer.alloc(headBytes);
   const handle = await fs.open(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(PIECE_BYTES, expectedBytes || PIECE_BYTES)));
@@ -234,11 +312,15 @@ export async function hashFile(file: string, expectedBytes = 0, onBytes?: (done:
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
+      const piece = buffer.subarray(0, bytesRead);
+      hash.update(piece);
+      const inHead = Math.max(0, Math.min(bytesRead, headBytes - bytes));
+      if (inHead > 0) piece.copy(head, bytes, 0, inHead);
+      rest.update(piece.subarray(inHead));
       bytes += bytesRead;
       onBytes?.(bytes);
     }
-    return { sha256: hash.digest('hex'), bytes };
+    return { sha256: hash.digest('hex'), bytes, head: head.subarray(0, Math.min(headBytes, bytes)), restSha256: rest.digest('hex') };
   } finally {
     await handle.close();
   }

@@ -45,9 +45,10 @@ export function backupFileName(now: Date): string {
 
 /**
  * One encrypted backup: a snapshot of the open vault, its manifest, age-encrypted on the way to the
- * file. The snapshot is read twice, in pieces, from one read transaction: once for the checksum the
- * manifest (the archive's first entry) records, once into the archive. Nothing unencrypted touches
- * the disk, not even a temporary file, and the vault is never held in memory whole.
+ * file. The snapshot is read once, in pieces, in one read transaction, and hashed as it goes into the
+ * archive; the manifest (the archive's first entry, which records that hash) is filled in at the end,
+ * when the payload's first chunk is sealed last (archive-file.ts). Nothing unencrypted touches the
+ * disk, not even a temporary file, and the vault is never held in memory whole.
  */
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
   const progress = options.onProgress ?? (() => undefined);
@@ -58,42 +59,47 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   const snapshot = await options.openSnapshot();
   try {
     const { counts } = snapshot;
-    // The checksum pass is about a quarter of the work; writing and the read-back share the rest.
-    const CHECKSUM_SHARE = 0.25;
+    const createdAt = options.now.toISOString();
+    const manifestOf = (sha256: string): Buffer => {
+      const manifest: BackupManifest = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        appVersion: options.appVersion,
+        schemaVersion: options.schemaVersion,
+        createdAt,
+        database: { file: BACKUP_DATABASE_ENTRY, bytes: snapshot.bytes, sha256 },
+        counts,
+      };
+      return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+    };
+    // A SHA-256 is always 64 hex digits, so the placeholder gives the manifest its final length.
+    const manifestBytes = manifestOf('0'.repeat(64)).length;
     const hash = createHash('sha256');
     let hashed = 0;
-    for await (const piece of snapshot.pieces()) {
-      hash.update(piece);
-      hashed += piece.byteLength;
-      progress('Taking a snapshot', (hashed / Math.max(1, snapshot.bytes)) * CHECKSUM_SHARE);
+    async function* hashedPieces(): AsyncGenerator<Uint8Array> {
+      for await (const piece of snapshot.pieces()) {
+        hash.update(piece);
+        hashed += piece.byteLength;
+        yield piece;
+      }
     }
-    const createdAt = options.now.toISOString();
-    const manifest: BackupManifest = {
-      format: BACKUP_FORMAT,
-      formatVersion: BACKUP_FORMAT_VERSION,
-      appVersion: options.appVersion,
-      schemaVersion: options.schemaVersion,
-      createdAt,
-      database: {
-        file: BACKUP_DATABASE_ENTRY,
-        bytes: snapshot.bytes,
-        sha256: hash.digest('hex'),
-      },
-      counts,
-    };
     const fileName = backupFileName(options.now);
     const written = await writeArchiveFile({
       file: path.join(options.folder, fileName),
       entries: [
-        { name: BACKUP_MANIFEST_ENTRY, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-        { name: BACKUP_DATABASE_ENTRY, bytes: snapshot.bytes, pieces: () => snapshot.pieces() },
+        {
+          name: BACKUP_MANIFEST_ENTRY,
+          bytes: manifestBytes,
+          late: () => {
+            if (hashed !== snapshot.bytes) throw new Error('the snapshot was not read whole');
+            return manifestOf(hash.digest('hex'));
+          },
+        },
+        { name: BACKUP_DATABASE_ENTRY, bytes: snapshot.bytes, pieces: hashedPieces },
       ],
       passphrase: recipient,
       scryptLogN: BACKUP_SCRYPT_LOG_N,
-      onProgress: (fraction) => {
-        const overall = CHECKSUM_SHARE + fraction * (1 - CHECKSUM_SHARE);
-        progress(fraction < 0.9 ? 'Encrypting and writing' : 'Checking the written file', overall);
-      },
+      onProgress: (fraction) => progress(fraction < 0.9 ? 'Encrypting and writing' : 'Checking the written file', fraction),
     });
     return {
       path: written.path,
