@@ -15,7 +15,7 @@ export default defineConfig({
           'integrity-worker': 'electron/services/database/integrity-worker.ts',
           'kdf-worker': 'electron/services/vault/kdf-worker.ts',
           'restore-inspect-worker': 'electron/services/backup/restore-inspect-worker.ts',
-          'page-encrypt-worker': 'electron/services/backup/page-encrypt-worker.ts',
+          'page-cipher-worker': 'electron/services/backup/page-cipher-worker.ts',
           'summary-render-worker': 'electron/services/summary/summary-render-worker.tsx',
         },
       },

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
@@ -7,6 +8,7 @@ import { DATABASE_FILE } from '../../electron/services/vault/vault-header';
 import { openEncryptedDatabase } from '../../electron/services/database/open-database';
 import { countRecords } from '../../electron/services/backup/snapshot';
 import { openVaultSnapshot, type VaultSnapshot } from '../../electron/services/backup/vault-snapshot';
+import { startPageThread } from '../../electron/services/backup/snapshot-pages';
 import { writeBackup } from '../../electron/services/backup/backup-writer';
 import { readBackupFile } from '../../electron/services/backup/backup-reader';
 import { BACKUP_PASSPHRASE, fillVault } from './support/backup-fixture';
@@ -42,6 +44,45 @@ afterAll(async () => {
 });
 
 const openSnapshot = () => nv.vault.openReader(({ live, file, dataKey }) => openVaultSnapshot(live, file, dataKey));
+
+/** A page thread started for real, watched: its listeners run before the reader's. */
+interface WatchedThread {
+  ready: Promise<void>;
+  replies: Record<string, number>;
+  exited: Promise<void>;
+}
+
+function watchedThread(into: WatchedThread[], onReply?: (worker: Worker, type: string) => void): () => Worker {
+  return () => {
+    const worker = startPageThread();
+    let ready!: () => void;
+    const watched: WatchedThread = {
+      ready: new Promise<void>((resolve) => (ready = resolve)),
+      replies: {},
+      exited: new Promise<void>((resolve) => worker.once('exit', () => resolve())),
+    };
+    worker.on('message', (reply: { type: string }) => {
+      watched.replies[reply.type] = (watched.replies[reply.type] ?? 0) + 1;
+      if (reply.type === 'ready') ready();
+      onReply?.(worker, reply.type);
+    });
+    into.push(watched);
+    return worker;
+  };
+}
+
+/**
+ * The snapshot with its pages decrypted on this thread alone, or on the page thread too (a vault this
+ * small gets none by default): the thread is ready before the first page is read, so it gets pieces.
+ */
+function openSnapshotOn(route: 'here' | 'thread', threads: WatchedThread[] = []): () => Promise<VaultSnapshot> {
+  return async () => {
+    const start = route === 'here' ? null : watchedThread(threads);
+    const snapshot = await nv.vault.openReader(({ live, file, dataKey }) => openVaultSnapshot(live, file, dataKey, { startPageThread: start }));
+    await threads.at(-1)?.ready;
+    return snapshot;
+  };
+}
 
 async function imageOf(snapshot: VaultSnapshot): Promise<Buffer> {
   const pieces: Buffer[] = [];
@@ -105,12 +146,49 @@ describe('the snapshot a backup reads', () => {
   });
 });
 
-describe('a backup', () => {
+describe('the page thread', () => {
+  it('decrypts the same bytes as this thread does, and ends with the snapshot', async () => {
+    const here = await openSnapshotOn('here')();
+    const expected = await imageOf(here).finally(() => here.close());
+    const threads: WatchedThread[] = [];
+    const snapshot = await openSnapshotOn('thread', threads)();
+    const image = await imageOf(snapshot).finally(() => snapshot.close());
+    expect(image.equals(expected)).toBe(true);
+    expect(threads[0]!.replies.decrypted).toBeGreaterThan(0);
+    await threads[0]!.exited;
+  });
+
+  it('a thread that cannot start, or ends part-way, still gives the same bytes', async () => {
+    const here = await openSnapshotOn('here')();
+    const expected = await imageOf(here).finally(() => here.close());
+    const failing = await nv.vault.openReader(({ live, file, dataKey }) =>
+      openVaultSnapshot(live, file, dataKey, {
+        startPageThread: () => {
+          throw new Error('no threads today');
+        },
+      }),
+    );
+    expect((await imageOf(failing).finally(() => failing.close())).equals(expected)).toBe(true);
+
+    const threads: WatchedThread[] = [];
+    // Ended as its first piece comes back, with the next one possibly still on it.
+    const start = watchedThread(threads, (worker, type) => {
+      if (type === 'decrypted') void worker.terminate();
+    });
+    const dying = await nv.vault.openReader(({ live, file, dataKey }) => openVaultSnapshot(live, file, dataKey, { startPageThread: start }));
+    await threads[0]!.ready;
+    expect((await imageOf(dying).finally(() => dying.close())).equals(expected)).toBe(true);
+    expect(threads[0]!.replies.decrypted).toBe(1);
+  });
+});
+
+describe.each(['here', 'thread'] as const)('a backup, pages decrypted %s', (route) => {
   it('stops when the vault locks part-way: no file is left and no descriptor on the vault stays open', async () => {
     const folder = newDir('alliance-backup-lock-');
     let locked = false;
+    const threads: WatchedThread[] = [];
     const attempt = writeBackup({
-      openSnapshot,
+      openSnapshot: openSnapshotOn(route, threads),
       folder,
       now: new Date(2026, 5, 15, 11, 0, 0),
       passphrase: BACKUP_PASSPHRASE,
@@ -128,6 +206,8 @@ describe('a backup', () => {
     expect(locked).toBe(true);
     expect(readdirSync(folder)).toEqual([]);
     expect(openFilesUnder(nv.dir)).toEqual([]);
+    // No thread is left holding the key.
+    await Promise.all(threads.map((thread) => thread.exited));
     await nv.vault.unlock(PASSPHRASE);
   }, 60_000);
 
@@ -148,8 +228,9 @@ describe('a backup', () => {
     const byte = Buffer.alloc(1);
     readSync(fd, byte, 0, 1, at);
     writeSync(fd, Buffer.from([byte[0]! ^ 0x40]), 0, 1, at);
+    const threads: WatchedThread[] = [];
     try {
-      const attempt = writeBackup({ openSnapshot, folder, now: new Date(2026, 5, 15, 12, 0, 1), passphrase: BACKUP_PASSPHRASE, appVersion: 'test', schemaVersion: 'x' });
+      const attempt = writeBackup({ openSnapshot: openSnapshotOn(route, threads), folder, now: new Date(2026, 5, 15, 12, 0, 1), passphrase: BACKUP_PASSPHRASE, appVersion: 'test', schemaVersion: 'x' });
       const error = await attempt.then(
         () => null,
         (caught: unknown) => caught,
@@ -159,6 +240,8 @@ describe('a backup', () => {
       expect((error as AppError).message).toMatch(/failed its check while it was read for the backup/);
       expect(readdirSync(folder)).toEqual([]);
       expect(existsSync(file)).toBe(true);
+      // On the thread route, the thread is the one that found it.
+      if (route === 'thread') expect(threads[0]!.replies.damaged).toBe(1);
     } finally {
       writeSync(fd, byte, 0, 1, at);
       closeSync(fd);

@@ -14,7 +14,7 @@ import { probeMounting, SmallDisk, unmountAll } from './support/small-disk';
 import { removeDir, tempDir } from './support/temp-vault';
 
 /*
- * A restore encrypts the staged vault's pages on a worker thread (page-encrypt-worker.ts) while the main
+ * A restore encrypts the staged vault's pages on a worker thread (page-cipher-worker.ts) while the main
  * thread decrypts the backup. What a user would notice if that went wrong: a staged file that does not
  * open, a restore that fails because a thread could not start or died, a thread or a file left behind
  * after a failure, or different messages for a full drive or a file in the way. Real SQLCipher files,
@@ -84,7 +84,7 @@ interface Observed {
 }
 
 /** Starts the real encryption thread, watching what it does; its listeners run before the sink's. */
-function observedStart(into: Observed[], start: () => Worker = () => startWorker('backup/page-encrypt-worker.ts', null)): () => Worker {
+function observedStart(into: Observed[], start: () => Worker = () => startWorker('backup/page-cipher-worker.ts', null)): () => Worker {
   return () => {
     const worker = start();
     let ready!: () => void;

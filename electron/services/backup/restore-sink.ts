@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import { startWorker } from '../workers/worker-thread';
 import type { DatabaseSink } from './backup-reader';
-import type { PageEncryptReply, PageEncryptRequest } from './page-encrypt-protocol';
+import type { PageEncryptReply, PageEncryptRequest } from './page-cipher-protocol';
 import { markRollbackJournal } from './snapshot';
 import { plainPageLayout, SQLCIPHER_RESERVE_BYTES, SQLCIPHER_SALT_BYTES, SqlcipherPages } from './sqlcipher-pages';
 
@@ -81,7 +81,7 @@ interface Batch {
  * trusted until the caller has compared the hash with the manifest and SQLite has checked the file.
  * `abort` removes the file; `end` syncs it to disk before it returns.
  *
- * The pages are encrypted on a worker thread (page-encrypt-worker.ts) while this thread goes on
+ * The pages are encrypted on a worker thread (page-cipher-worker.ts) while this thread goes on
  * decrypting, untarring and hashing the backup: on two cores the two halves of the work overlap (on the
  * 238 MB bench vault, 1.0–1.1 s instead of 1.55 s from the first page to the last). Until the thread is
  * ready, if it cannot start, or if it fails or dies, the pages are encrypted here as before: a restore
@@ -329,9 +329,10 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     const batch = this.inWorker.get(reply.id);
     if (batch === undefined) return;
     this.inWorker.delete(reply.id);
-    batch.carrier = Buffer.from(reply.bytes.buffer);
+    // Every answer to an encryption brings the buffer back ('damaged' only answers a decryption).
+    if ('bytes' in reply) batch.carrier = Buffer.from(reply.bytes.buffer);
     if (this.aborted) return this.release(batch);
-    if (reply.type === 'encrypted') this.queueWrite(batch, batch.carrier);
+    if (reply.type === 'encrypted' && batch.carrier !== null) this.queueWrite(batch, batch.carrier);
     else this.encryptHereAndWrite(batch);
   }
 
@@ -395,7 +396,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
   private startEncryptionThread(): void {
     let worker: Worker;
     try {
-      worker = (this.options.startEncryptWorker ?? (() => startWorker('backup/page-encrypt-worker.ts', null)))();
+      worker = (this.options.startEncryptWorker ?? (() => startWorker('backup/page-cipher-worker.ts', null)))();
     } catch {
       return;
     }

@@ -1,9 +1,10 @@
-import { closeSync, fstatSync, openSync, read, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { RecordCounts } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { openEncryptedDatabase, type Sqlite } from '../database/open-database';
 import { countRecords, markRollbackJournal, takeSnapshot } from './snapshot';
-import { PageAuthenticationError, SQLCIPHER_SALT_BYTES, SqlcipherPages } from './sqlcipher-pages';
+import { PageAuthenticationError, SQLCIPHER_SALT_BYTES } from './sqlcipher-pages';
+import { PAGE_THREAD_MIN_BYTES, SnapshotPageReader, startPageThread, type StartPageThread } from './snapshot-pages';
 
 /** A consistent, plain image of the vault for a backup, read in pieces; close it when done. */
 export interface VaultSnapshot {
@@ -18,6 +19,11 @@ export interface VaultSnapshot {
 
 export interface OpenVaultSnapshotOptions {
   nativeBinding?: string;
+  /**
+   * Starts the thread that decrypts pages (snapshot-pages.ts); null for none. By default one is started
+   * for a vault of PAGE_THREAD_MIN_BYTES or more.
+   */
+  startPageThread?: StartPageThread;
 }
 
 /** Pages decrypted per read: 1 MiB at 4 KiB pages, a few milliseconds of work between awaits. */
@@ -51,7 +57,8 @@ export function openVaultSnapshot(live: Sqlite, file: string, dataKey: Buffer, o
     const pageSize = Number(reader.pragma('page_size', { simple: true }));
     const pageCount = Number(reader.pragma('page_count', { simple: true }));
     if (statSync(file).size < pageSize * pageCount) return imageSnapshot(reader, counts);
-    return pageSnapshot(reader, file, dataKey, pageSize, pageCount, counts);
+    const start = options.startPageThread !== undefined ? options.startPageThread : pageSize * pageCount >= PAGE_THREAD_MIN_BYTES ? startPageThread : null;
+    return pageSnapshot(reader, file, dataKey, pageSize, pageCount, counts, start);
   } catch (error) {
     if (began) reader.exec('ROLLBACK');
     reader.close();
@@ -82,7 +89,10 @@ function walIsEmpty(file: string): boolean {
   }
 }
 
-function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: number, pageCount: number, counts: RecordCounts): VaultSnapshot {
+/** Pieces read and decrypted ahead of the one being written: enough to keep the page thread busy. */
+const PIECES_AHEAD = 4;
+
+function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: number, pageCount: number, counts: RecordCounts, start: StartPageThread): VaultSnapshot {
   const salt = Buffer.alloc(SQLCIPHER_SALT_BYTES);
   const handle = openSync(file, 'r');
   let closed = false;
@@ -94,41 +104,52 @@ function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: n
     closeSync(handle);
     throw error;
   }
-  const pages = SqlcipherPages.forFile(dataKey, salt, pageSize);
+  const pages = new SnapshotPageReader(handle, dataKey, salt, pageSize, start);
   const pagesPerPiece = Math.max(1, Math.floor(PIECE_BYTES / pageSize));
-  const cipherPiece = Buffer.alloc(pagesPerPiece * pageSize);
+  const piece = async (first: number): Promise<Buffer> => {
+    try {
+      return await pages.piece(first, Math.min(pagesPerPiece, pageCount - first + 1));
+    } catch (error) {
+      if (closed) throw lockedDuringBackup();
+      if (error instanceof PageAuthenticationError) throw damagedPage();
+      throw unreadable();
+    }
+  };
   return {
     source: 'pages',
     bytes: pageSize * pageCount,
     counts,
     async *pieces() {
-      for (let first = 1; first <= pageCount; first += pagesPerPiece) {
-        if (closed) throw lockedDuringBackup();
-        const count = Math.min(pagesPerPiece, pageCount - first + 1);
-        const length = count * pageSize;
-        const { bytesRead } = await readAt(handle, cipherPiece, length, (first - 1) * pageSize);
-        if (closed) throw lockedDuringBackup();
-        if (bytesRead !== length) throw unreadable();
-        const plain = Buffer.allocUnsafe(length);
-        for (let index = 0; index < count; index++) {
-          const at = index * pageSize;
-          try {
-            pages.decryptPage(cipherPiece.subarray(at, at + pageSize), first + index, plain.subarray(at, at + pageSize));
-          } catch (error) {
-            if (error instanceof PageAuthenticationError) throw damagedPage();
-            throw error;
-          }
+      const ahead: { first: number; plain: Promise<Buffer> }[] = [];
+      let next = 1;
+      const readAhead = () => {
+        while (ahead.length < PIECES_AHEAD && next <= pageCount && !closed) {
+          const plain = piece(next);
+          // Awaited in order below; one that fails meanwhile must not count as unhandled.
+          plain.catch(() => undefined);
+          ahead.push({ first: next, plain });
+          next += pagesPerPiece;
         }
+      };
+      readAhead();
+      while (ahead.length > 0) {
+        const { first, plain: pending } = ahead.shift()!;
+        const plain = await pending;
+        if (closed) {
+          plain.fill(0);
+          throw lockedDuringBackup();
+        }
+        readAhead();
         // As in takeSnapshot: a WAL-mode header would make tools look for a -wal file that is not there.
         if (first === 1) markRollbackJournal(plain);
         yield plain;
       }
+      if (closed) throw lockedDuringBackup();
     },
     close() {
       if (closed) return;
       closed = true;
-      cipherPiece.fill(0);
-      pages.dispose();
+      pages.close();
       closeSync(handle);
       endReading(reader);
     },
@@ -164,14 +185,6 @@ function endReading(reader: Sqlite): void {
   } finally {
     reader.close();
   }
-}
-
-/** Reads from a file descriptor at a position without blocking the event loop. */
-function readAt(handle: number, buffer: Buffer, length: number, position: number): Promise<{ bytesRead: number }> {
-  // A plain descriptor rather than a FileHandle: close() must release it synchronously when the vault locks.
-  return new Promise((resolve, reject) => {
-    read(handle, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve({ bytesRead })));
-  });
 }
 
 const lockedDuringBackup = () => new AppError('VAULT_LOCKED', 'The vault locked while the backup was being written, so it was stopped. Nothing was saved; unlock and back up again.');
