@@ -23,6 +23,8 @@ export type ArchiveEntry =
   | { name: string; bytes: number; late: () => Uint8Array };
 
 const entryBytes = (entry: ArchiveEntry): number => ('data' in entry ? entry.data.byteLength : entry.bytes);
+/** What tar-stream writes for an entry: a 512-byte header, then the data padded to 512 bytes. */
+const tarEntryBytes = (entry: ArchiveEntry): number => TAR_BLOCK + Math.ceil(entryBytes(entry) / TAR_BLOCK) * TAR_BLOCK;
 
 async function* inPieces(entry: ArchiveEntry): AsyncIterable<Uint8Array> {
   if ('late' in entry) {
@@ -127,12 +129,9 @@ export async function writeArchiveFile(options: WriteArchiveOptions): Promise<Wr
       const nonce = randomBytes(PAYLOAD_NONCE_BYTES);
       encrypter = new PayloadEncrypter(fileKey, nonce, { holdFirstChunk: late.length > 0 });
       fileKey.fill(0);
-      head = Buffer.concat([header, nonce]);
-      if (late.length > 0) {
-        // Room for the header, the nonce and the first chunk, written last over these zeros.
-        head = Buffer.alloc(head.length + cipherPayloadBytes(Math.min(plainBytes, CHUNK_PLAIN_BYTES)));
-        Buffer.concat([header, nonce]).copy(head);
-      }
+      // With late entries, the first chunk is written last, over zeros reserved after the nonce.
+      const reserved = late.length > 0 ? cipherPayloadBytes(Math.min(plainBytes, CHUNK_PLAIN_BYTES)) : 0;
+      head = Buffer.concat([header, nonce, Buffer.alloc(reserved)]);
       fileBytes += await writeAll(file, [head]);
     }
     const reader = plain.getReader();
@@ -184,12 +183,11 @@ function lateEntries(entries: readonly ArchiveEntry[]): LateEntry[] {
   const found: LateEntry[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const bytes = entryBytes(entry);
     if ('late' in entry) {
-      if (offset + TAR_BLOCK + bytes > CHUNK_PLAIN_BYTES) throw new Error(`late archive entry ${entry.name} must end within the first ${CHUNK_PLAIN_BYTES} bytes`);
-      found.push({ offset: offset + TAR_BLOCK, bytes, fill: entry.late });
+      if (offset + TAR_BLOCK + entry.bytes > CHUNK_PLAIN_BYTES) throw new Error(`late archive entry ${entry.name} must end within the first ${CHUNK_PLAIN_BYTES} bytes`);
+      found.push({ offset: offset + TAR_BLOCK, bytes: entry.bytes, fill: entry.late });
     }
-    offset += TAR_BLOCK + Math.ceil(bytes / TAR_BLOCK) * TAR_BLOCK;
+    offset += tarEntryBytes(entry);
   }
   return found;
 }
@@ -203,10 +201,10 @@ function fillLateEntries(chunk: Buffer, late: readonly LateEntry[]): void {
   }
 }
 
-/** What tar-stream writes for these entries: a 512-byte header and the data padded to 512 bytes each, then two empty blocks. */
+/** What tar-stream writes for these entries: each entry, then two empty blocks. */
 function tarSize(entries: readonly ArchiveEntry[]): number {
   let size = TAR_END_BYTES;
-  for (const entry of entries) size += TAR_BLOCK + Math.ceil(entryBytes(entry) / TAR_BLOCK) * TAR_BLOCK;
+  for (const entry of entries) size += tarEntryBytes(entry);
   return size;
 }
 
