@@ -220,7 +220,7 @@ export const listClientsOutputSchema = z.strictObject({
   }),
 });
 
-export const activityActions = ['create', 'update', 'delete', 'erase', 'sign', 'export', 'restore'] as const;
+export const activityActions = ['create', 'update', 'delete', 'erase', 'sign', 'export', 'restore', 'void', 'strike'] as const;
 export const activityEntrySchema = z.strictObject({
   seq: z.number().int(),
   at: z.string(),

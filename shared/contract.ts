@@ -21,6 +21,7 @@ import {
   clientAlertSchema,
   measureResultSchema,
   overviewClientSchema,
+  recordLateEntryInputSchema,
   recordMeasureInputSchema,
   saveCustomMeasureInputSchema,
 } from './measure-records';
@@ -32,7 +33,9 @@ import {
   searchResultSchema,
   sessionFieldsSchema,
   sessionSummarySchema,
+  strikeOutResultInputSchema,
   unsignedNoteSchema,
+  voidNoteInputSchema,
 } from './notes';
 import { richTextDocSchema } from './rich-text';
 import {
@@ -225,6 +228,10 @@ export const contract = {
   signNote: method(z.strictObject({ noteId: idSchema, baseRevision: z.number().int().nonnegative() }), noteSchema),
   /** A dated, signed correction appended to a signed note; the original never changes. */
   addAddendum: method(z.strictObject({ noteId: idSchema, text: richTextDocSchema }), noteSchema),
+  /** Deletes a session created by mistake, with its draft note and results; CONFLICT once signed. */
+  deleteDraftSession: method(z.strictObject({ noteId: idSchema }), z.strictObject({})),
+  /** Voids a signed note with a reason (a signed addendum): kept, but out of charts, alerts and counts. */
+  voidNote: method(voidNoteInputSchema, noteSchema),
   /** Drafts older than three days, oldest first, for the Dashboard. */
   listUnsignedNotes: method(noInput, z.strictObject({ notes: z.array(unsignedNoteSchema) })),
   /** Full-text search over notes, client names and codes, goals and tags, with highlighted snippets. */
@@ -237,8 +244,12 @@ export const contract = {
   saveCustomMeasure: method(saveCustomMeasureInputSchema, measureDefinitionSchema),
   /** Scores and stores one result, with or without a session; refuses out-of-range answers. */
   recordMeasure: method(recordMeasureInputSchema, measureResultSchema),
-  /** Removes a result entered by mistake. */
+  /** Removes a result entered by mistake; a signed session's results are struck out instead. */
   deleteMeasureResult: method(z.strictObject({ id: idSchema }), z.strictObject({})),
+  /** A result for a signed session, entered with a signed addendum saying why it is late. */
+  recordLateEntry: method(recordLateEntryInputSchema, measureResultSchema),
+  /** Strikes out a signed session's result recorded in error, through a signed addendum with the reason. */
+  strikeOutMeasureResult: method(strikeOutResultInputSchema, z.strictObject({})),
   /** A client's results, oldest first, with the definition versions they were scored with. */
   listMeasureResults: method(
     z.strictObject({ clientId: idSchema }),

@@ -22,6 +22,18 @@ export const recordMeasureInputSchema = z.strictObject({
   responses: responsesSchema,
 });
 
+/**
+ * A result for a session whose note is already signed: entered only with an addendum to that note,
+ * whose text says why it is late. The addendum and the result are signed together.
+ */
+export const recordLateEntryInputSchema = z.strictObject({
+  noteId: idSchema,
+  measureId,
+  takenOn: isoDateSchema,
+  responses: responsesSchema,
+  addendumText: z.string().trim().min(1, 'Say why this result is entered after signing.').max(2000, 'Keep the addendum to 2,000 characters.'),
+});
+
 export const saveCustomMeasureInputSchema = z.strictObject({
   /** null saves a new measure; a custom measure's id saves its next version. */
   id: measureId.nullable(),
@@ -43,6 +55,12 @@ export const measureResultSchema = z.strictObject({
   /** The session note's own "rupture noted" flag, for marking the chart. */
   ruptureNoted: z.boolean(),
   createdAt: z.string(),
+  /** Entered after its session's note was signed, with an addendum; createdAt is when. */
+  lateEntry: z.boolean(),
+  /** Struck out through an addendum as recorded in error: kept, but never charted, alerted or summarised. */
+  struckOut: z.strictObject({ reason: z.string() }).nullable(),
+  /** Its session's note was voided: the result is left out like a struck-out one. */
+  sessionVoided: z.boolean(),
 });
 
 export const alertKinds = ['cutoff', 'total-drop', 'subscale-drop', 'rupture', 'worsened', 'flag'] as const;
@@ -93,7 +111,12 @@ export const overviewClientSchema = z.strictObject({
 });
 
 export type RecordMeasureInput = z.output<typeof recordMeasureInputSchema>;
+export type RecordLateEntryInput = z.output<typeof recordLateEntryInputSchema>;
 export type MeasureResult = z.output<typeof measureResultSchema>;
 export type ClientAlert = z.output<typeof clientAlertSchema>;
 export type OverviewClient = z.output<typeof overviewClientSchema>;
 export type AlertSeverityName = (typeof alertSeverities)[number];
+
+/** Whether a result counts in charts, alerts, overviews and summaries: not struck out, session not voided. */
+export const countsInSignal = (result: Pick<MeasureResult, 'struckOut' | 'sessionVoided'>): boolean =>
+  result.struckOut === null && !result.sessionVoided;

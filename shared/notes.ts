@@ -36,8 +36,12 @@ export const noteContentSchema = z.strictObject({
 
 export const signerSchema = z.strictObject({ name: z.string(), credentials: z.string() });
 
+/** A correction, or the addendum that voided its note (its text is the reason). */
+export const addendumKinds = ['correction', 'void'] as const;
+
 export const addendumSchema = z.strictObject({
   id: idSchema,
+  kind: z.enum(addendumKinds),
   text: richTextDocSchema,
   signedAt: z.string(),
   signedBy: signerSchema,
@@ -46,6 +50,9 @@ export const addendumSchema = z.strictObject({
 });
 
 export const sessionSchema = sessionFieldsSchema.extend({ id: idSchema, clientId: idSchema });
+
+/** A signed note voided as created by mistake: kept, struck through, left out of charts and counts. */
+export const voidedSchema = z.strictObject({ at: z.string(), reason: z.string() });
 
 export const noteSchema = z.strictObject({
   id: idSchema,
@@ -65,6 +72,7 @@ export const noteSchema = z.strictObject({
   /** SHA-256 (hex) over the canonical content at signing. */
   contentHash: z.string().nullable(),
   addenda: z.array(addendumSchema),
+  voided: voidedSchema.nullable(),
 });
 
 export const sessionSummarySchema = z.strictObject({
@@ -76,6 +84,7 @@ export const sessionSummarySchema = z.strictObject({
   riskLevel: z.enum(riskLevels).nullable(),
   signedAt: z.string().nullable(),
   addendaCount: z.number().int().nonnegative(),
+  voided: voidedSchema.nullable(),
 });
 
 export const unsignedNoteSchema = z.strictObject({
@@ -111,6 +120,15 @@ export const searchInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(100).default(30),
 });
 
+const reasonSchema = (what: string) =>
+  z.string().trim().min(1, `Give the reason ${what}.`).max(500, 'Keep the reason to 500 characters.');
+
+/** Voids a signed note: the reason becomes a signed addendum of kind 'void'. */
+export const voidNoteInputSchema = z.strictObject({ noteId: idSchema, reason: reasonSchema('the note is void') });
+
+/** Strikes out a result of a signed session recorded in error, through a signed addendum. */
+export const strikeOutResultInputSchema = z.strictObject({ resultId: idSchema, reason: reasonSchema('the result was recorded in error') });
+
 export const saveTemplateInputSchema = z.strictObject({
   /** null makes a new template (a copy); a custom template's id saves a new version of it. */
   id: z.string().max(64).nullable(),
@@ -123,6 +141,8 @@ export type Session = z.output<typeof sessionSchema>;
 export type NoteContent = z.output<typeof noteContentSchema>;
 export type Note = z.output<typeof noteSchema>;
 export type Addendum = z.output<typeof addendumSchema>;
+export type AddendumKind = (typeof addendumKinds)[number];
+export type Voided = z.output<typeof voidedSchema>;
 export type SessionSummary = z.output<typeof sessionSummarySchema>;
 export type UnsignedNote = z.output<typeof unsignedNoteSchema>;
 export type SearchResult = z.output<typeof searchResultSchema>;

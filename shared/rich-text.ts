@@ -97,3 +97,9 @@ export const emptyRichText = (): RichTextDoc => ({ type: 'doc', content: [{ type
 
 /** True when the document has no visible text. */
 export const isRichTextEmpty = (doc: RichTextNode | null | undefined): boolean => richTextToPlain(doc).length === 0;
+
+/** A document of plain paragraphs, one per line given: text the app writes itself (a void's reason). */
+export const paragraphsDoc = (...lines: readonly string[]): RichTextDoc => ({
+  type: 'doc',
+  content: lines.map((text) => (text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] })),
+});

@@ -5,6 +5,7 @@ import type { MeasureResult, OverviewClient } from '../../shared/measure-records
 import { builtInMeasure, measureDefinitionSchema, type MeasureDefinition } from '../../shared/measures';
 import type { NoteTemplate } from '../../shared/note-templates';
 import { riskLevels, type NoteContent, type RiskLevel, type SearchInput, type SearchResult, type SessionSummary } from '../../shared/notes';
+import { richTextToPlain, type RichTextNode } from '../../shared/rich-text';
 import { foldForSearch } from '../../shared/search-fold';
 import { collatorFor } from '../../electron/services/clients/client-list';
 import type { Sqlite } from '../../electron/services/database/open-database';
@@ -104,6 +105,10 @@ export class RawQueries {
       service_code: string; note_id: string; status: 'draft' | 'signed'; signed_at: string | null; template_name: string;
       rupture_noted: number | null; risk_level: string | null; addenda_count: number;
     }[];
+    const voidRows = this.stmt(`
+      SELECT a.note_id, a.signed_at, a.text FROM note_addenda AS a JOIN notes AS n ON n.id = a.note_id
+      WHERE n.client_id = ? AND a.kind = 'void'`).all(clientId) as { note_id: string; signed_at: string; text: string }[];
+    const voids = new Map(voidRows.map((row) => [row.note_id, { at: row.signed_at, reason: richTextToPlain(JSON.parse(row.text) as RichTextNode).trim() }]));
     return rows.map((row) => ({
       session: {
         id: row.id, clientId: row.client_id, date: row.session_date, startTime: row.start_time, durationMinutes: row.duration_minutes,
@@ -116,6 +121,7 @@ export class RawQueries {
       riskLevel: riskLevels.includes(row.risk_level as RiskLevel) ? (row.risk_level as RiskLevel) : null,
       signedAt: row.signed_at,
       addendaCount: row.addenda_count,
+      voided: voids.get(row.note_id) ?? null,
     }));
   }
 
@@ -267,20 +273,25 @@ export class RawQueries {
   /** The practice overview: active clients with counts, recent results, alerts and alliance trend, most urgent first. */
   practiceOverview(): OverviewClient[] {
     const clients = this.stmt(`
+      WITH voided AS MATERIALIZED (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')
       SELECT c.id, c.code, c.status, c.review_date,
-        (SELECT max(session_date) FROM sessions WHERE client_id = c.id) AS last_date,
-        (SELECT count(*) FROM sessions WHERE client_id = c.id) AS count,
-        (SELECT count(*) FROM sessions WHERE client_id = c.id
-          AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id)) AS since
+        (SELECT max(session_date) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS last_date,
+        (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS count,
+        (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided
+          AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id
+            AND struck_addendum_id IS NULL AND coalesce(session_id, '') NOT IN voided)) AS since
       FROM clients AS c WHERE c.status = 'active'`).all() as { id: string; code: string; status: OverviewClient['status']; review_date: string | null; last_date: string | null; count: number; since: number | null }[];
     const results = (this.stmt(`
+      WITH voided AS MATERIALIZED (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')
       SELECT r.id, r.client_id, r.session_id, r.measure_id, r.measure_version, r.taken_on, '{}' AS responses, r.total, r.subscales, r.flags,
-        r.created_at, NULL AS note_id, NULL AS rupture_noted
+        r.created_at, r.addendum_id, r.struck_addendum_id, r.struck_reason, NULL AS note_id, NULL AS rupture_noted, 0 AS voided
       FROM (SELECT DISTINCT client_id, measure_id FROM measure_results) AS g
       JOIN clients AS c ON c.id = g.client_id AND c.status = 'active'
       JOIN measure_results AS r ON r.client_id = g.client_id AND r.measure_id = g.measure_id AND r.taken_on >= coalesce((
         SELECT nth.taken_on FROM measure_results AS nth WHERE nth.client_id = g.client_id AND nth.measure_id = g.measure_id
-        ORDER BY nth.taken_on DESC LIMIT 1 OFFSET 5), '')`).all() as ResultRow[]).map(toResult);
+          AND nth.struck_addendum_id IS NULL AND coalesce(nth.session_id, '') NOT IN voided
+        ORDER BY nth.taken_on DESC LIMIT 1 OFFSET 5), '')
+      WHERE r.struck_addendum_id IS NULL AND coalesce(r.session_id, '') NOT IN voided`).all() as ResultRow[]).map(toResult);
     const definitions = this.definitions(latestVersions(results));
     const byClient = new Map<string, MeasureResult[]>();
     for (const result of results) {
@@ -292,9 +303,12 @@ export class RawQueries {
     const latest = new Map<string, LatestSession & { start: string; created: string }>();
     const sessionRows = this.stmt(`
       SELECT ses.client_id, ses.id, ses.session_date, ses.start_time, ses.created_at, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS noted
-      FROM (SELECT client_id, max(session_date) AS latest FROM sessions GROUP BY client_id) AS m
+      FROM (SELECT client_id, max(session_date) AS latest FROM sessions
+        WHERE id NOT IN (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')
+        GROUP BY client_id) AS m
       JOIN sessions AS ses ON ses.client_id = m.client_id AND ses.session_date = m.latest
-      JOIN notes AS n ON n.session_id = ses.id`).all() as { client_id: string; id: string; session_date: string; start_time: string | null; created_at: string; note_id: string; noted: number | null }[];
+      JOIN notes AS n ON n.session_id = ses.id
+      WHERE ses.id NOT IN (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')`).all() as { client_id: string; id: string; session_date: string; start_time: string | null; created_at: string; note_id: string; noted: number | null }[];
     for (const row of sessionRows) {
       const current = latest.get(row.client_id);
       const start = row.start_time ?? '';
@@ -351,9 +365,11 @@ export class RawQueries {
   clientResults(clientId: string): { results: MeasureResult[]; definitions: MeasureDefinition[] } {
     const rows = this.stmt(`
       WITH flags AS MATERIALIZED (
-        SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted FROM notes AS n INDEXED BY notes_rupture_by_session
+        SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted,
+          EXISTS (SELECT 1 FROM note_addenda AS v WHERE v.note_id = n.id AND v.kind = 'void') AS voided
+        FROM notes AS n INDEXED BY notes_rupture_by_session
         WHERE n.session_id IN (SELECT session_id FROM measure_results WHERE client_id = ?))
-      SELECT r.*, f.note_id, f.rupture_noted
+      SELECT r.*, f.note_id, f.rupture_noted, f.voided
       FROM measure_results AS r LEFT JOIN flags AS f ON f.session_id = r.session_id
       WHERE r.client_id = ? ORDER BY r.taken_on, r.created_at`).all(clientId, clientId) as ResultRow[];
     const results = rows.map(toResult);
@@ -365,6 +381,7 @@ export class RawQueries {
 interface ResultRow {
   id: string; client_id: string; session_id: string | null; measure_id: string; measure_version: number; taken_on: string;
   responses: string; total: number | null; subscales: string; flags: string; created_at: string; note_id: string | null; rupture_noted: number | null;
+  addendum_id?: string | null; struck_addendum_id?: string | null; struck_reason?: string | null; voided?: number | null;
 }
 
 const toResult = (row: ResultRow): MeasureResult => ({
@@ -381,4 +398,7 @@ const toResult = (row: ResultRow): MeasureResult => ({
   flags: row.flags === '[]' ? [] : (JSON.parse(row.flags) as string[]),
   ruptureNoted: row.rupture_noted === 1,
   createdAt: row.created_at,
+  lateEntry: (row.addendum_id ?? null) !== null,
+  struckOut: (row.struck_addendum_id ?? null) === null ? null : { reason: row.struck_reason ?? '' },
+  sessionVoided: row.voided === 1,
 });

@@ -98,6 +98,11 @@ export function createHandlers(deps: {
     saveNoteDraft: (input) => notes.saveDraft(input),
     signNote: (input) => notes.sign(input),
     addAddendum: (input) => notes.addAddendum(input),
+    deleteDraftSession: async (input) => {
+      await notes.deleteDraftSession(input);
+      return {};
+    },
+    voidNote: (input) => notes.voidNote(input),
     listUnsignedNotes: async () => ({ notes: await notes.listUnsigned() }),
     search: async (input) => ({ results: await notes.search(input) }),
     listMeasures: async () => ({ measures: await measures.listMeasures() }),
@@ -105,6 +110,11 @@ export function createHandlers(deps: {
     recordMeasure: (input) => measures.recordMeasure(input),
     deleteMeasureResult: async ({ id }) => {
       await measures.deleteMeasureResult(id);
+      return {};
+    },
+    recordLateEntry: (input) => measures.recordLateEntry(input),
+    strikeOutMeasureResult: async (input) => {
+      await measures.strikeOutResult(input);
       return {};
     },
     listMeasureResults: ({ clientId }) => measures.listResults(clientId),

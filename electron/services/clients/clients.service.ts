@@ -1,3 +1,4 @@
+import { beginErasure, endErasure } from './client-erasures.repository';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import {
@@ -108,12 +109,15 @@ export class ClientsService {
       // the index's secure-delete option purges their terms from its b-trees instead of leaving
       // tombstones that still spell them out.
       await removeClientFromIndex(trx, id);
+      // Signed notes, their sessions and results are guarded against deletion; erasure alone lifts that.
+      await beginErasure(trx, id);
       // Notes go first (cascading to their addenda and goal-progress rows): a goal a note refers to is
       // ON DELETE RESTRICT, and the order in which the client's own cascades would run is not defined.
       await trx.deleteFrom('notes').where('client_id', '=', id).execute();
       // Foreign keys cascade to tags, diagnoses, goals and their history, sessions (and later
       // measures); secure_delete (set on every open) zeroes the space they occupied.
       await trx.deleteFrom('clients').where('id', '=', id).execute();
+      await endErasure(trx, id);
       // The log keeps that an erasure happened, with no names, codes or contents: fields stay empty.
       await appendActivity(trx, { action: 'erase', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
     });

@@ -134,6 +134,8 @@ export interface NoteAddendaTable {
   signer_name: string;
   signer_credentials: string;
   hash: string;
+  /** A correction, or the addendum that voided its note (migration 0008). */
+  kind: Generated<'correction' | 'void'>;
 }
 
 export interface NoteGoalProgressTable {
@@ -202,6 +204,11 @@ export interface MeasureResultsTable {
   subscales: string;
   flags: string;
   created_at: string;
+  /** A late entry: the addendum to a signed session's note it was entered with (migration 0008). */
+  addendum_id: string | null;
+  /** A result struck out as recorded in error: the addendum that struck it, and why. */
+  struck_addendum_id: string | null;
+  struck_reason: string | null;
 }
 
 export interface AlertAcknowledgementsTable {
@@ -226,6 +233,11 @@ export interface BackupHistoryTable {
   verified_at: string | null;
 }
 
+/** Clients being erased, listed only within the erasure's transaction (migration 0008). */
+export interface ClientErasuresTable {
+  client_id: string;
+}
+
 export interface VaultSchema {
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
@@ -247,4 +259,5 @@ export interface VaultSchema {
   measure_results: MeasureResultsTable;
   alert_acknowledgements: AlertAcknowledgementsTable;
   backup_history: BackupHistoryTable;
+  client_erasures: ClientErasuresTable;
 }

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { alertKey, formatDay, latestAlerts, type MeasureAlert, type MeasureDefinition, type MeasurePoint } from '../../../shared/measures';
-import type { ClientAlert, MeasureResult } from '../../../shared/measure-records';
+import { countsInSignal, type ClientAlert, type MeasureResult } from '../../../shared/measure-records';
 import type { VaultSchema } from '../database/schema';
 import { measureVersions } from './measure-definitions.repository';
 import { resultsOfClient } from './measure-results.repository';
+import { voidedSessionIds } from '../notes/voids.repository';
 
 const SEVERITY_ORDER = { urgent: 0, warning: 1, notice: 2 } as const;
 
@@ -103,12 +104,18 @@ export function computeClientAlerts({ results, definitions, latestSession, ackno
 export async function latestSessions(db: Kysely<VaultSchema>, clientIds: readonly string[] | null): Promise<Map<string, LatestSession>> {
   // The latest date per client comes from the (client, date) index alone; only the sessions on that
   // date are read, with their notes' rupture flags, and same-day ties are broken here.
-  let latestDates = db.selectFrom('sessions').select(['client_id', sql<string>`max(session_date)`.as('latest')]).groupBy('client_id');
+  // A voided session is not the client's latest: it never happened as recorded.
+  let latestDates = db
+    .selectFrom('sessions')
+    .select(['client_id', sql<string>`max(session_date)`.as('latest')])
+    .where('id', 'not in', voidedSessionIds())
+    .groupBy('client_id');
   if (clientIds) latestDates = latestDates.where('client_id', 'in', clientIds.length > 0 ? [...clientIds] : ['']);
   const rows = await db
     .selectFrom(latestDates.as('m'))
     .innerJoin('sessions as ses', (join) => join.onRef('ses.client_id', '=', 'm.client_id').onRef('ses.session_date', '=', 'm.latest'))
     .innerJoin('notes as n', 'n.session_id', 'ses.id')
+    .where('ses.id', 'not in', voidedSessionIds())
     .select(['ses.client_id', 'ses.id as session_id', 'ses.session_date', 'ses.start_time', 'ses.created_at', 'n.id as note_id', sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('noted')])
     .execute();
   const latest = new Map<string, (typeof rows)[number]>();
@@ -136,7 +143,7 @@ export async function acknowledgementsOf(db: Kysely<VaultSchema>, clientId: stri
 
 /** The alerts of one client, read from the database. */
 export async function clientAlerts(db: Kysely<VaultSchema>, clientId: string): Promise<ClientAlert[]> {
-  const results = await resultsOfClient(db, clientId);
+  const results = (await resultsOfClient(db, clientId)).filter(countsInSignal);
   return computeClientAlerts({
     results,
     definitions: await measureVersions(db, latestVersions(results)),

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { FLAG_ITEM_BLANK, scoreMeasure, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
-import type { ClientAlert, MeasureResult, OverviewClient, RecordMeasureInput } from '../../../shared/measure-records';
+import type { ClientAlert, MeasureResult, OverviewClient, RecordLateEntryInput, RecordMeasureInput } from '../../../shared/measure-records';
+import { formatDay } from '../../../shared/measures';
+import { paragraphsDoc } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { clientAlerts } from './client-alerts';
 import { latestMeasure, listMeasures, measureVersions, saveCustomMeasure } from './measure-definitions.repository';
-import { resultsOfClient } from './measure-results.repository';
+import { deleteResult, insertResult, resultRow, resultsOfClient, strikeOutResult } from './measure-results.repository';
+import { readSettings } from '../database/settings.repository';
+import { appendAddendum, signerOf } from '../notes/addenda';
+import { noteRowOrThrow } from '../notes/note-store';
+import { sessionWithNote } from '../notes/sessions.repository';
 import { practiceOverview } from './practice-overview';
+
+const signedSessionConflict = (): AppError =>
+  new AppError('CONFLICT', "This session's note is signed. Enter the result as a late entry with an addendum to the note.");
 
 /** Alliance and outcome measures: definitions, recorded results, alerts and the practice overview. */
 export class MeasuresService {
@@ -30,19 +39,96 @@ export class MeasuresService {
   async recordMeasure(input: RecordMeasureInput): Promise<MeasureResult> {
     const db = this.ctx.db();
     await clientRowOrThrow(db, input.clientId);
-    const definition = await latestMeasure(db, input.measureId);
-    if (!definition) throw invalid({ measureId: 'That measure is no longer available. Choose another one.' });
     let noteId: string | null = null;
     if (input.sessionId !== null) {
-      const session = await db
-        .selectFrom('sessions as ses')
-        .leftJoin('notes as n', 'n.session_id', 'ses.id')
-        .select(['ses.client_id', 'n.id as note_id'])
-        .where('ses.id', '=', input.sessionId)
-        .executeTakeFirst();
+      const session = await sessionWithNote(db, input.sessionId);
       if (!session || session.client_id !== input.clientId) throw invalid({ sessionId: "That session is not one of this client's." });
+      if (session.status === 'signed') throw signedSessionConflict();
       noteId = session.note_id;
     }
+    const result = await this.scored(input, noteId);
+    await this.ctx.transaction(async (trx) => {
+      // Re-checked inside the transaction: the note may have been signed since (the trigger agrees).
+      if (input.sessionId !== null && (await sessionWithNote(trx, input.sessionId))?.status === 'signed') throw signedSessionConflict();
+      await insertResult(trx, result, null);
+      await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: [] }, this.ctx.now());
+    });
+    return (await resultsOfClient(db, input.clientId)).find((stored) => stored.id === result.id) ?? result;
+  }
+
+  /**
+   * A result for a session whose note is signed: stored only together with a signed addendum to that
+   * note (its text says why the result is late), which names the measure and the date it was taken.
+   */
+  async recordLateEntry(input: RecordLateEntryInput): Promise<MeasureResult> {
+    const db = this.ctx.db();
+    const settings = await readSettings(db);
+    const note = await noteRowOrThrow(db, input.noteId);
+    if (note.status !== 'signed') throw new AppError('CONFLICT', 'This note is still a draft: record the result on the session as usual.');
+    const result = await this.scored({ clientId: note.client_id, sessionId: note.session_id, measureId: input.measureId, takenOn: input.takenOn, responses: input.responses }, note.id);
+    const definition = await latestMeasure(db, input.measureId);
+    const late = `Late entry: ${definition?.shortName ?? input.measureId} taken on ${formatDay(input.takenOn)}, entered after the note was signed.`;
+    const stored = { ...result, lateEntry: true };
+    await this.ctx.transaction(async (trx) => {
+      const addendumId = await appendAddendum(
+        trx,
+        {
+          noteId: note.id,
+          kind: 'correction',
+          text: paragraphsDoc(input.addendumText, late),
+          lateEntries: [{ resultId: result.id, measureId: result.measureId, measureVersion: result.measureVersion, takenOn: result.takenOn, responses: result.responses }],
+        },
+        signerOf(settings),
+        this.ctx.now(),
+      );
+      await insertResult(trx, stored, addendumId);
+      await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: ['late entry'] }, this.ctx.now());
+    });
+    return (await resultsOfClient(db, note.client_id)).find((candidate) => candidate.id === result.id) ?? stored;
+  }
+
+  /** Removes a result entered by mistake (the log keeps that it existed, never its scores). */
+  async deleteMeasureResult(id: string): Promise<void> {
+    await this.ctx.transaction(async (trx) => {
+      const row = await resultRow(trx, id);
+      if (!row) throw new AppError('NOT_FOUND', 'That result no longer exists.');
+      if (row.session_id !== null && (await sessionWithNote(trx, row.session_id))?.status === 'signed') {
+        throw new AppError('CONFLICT', "This result belongs to a signed session, so it cannot be removed. Strike it out with an addendum instead.");
+      }
+      await deleteResult(trx, id);
+      await appendActivity(trx, { action: 'delete', recordType: 'measure', recordId: id, clientId: row.client_id, fields: [] }, this.ctx.now());
+    });
+  }
+
+  /** Strikes out a signed session's result recorded in error: kept, shown struck through, left out of every signal. */
+  async strikeOutResult(input: { resultId: string; reason: string }): Promise<void> {
+    const db = this.ctx.db();
+    const settings = await readSettings(db);
+    await this.ctx.transaction(async (trx) => {
+      const row = await resultRow(trx, input.resultId);
+      if (!row) throw new AppError('NOT_FOUND', 'That result no longer exists.');
+      const session = row.session_id === null ? undefined : await sessionWithNote(trx, row.session_id);
+      if (!session || session.status !== 'signed' || session.note_id === null) {
+        throw new AppError('CONFLICT', 'Only a result of a signed session is struck out; remove this one instead.');
+      }
+      if (row.struck_addendum_id !== null) throw new AppError('CONFLICT', 'This result was already struck out.');
+      const definition = await latestMeasure(trx, row.measure_id);
+      const line = `Struck out: the ${definition?.shortName ?? row.measure_id} result taken on ${formatDay(row.taken_on)}, recorded in error.`;
+      const addendumId = await appendAddendum(
+        trx,
+        { noteId: session.note_id, kind: 'correction', text: paragraphsDoc(line, `Reason: ${input.reason}`), struckOut: [{ resultId: row.id, reason: input.reason }] },
+        signerOf(settings),
+        this.ctx.now(),
+      );
+      await strikeOutResult(trx, row.id, addendumId, input.reason);
+      await appendActivity(trx, { action: 'strike', recordType: 'measure', recordId: row.id, clientId: row.client_id, fields: [] }, this.ctx.now());
+    });
+  }
+
+  /** Checks and scores answers against the measure's latest version; nothing is written. */
+  private async scored(input: RecordMeasureInput, noteId: string | null): Promise<MeasureResult> {
+    const definition = await latestMeasure(this.ctx.db(), input.measureId);
+    if (!definition) throw invalid({ measureId: 'That measure is no longer available. Choose another one.' });
     const score = scoreMeasure(definition, input.responses);
     const problems = Object.fromEntries(Object.entries(score.problems).map(([key, message]) => [`responses.${key}`, message]));
     for (const key of score.blankFlagItems) problems[`responses.${key}`] = FLAG_ITEM_BLANK;
@@ -51,7 +137,7 @@ export class MeasuresService {
       const needed = definition.items.length - definition.total.maxMissing;
       throw invalid({ responses: `Answer at least ${needed} of the ${definition.items.length} items; ${score.missing.length} are blank.` });
     }
-    const result: MeasureResult = {
+    return {
       id: randomUUID(),
       clientId: input.clientId,
       sessionId: input.sessionId,
@@ -65,38 +151,10 @@ export class MeasuresService {
       flags: score.flags,
       ruptureNoted: false,
       createdAt: this.ctx.now().toISOString(),
+      lateEntry: false,
+      struckOut: null,
+      sessionVoided: false,
     };
-    await this.ctx.transaction(async (trx) => {
-      await trx
-        .insertInto('measure_results')
-        .values({
-          id: result.id,
-          client_id: result.clientId,
-          session_id: result.sessionId,
-          measure_id: result.measureId,
-          measure_version: result.measureVersion,
-          taken_on: result.takenOn,
-          responses: JSON.stringify(result.responses),
-          total: result.total,
-          subscales: JSON.stringify(result.subscales),
-          flags: JSON.stringify(result.flags),
-          created_at: result.createdAt,
-        })
-        .execute();
-      await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: [] }, this.ctx.now());
-    });
-    return (await resultsOfClient(db, input.clientId)).find((stored) => stored.id === result.id) ?? result;
-  }
-
-  /** Removes a result entered by mistake (the log keeps that it existed, never its scores). */
-  async deleteMeasureResult(id: string): Promise<void> {
-    const db = this.ctx.db();
-    const row = await db.selectFrom('measure_results').select('client_id').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'That result no longer exists.');
-    await this.ctx.transaction(async (trx) => {
-      await trx.deleteFrom('measure_results').where('id', '=', id).execute();
-      await appendActivity(trx, { action: 'delete', recordType: 'measure', recordId: id, clientId: row.client_id, fields: [] }, this.ctx.now());
-    });
   }
 
   /** A client's results, oldest first, with every definition version they were scored with. */

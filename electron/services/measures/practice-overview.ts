@@ -4,6 +4,7 @@ import type { VaultSchema } from '../database/schema';
 import { acknowledgementsOf, computeClientAlerts, latestSessions, latestVersions } from './client-alerts';
 import { measureVersions } from './measure-definitions.repository';
 import { recentResultsOfActiveClients } from './measure-results.repository';
+import { voidedSessionIds } from '../notes/voids.repository';
 
 /** Enough history for a sparkline and for the alert rules' "previous score". */
 const RECENT_RESULTS = 6;
@@ -28,11 +29,13 @@ export async function practiceOverview(db: Kysely<VaultSchema>): Promise<Overvie
   // Per client, index seeks on (client, date): the last session, the count, and the sessions since
   // the newest measure; no pass over every session of the practice.
   const { rows: clients } = await sql<{ id: string; code: string; status: string; review_date: string | null; last_date: string | null; count: number; since: number | null }>`
+    WITH voided AS MATERIALIZED ${voidedSessionIds()}
     SELECT c.id, c.code, c.status, c.review_date,
-      (SELECT max(session_date) FROM sessions WHERE client_id = c.id) AS last_date,
-      (SELECT count(*) FROM sessions WHERE client_id = c.id) AS count,
-      (SELECT count(*) FROM sessions WHERE client_id = c.id
-        AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id)) AS since
+      (SELECT max(session_date) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS last_date,
+      (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS count,
+      (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided
+        AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id
+          AND struck_addendum_id IS NULL AND coalesce(session_id, '') NOT IN voided)) AS since
     FROM clients AS c
     WHERE c.status = 'active'`.execute(db);
 

@@ -40,8 +40,35 @@ export function noteHash(note: SignedNoteContent): string {
   return sha256(canonicalJson(toJson(note)));
 }
 
+/** A measure result entered late with an addendum, as the addendum's signature covers it. */
+export interface SignedLateEntry {
+  resultId: string;
+  measureId: string;
+  measureVersion: number;
+  takenOn: string;
+  responses: Record<string, number | null>;
+}
+
+/** What an addendum's signature covers. */
+export interface SignedAddendumContent {
+  addendumId: string;
+  noteId: string;
+  noteHash: string;
+  text: RichTextNode;
+  signedAt: string;
+  signer: Signer;
+  /**
+   * Present only when they apply, so an ordinary correction hashes exactly as addenda always have:
+   * 'void' for the addendum that voids its note, the results it entered late and the results it struck
+   * out (each list ordered by result id).
+   */
+  kind?: 'void';
+  lateEntries?: SignedLateEntry[];
+  struckOut?: { resultId: string; reason: string }[];
+}
+
 /** An addendum's hash covers the note's hash too, so it is tied to the note it corrects. */
-export function addendumHash(addendum: { addendumId: string; noteId: string; noteHash: string; text: RichTextNode; signedAt: string; signer: Signer }): string {
+export function addendumHash(addendum: SignedAddendumContent): string {
   return sha256(canonicalJson(toJson(addendum)));
 }
 

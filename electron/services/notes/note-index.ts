@@ -44,3 +44,9 @@ export async function newNoteKey(trx: Kysely<VaultSchema>): Promise<number> {
   const { rows } = await sql<{ key: number }>`SELECT coalesce(max(search_rowid), 0) + 1 AS key FROM notes`.execute(trx);
   return Number(rows[0]?.key ?? 1);
 }
+
+/** Removes every search row of a note (a draft deleted with its session). */
+export async function deleteNoteIndex(trx: Kysely<VaultSchema>, noteKey: number): Promise<void> {
+  const { first, last } = partRowidRange(noteKey);
+  await sql`DELETE FROM search_content WHERE id BETWEEN ${first} AND ${last}`.execute(trx);
+}

@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Note } from '../../../shared/notes';
-import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
+import { isRichTextEmpty, paragraphsDoc, type RichTextNode } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { invalid, type ServiceContext } from '../clients/service-context';
 import { readSettings } from '../database/settings.repository';
-import { addendumHash, noteHash } from './note-hash';
+import { appendAddendum, signerOf } from './addenda';
+import { noteHash } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
 import { signingProblems } from './note-rules';
-import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, sessionFieldsOf, staleConflict } from './note-store';
+import { loadNote, noteRowOrThrow, sessionFieldsOf, staleConflict } from './note-store';
 
 /**
  * Signing and addenda: the two ways a note becomes, and stays, a signed record. A signature hashes
@@ -51,37 +51,27 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
 
 /** Appends a dated, signed correction to a signed note; the note itself and its hash never change. */
 export async function addAddendum(ctx: ServiceContext, input: { noteId: string; text: RichTextNode }): Promise<Note> {
-  const db = ctx.db();
-  const settings = await readSettings(db);
+  const settings = await readSettings(ctx.db());
   const problems: Record<string, string> = {};
   if (settings.practitionerName.trim() === '') problems.practitionerName = 'Add your name in Settings before signing.';
   if (isRichTextEmpty(input.text)) problems.text = 'Write the addendum before signing it.';
-  const signedAt = ctx.now();
-  const id = randomUUID();
+  await ctx.transaction(async (trx) => {
+    // A draft or voided note is refused before any field problem: the form cannot fix that.
+    const row = await noteRowOrThrow(trx, input.noteId);
+    if (row.status !== 'signed') throw new AppError('CONFLICT', 'Only a signed note takes addenda; edit the draft itself instead.');
+    if (Object.keys(problems).length > 0) throw invalid(problems);
+    await appendAddendum(trx, { noteId: input.noteId, kind: 'correction', text: input.text }, signerOf(settings), ctx.now());
+  });
+  return loadNote(ctx.db(), input.noteId);
+}
+
+/** Voids a signed note created by mistake: the reason is a signed addendum; the note stays, struck through. */
+export async function voidNote(ctx: ServiceContext, input: { noteId: string; reason: string }): Promise<Note> {
+  const settings = await readSettings(ctx.db());
   await ctx.transaction(async (trx) => {
     const row = await noteRowOrThrow(trx, input.noteId);
-    if (row.status !== 'signed' || row.content_hash === null) {
-      throw new AppError('CONFLICT', 'Only a signed note takes addenda; edit the draft itself instead.');
-    }
-    if (Object.keys(problems).length > 0) throw invalid(problems);
-    const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
-    const hash = addendumHash({ addendumId: id, noteId: row.id, noteHash: row.content_hash, text: input.text, signedAt: signedAt.toISOString(), signer });
-    await trx
-      .insertInto('note_addenda')
-      .values({
-        id,
-        note_id: row.id,
-        text: JSON.stringify(input.text),
-        signed_at: signedAt.toISOString(),
-        signer_name: signer.name,
-        signer_credentials: signer.credentials,
-        hash,
-      })
-      .execute();
-    const addenda = (await addendaOf(trx, row.id)).map((addendum) => addendum.text);
-    const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
-    await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
-    await appendActivity(trx, { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] }, signedAt);
+    if (row.status !== 'signed') throw new AppError('CONFLICT', 'A draft is not voided: delete the session instead.');
+    await appendAddendum(trx, { noteId: input.noteId, kind: 'void', text: paragraphsDoc(input.reason) }, signerOf(settings), ctx.now());
   });
-  return loadNote(db, input.noteId);
+  return loadNote(ctx.db(), input.noteId);
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { noteTemplateSchema, type NoteTemplate } from '../../../shared/note-templates';
 import { noteContentSchema, type Addendum, type Note, type NoteContent, type Session, type SessionFields } from '../../../shared/notes';
-import { richTextDocSchema, type RichTextNode } from '../../../shared/rich-text';
+import { richTextDocSchema, richTextToPlain, type RichTextNode } from '../../../shared/rich-text';
 import type { NotesTable, SessionsTable, VaultSchema } from '../database/schema';
 
 /** Reading notes and sessions back from their rows. */
@@ -50,6 +50,7 @@ export async function addendaOf(db: Kysely<VaultSchema>, noteId: string): Promis
   const rows = await db.selectFrom('note_addenda').selectAll().where('note_id', '=', noteId).orderBy('signed_at').orderBy(sql`rowid`).execute();
   return rows.map((row) => ({
     id: row.id,
+    kind: row.kind,
     text: parseRichText(row.text),
     signedAt: row.signed_at,
     signedBy: { name: row.signer_name, credentials: row.signer_credentials },
@@ -61,6 +62,8 @@ export async function addendaOf(db: Kysely<VaultSchema>, noteId: string): Promis
 export async function loadNote(db: Kysely<VaultSchema>, noteId: string): Promise<Note> {
   const row = await noteRowOrThrow(db, noteId);
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
+  const addenda = await addendaOf(db, noteId);
+  const voiding = addenda.find((addendum) => addendum.kind === 'void');
   return {
     id: row.id,
     session: sessionOf(session),
@@ -74,10 +77,12 @@ export async function loadNote(db: Kysely<VaultSchema>, noteId: string): Promise
     signedAt: row.signed_at,
     signedBy: row.signer_name === null ? null : { name: row.signer_name, credentials: row.signer_credentials ?? '' },
     contentHash: row.content_hash,
-    addenda: await addendaOf(db, noteId),
+    addenda,
+    voided: voiding ? { at: voiding.signedAt, reason: richTextToPlain(voiding.text).trim() } : null,
   };
 }
 
 export const signedConflict = (): AppError => new AppError('CONFLICT', 'This note is signed; add an addendum instead.');
+export const voidedConflict = (): AppError => new AppError('CONFLICT', 'This note was voided, so nothing more can be added to it.');
 export const staleConflict = (): AppError =>
   new AppError('CONFLICT', 'This note was saved from somewhere else after you opened it. Reload it to see the latest version.');

@@ -16,12 +16,12 @@ import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { registerNoteGoalReferences, writeGoalProgress } from './goal-progress.repository';
-import { addAddendum, signNote } from './note-signing';
-import { newNoteKey, noteSearchParts, writeNoteIndex } from './note-index';
+import { addAddendum, signNote, voidNote } from './note-signing';
+import { deleteNoteIndex, newNoteKey, noteSearchParts, writeNoteIndex } from './note-index';
 import { checkedContent, homeworkOf } from './note-rules';
 import { loadNote, noteRowOrThrow, parseTemplate, sessionColumns, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
 import { searchVault } from './search.repository';
-import { listSessionsOfClient, listUnsigned, previousNote } from './sessions.repository';
+import { deleteSession, listSessionsOfClient, listUnsigned, previousNote } from './sessions.repository';
 import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
 
 /** Sessions and their notes: drafts that autosave, signing, addenda, templates and full-text search. */
@@ -162,6 +162,23 @@ export class NotesService {
   /** Appends a dated, signed correction to a signed note; the note itself and its hash never change. */
   addAddendum(input: { noteId: string; text: RichTextNode }): Promise<Note> {
     return addAddendum(this.ctx, input);
+  }
+
+  /** Deletes a session created by mistake, with its draft note and any results; a signed one is voided instead. */
+  async deleteDraftSession(input: { noteId: string }): Promise<void> {
+    const at = this.ctx.now();
+    await this.ctx.transaction(async (trx) => {
+      const row = await noteRowOrThrow(trx, input.noteId);
+      if (row.status === 'signed') throw new AppError('CONFLICT', 'This note is signed, so its session cannot be deleted. Void the note with a reason instead.');
+      await deleteNoteIndex(trx, row.search_rowid);
+      await deleteSession(trx, row.session_id);
+      await appendActivity(trx, { action: 'delete', recordType: 'session', recordId: row.session_id, clientId: row.client_id, fields: [] }, at);
+    });
+  }
+
+  /** Voids a signed note with a reason: kept and shown struck through, left out of charts, alerts and counts. */
+  voidNote(input: { noteId: string; reason: string }): Promise<Note> {
+    return voidNote(this.ctx, input);
   }
 
   /** Drafts older than NEEDS_SIGNING_AFTER_DAYS days, oldest first, for the Dashboard. */

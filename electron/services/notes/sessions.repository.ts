@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
 import { parseContent, parseTemplate, sessionOf } from './note-store';
+import { voidedSessionIds, voidsOfClient } from './voids.repository';
 import type { NoteContent } from '../../../shared/notes';
 import type { NoteTemplate } from '../../../shared/note-templates';
 
@@ -26,6 +27,7 @@ export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: st
     .orderBy(sql`coalesce(ses.start_time, '')`, 'desc')
     .orderBy('ses.created_at', 'desc')
     .execute();
+  const voids = await voidsOfClient(db, clientId);
   return rows.map((row) => ({
     session: sessionOf(row),
     noteId: row.note_id,
@@ -35,6 +37,7 @@ export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: st
     riskLevel: riskLevels.includes(row.risk_level as RiskLevel) ? (row.risk_level as RiskLevel) : null,
     signedAt: row.signed_at,
     addendaCount: Number(row.addenda_count ?? 0),
+    voided: voids.get(row.note_id) ?? null,
   }));
 }
 
@@ -50,6 +53,7 @@ export async function previousNote(
     .select(['n.template_json', 'n.content'])
     .where('n.client_id', '=', clientId)
     .where('ses.session_date', '<=', date)
+    .where('ses.id', 'not in', voidedSessionIds())
     .orderBy('ses.session_date', 'desc')
     .orderBy(sql`coalesce(ses.start_time, '')`, 'desc')
     .orderBy('ses.created_at', 'desc')
@@ -78,4 +82,24 @@ export async function listUnsigned(db: Kysely<VaultSchema>, today: string): Prom
     sessionDate: row.session_date,
     daysOld: differenceInCalendarDays(parseISO(today), parseISO(row.session_date)),
   }));
+}
+
+/** Deletes a session; its draft note, goal marks and results go with it (triggers refuse a signed one). */
+export async function deleteSession(db: Kysely<VaultSchema>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** The session row of a note. */
+export async function sessionRow(db: Kysely<VaultSchema>, sessionId: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+}
+
+/** A session's client and its note's id and status (undefined when there is no such session). */
+export async function sessionWithNote(db: Kysely<VaultSchema>, sessionId: string) {
+  return db
+    .selectFrom('sessions as ses')
+    .leftJoin('notes as n', 'n.session_id', 'ses.id')
+    .select(['ses.client_id', 'ses.session_date', 'n.id as note_id', 'n.status'])
+    .where('ses.id', '=', sessionId)
+    .executeTakeFirst();
 }

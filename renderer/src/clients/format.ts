@@ -47,6 +47,8 @@ export const ACTIVITY_ACTION_LABELS: Record<ActivityAction, string> = {
   delete: 'Deleted',
   erase: 'Permanently deleted',
   sign: 'Signed',
+  void: 'Voided',
+  strike: 'Struck out',
   export: 'Exported',
   restore: 'Restored',
 };
