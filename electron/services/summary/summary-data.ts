@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Settings } from '../../../shared/contract';
 import type { Client, Goal } from '../../../shared/clients';
-import type { MeasureResult } from '../../../shared/measure-records';
+import { countsInSignal, type MeasureResult } from '../../../shared/measure-records';
+import { RISK_LABELS } from '../../../shared/note-labels';
 import type { MeasureDefinition } from '../../../shared/measures/definition';
 import { COMPANION_MEASURES } from '../../../shared/measures/series';
-import type { GoalProgressMark, Session } from '../../../shared/notes';
+import type { Addendum, GoalProgressMark, Session } from '../../../shared/notes';
 import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
 import { richTextToPlain } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
 import { listMeasures } from '../measures/measure-definitions.repository';
-import { parseContent, parseRichText, parseTemplate, sessionOf } from '../notes/note-store';
+import { addendaOf, parseContent, parseRichText, parseTemplate, sessionOf } from '../notes/note-store';
+import { voidsOfClient } from '../notes/voids.repository';
 import { nameRedactor } from './redact-names';
 
 /**
@@ -38,7 +40,7 @@ export interface SummaryData {
   /** Measures whose results fall in the range, with the results, for charts and the table. */
   allianceMeasures: ChartedMeasure[] | null;
   outcomeMeasures: ChartedMeasure[] | null;
-  measuresTable: { date: string; measure: string; total: number | null; band: string | null; flagged: boolean }[] | null;
+  measuresTable: { date: string; measure: string; total: number | null; band: string | null; flagged: boolean; lateEntry: boolean }[] | null;
   attendance: { sessions: number; attended: number; lateCancellations: number; noShows: number } | null;
   sessions: { date: string; type: Session['type']; modality: Session['modality']; attendance: Session['attendance']; durationMinutes: number | null; signed: boolean }[] | null;
   excerpts: { notes: SummaryExcerpt[]; draftsLeftOut: number } | null;
@@ -62,6 +64,8 @@ export interface ChartedMeasure {
 export interface SummaryExcerpt {
   date: string;
   parts: { label: string; text: string; private: boolean }[];
+  /** Every signed correction, printed after its note so the recipient never reads an uncorrected note. */
+  addenda: { signedAt: string; signer: string; hash: string; text: string }[];
 }
 
 const want = (options: ProgressSummaryOptions, key: ProgressSummaryOptions['sections'][number]) => options.sections.includes(key);
@@ -81,14 +85,20 @@ export async function loadSummaryData(
     .selectFrom('sessions as ses')
     .innerJoin('notes as n', 'n.session_id', 'ses.id')
     .selectAll('ses')
-    .select(['n.status', 'n.content', 'n.template_json', 'n.process_note'])
+    .select(['n.id as note_id', 'n.status', 'n.content', 'n.template_json', 'n.process_note'])
     .where('ses.client_id', '=', options.clientId)
     .where('ses.session_date', '>=', options.from)
     .where('ses.session_date', '<=', options.to)
     .orderBy('ses.session_date')
     .orderBy('ses.start_time')
     .execute();
-  const sessions = sessionRows.map((row) => ({ session: sessionOf(row), row }));
+  // A voided session never happened as recorded: it is left out of every part of a summary.
+  const voids = await voidsOfClient(db, options.clientId);
+  const sessions = await Promise.all(
+    sessionRows
+      .filter((row) => !voids.has(row.note_id))
+      .map(async (row) => ({ session: sessionOf(row), row, addenda: row.status === 'signed' ? await addendaOf(db, row.note_id) : [] })),
+  );
 
   const measures = await measureData(db, options, inRange);
 
@@ -136,7 +146,11 @@ export async function loadSummaryData(
   };
 }
 
-type SessionWithNote = { session: Session; row: { status: 'draft' | 'signed'; content: string; template_json: string; process_note: string | null } };
+type SessionWithNote = {
+  session: Session;
+  row: { status: 'draft' | 'signed'; content: string; template_json: string; process_note: string | null };
+  addenda: Addendum[];
+};
 
 function goalsWithMarks(goals: Goal[], sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): SummaryGoal[] {
   const marks = new Map<string, { date: string; progress: GoalProgressMark }[]>();
@@ -171,7 +185,7 @@ function attendanceOf(sessions: Session[]): NonNullable<SummaryData['attendance'
 function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): NonNullable<SummaryData['excerpts']> {
   const notes: SummaryExcerpt[] = [];
   let draftsLeftOut = 0;
-  for (const { session, row } of sessions) {
+  for (const { session, row, addenda } of sessions) {
     if (row.status !== 'signed') {
       draftsLeftOut += 1;
       continue;
@@ -183,19 +197,32 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
       if (!options.excerptSections.includes(section.key)) continue;
       const text = richTextToPlain(content.sections[section.key] ?? null);
       if (text !== '') parts.push({ label: section.label, text: redact(text), private: false });
+      // The risk section's level and action taken are what a receiving clinician needs most.
+      if (section.kind === 'risk') {
+        if (content.risk.level !== null) parts.push({ label: 'Risk level', text: RISK_LABELS[content.risk.level], private: false });
+        const action = content.risk.action.trim();
+        if (action !== '') parts.push({ label: 'Action taken', text: redact(action), private: false });
+      }
     }
     if (options.includeProcessNotes && row.process_note !== null) {
       const text = richTextToPlain(parseRichText(row.process_note));
       if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), private: true });
     }
-    if (parts.length > 0) notes.push({ date: session.date, parts });
+    const printedAddenda = addenda.map((addendum) => ({
+      signedAt: addendum.signedAt,
+      signer: [addendum.signedBy.name, addendum.signedBy.credentials].filter((part) => part !== '').join(', '),
+      hash: addendum.hash,
+      text: redact(richTextToPlain(addendum.text)),
+    }));
+    if (parts.length > 0 || printedAddenda.length > 0) notes.push({ date: session.date, parts, addenda: printedAddenda });
   }
   return { notes, draftsLeftOut };
 }
 
 async function measureData(db: Kysely<VaultSchema>, options: ProgressSummaryOptions, inRange: (date: string) => boolean) {
   const needed = want(options, 'allianceChart') || want(options, 'outcomeChart') || want(options, 'measuresTable');
-  const results = needed ? (await resultsOfClient(db, options.clientId)).filter((result) => inRange(result.takenOn)) : [];
+  // Struck-out results and those of voided sessions are kept in the record, never in a summary.
+  const results = needed ? (await resultsOfClient(db, options.clientId)).filter((result) => inRange(result.takenOn) && countsInSignal(result)) : [];
   // Charts and bands use each measure's current definition, as the app's charts do.
   const definitions = needed ? new Map((await listMeasures(db)).map((definition) => [definition.id, definition])) : new Map<string, MeasureDefinition>();
   const resultsOf = (measureId: string) => results.filter((result) => result.measureId === measureId);
@@ -231,6 +258,7 @@ async function measureData(db: Kysely<VaultSchema>, options: ProgressSummaryOpti
           total: result.total,
           band: band?.label ?? null,
           flagged: result.flags.length > 0,
+          lateEntry: result.lateEntry,
         };
       });
     },

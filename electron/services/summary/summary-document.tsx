@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { format } from 'date-fns';
+import { localIsoDate } from '../../../shared/dates';
 import { formatDay } from '../../../shared/measures/alerts';
 import { ATTENDANCE_LABELS, GOAL_STATUS_LABELS, MODALITY_LABELS, PROGRESS_LABELS, SESSION_TYPE_LABELS } from '../../../shared/note-labels';
 import { goalProgressMarks } from '../../../shared/notes';
@@ -242,7 +243,7 @@ function MeasuresTable({ rows }: { rows: NonNullable<SummaryData['measuresTable'
           label="Measures"
           rows={rows}
           columns={[
-            { label: 'Date', width: '25%', value: (r) => formatDay(r.date) },
+            { label: 'Date', width: '25%', value: (r) => (r.lateEntry ? `${formatDay(r.date)} (late entry)` : formatDay(r.date)) },
             { label: 'Measure', width: '22%', value: (r) => r.measure },
             { label: 'Score', width: '13%', value: (r) => (r.total === null ? 'Incomplete' : String(r.total)) },
             { label: 'Band', width: '25%', value: (r) => r.band ?? '' },
@@ -297,6 +298,15 @@ function Excerpts({ excerpts }: { excerpts: NonNullable<SummaryData['excerpts']>
             <View key={partIndex}>
               <Text style={part.private ? styles.privateLabel : styles.excerptLabel}>{part.label}</Text>
               <Text>{part.text}</Text>
+            </View>
+          ))}
+          {note.addenda.map((addendum, addendumIndex) => (
+            <View key={`addendum-${addendumIndex}`}>
+              <Text style={styles.excerptLabel}>
+                Addendum, {formatDay(localIsoDate(new Date(addendum.signedAt)))}, signed by {addendum.signer}
+              </Text>
+              <Text>{addendum.text}</Text>
+              <Text style={[styles.muted, styles.small]}>SHA-256 {addendum.hash}</Text>
             </View>
           ))}
         </View>
