@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
 import { measureDefinitionSchema } from './measures/definition';
 import { noteTemplateSchema, sectionKinds } from './note-templates';
-import { attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionTypes } from './notes';
+import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionTypes } from './notes';
 import { richTextDocSchema } from './rich-text';
 
 /**
@@ -17,7 +17,7 @@ import { richTextDocSchema } from './rich-text';
  * rendering of it (readable anywhere): `presentingConcerns` + `presentingConcernsMarkdown`, etc.
  */
 export const DATA_EXPORT_FORMAT = 'alliance-notes-export';
-export const DATA_EXPORT_FORMAT_VERSION = 1;
+export const DATA_EXPORT_FORMAT_VERSION = 2;
 
 const timestamp = z.iso.datetime();
 const signerSchema = z.strictObject({ name: z.string(), credentials: z.string() });
@@ -140,11 +140,15 @@ export const exportedNoteSchema = z.strictObject({
   /** SHA-256 (hex) over the note's canonical content at signing, as shown on the signed note. */
   contentHash: z.string().nullable(),
   createdAt: timestamp,
+  /** Set when the signed note was voided (created by mistake): when, and why. Its addendum of kind 'void' signs it. */
+  voided: z.strictObject({ at: timestamp, reason: z.string() }).nullable(),
 });
 
 export const exportedAddendumSchema = z.strictObject({
   id: idSchema,
   noteId: idSchema,
+  /** 'void' for the addendum that voided its note (its text is the reason). */
+  kind: z.enum(addendumKinds),
   text: richTextDocSchema,
   textMarkdown: z.string(),
   signedAt: timestamp,
@@ -168,6 +172,10 @@ export const exportedMeasureResultSchema = z.strictObject({
   /** Messages of item flags the answers raised. */
   flags: z.array(z.string()),
   createdAt: timestamp,
+  /** A late entry: the addendum it was entered with, after its session's note was signed (createdAt is when). */
+  lateEntryAddendumId: idSchema.nullable(),
+  /** Struck out as recorded in error, by the named addendum: kept in the record, left out of charts and summaries. */
+  struckOut: z.strictObject({ addendumId: idSchema, reason: z.string() }).nullable(),
 });
 
 export const exportedAlertAcknowledgementSchema = z.strictObject({

@@ -141,6 +141,9 @@ async function buildPractice(): Promise<Fixture> {
     { goalProgress: [{ goalId, progress: 'some_progress' }], risk: { level: 'low', action: 'Safety plan reviewed' } },
   );
   const draft = await nv.notes.saveDraft({ noteId: note.id, baseRevision: note.revision, content, processNote: doc(PROCESS_TEXT) });
+  // Results are recorded while the note is a draft: once signed, the session takes only late entries.
+  const measures = new MeasuresService({ db: nv.db, now: () => new Date('2026-06-15T12:00:00Z') });
+  await measures.recordMeasure({ clientId: zoe, sessionId: note.session.id, measureId: 'sac-client', takenOn: '2026-06-15', responses: { goals: 8, tasks: 7, bond: 9 } });
   await nv.notes.sign({ noteId: note.id, baseRevision: draft.revision });
   await nv.notes.addAddendum({ noteId: note.id, text: doc('Late correction: the walk is in the evening') });
 
@@ -151,9 +154,6 @@ async function buildPractice(): Promise<Fixture> {
     content: { ...wangNote.content, sections: { ...wangNote.content.sections, subjective: doc('Reports better focus') } },
     processNote: doc('A second private reflection'),
   });
-
-  const measures = new MeasuresService({ db: nv.db, now: () => new Date('2026-06-15T12:00:00Z') });
-  await measures.recordMeasure({ clientId: zoe, sessionId: note.session.id, measureId: 'sac-client', takenOn: '2026-06-15', responses: { goals: 8, tasks: 7, bond: 9 } });
 
   return { zoe, wang, mohammed, zoeSessionId: note.session.id, zoeNoteId: note.id, wangSessionId: wangNote.session.id };
 }
@@ -315,7 +315,7 @@ describe('data.json', () => {
     const data = dataJson(await exportPlain());
     expect(data).toMatchObject({
       format: 'alliance-notes-export',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: new Date(2026, 5, 20, 9, 30, 5).toISOString(),
       appVersion: '9.9.9-test',
       scope: { clientId: null, includesProcessNotes: false },

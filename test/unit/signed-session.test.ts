@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../../electron/services/activity/activity-log';
+import { gatherExportData } from '../../electron/services/export/export-data';
 import { MeasuresService } from '../../electron/services/measures/measures.service';
+import { dataExportSchema } from '../../shared/data-export';
 import { addendumHash } from '../../electron/services/notes/note-hash';
 import { allianceContent, doc, newClient, openNotesVault, sessionFields, setPractitioner, type NotesVault } from './support/notes-vault';
 
@@ -136,6 +138,22 @@ describe('striking out a result recorded in error', () => {
     const draft = await nv.notes.createSession({ clientId, session: sessionFields(), templateId: 'alliance' });
     const result = await measures.recordMeasure({ clientId, sessionId: draft.session.id, measureId: 'sac-client', takenOn: '2026-06-15', responses: sac(8, 7, 9) });
     await expect(measures.strikeOutResult({ resultId: result.id, reason: 'Oops.' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('open-format export of a corrected record', () => {
+  it('keeps voided notes, late entries and struck-out results, each marked, and validates against its schema', async () => {
+    const { note, result } = await signedSession();
+    const late = await measures.recordLateEntry({ noteId: note.id, measureId: 'sac-clinician', takenOn: '2026-06-15', responses: sac(6, 5, 4), addendumText: 'Late.' });
+    await measures.strikeOutResult({ resultId: result.id, reason: 'Wrong form.' });
+    await nv.notes.voidNote({ noteId: note.id, reason: 'Wrong client.' });
+    const data = dataExportSchema.parse(await gatherExportData(nv.db(), { clientId: null, includeProcessNotes: false, exportedAt: new Date(), appVersion: 'test' }));
+    expect(data.notes[0]?.voided).toMatchObject({ reason: 'Wrong client.' });
+    expect(data.addenda.map((a) => a.kind).sort()).toEqual(['correction', 'correction', 'void']);
+    const addendumSaying = (text: string) => data.addenda.find((a) => a.textMarkdown.includes(text))?.id;
+    const byId = new Map(data.measureResults.map((r) => [r.id, r]));
+    expect(byId.get(late.id)?.lateEntryAddendumId).toBe(addendumSaying('Late entry'));
+    expect(byId.get(result.id)?.struckOut).toEqual({ addendumId: addendumSaying('Struck out'), reason: 'Wrong form.' });
   });
 });
 

@@ -102,14 +102,14 @@ function tables(data: DataExport): CsvTable[] {
       [
         'id', 'sessionId', 'clientId', 'clientCode', 'sessionDate', 'status', 'templateId', 'templateVersion', 'templateName',
         'ruptureNoted', 'ruptureDescription', 'riskLevel', 'riskAction', 'revision', 'savedAt', 'signedAt', 'signerName',
-        'signerCredentials', 'contentHash', 'createdAt', ...(withProcessNotes ? ['processNote'] : []),
+        'signerCredentials', 'contentHash', 'createdAt', 'voidedAt', 'voidReason', ...(withProcessNotes ? ['processNote'] : []),
       ],
       data.notes,
       (n) => [
         n.id, n.sessionId, n.clientId, codeOf.get(n.clientId) ?? '', sessionOf.get(n.sessionId)?.date ?? '', n.status, n.template.id,
         n.template.version, n.template.name, n.rupture.noted, n.rupture.description, n.risk.level, n.risk.action, n.revision, n.savedAt,
-        n.signedAt, n.signedBy?.name ?? null, n.signedBy?.credentials ?? null, n.contentHash, n.createdAt,
-        ...(withProcessNotes ? [n.processNoteMarkdown ?? ''] : []),
+        n.signedAt, n.signedBy?.name ?? null, n.signedBy?.credentials ?? null, n.contentHash, n.createdAt, n.voided?.at ?? null,
+        n.voided?.reason ?? null, ...(withProcessNotes ? [n.processNoteMarkdown ?? ''] : []),
       ],
     ),
     table(
@@ -132,17 +132,21 @@ function tables(data: DataExport): CsvTable[] {
     ),
     table(
       'addenda',
-      ['id', 'noteId', 'signedAt', 'signerName', 'signerCredentials', 'hash', 'text'],
+      ['id', 'noteId', 'kind', 'signedAt', 'signerName', 'signerCredentials', 'hash', 'text'],
       data.addenda,
-      (a) => [a.id, a.noteId, a.signedAt, a.signedBy.name, a.signedBy.credentials, a.hash, a.textMarkdown],
+      (a) => [a.id, a.noteId, a.kind, a.signedAt, a.signedBy.name, a.signedBy.credentials, a.hash, a.textMarkdown],
     ),
     table(
       'measure_results',
-      ['id', 'clientId', 'clientCode', 'sessionId', 'measureId', 'measureVersion', 'takenOn', 'total', 'responses', 'subscales', 'flags', 'createdAt'],
+      [
+        'id', 'clientId', 'clientCode', 'sessionId', 'measureId', 'measureVersion', 'takenOn', 'total', 'responses', 'subscales', 'flags', 'createdAt',
+        'lateEntryAddendumId', 'struckOutAddendumId', 'struckOutReason',
+      ],
       data.measureResults,
       (r) => [
         r.id, r.clientId, codeOf.get(r.clientId) ?? '', r.sessionId, r.measureId, r.measureVersion, r.takenOn, r.total,
-        json(r.responses), json(r.subscales), json(r.flags), r.createdAt,
+        json(r.responses), json(r.subscales), json(r.flags), r.createdAt, r.lateEntryAddendumId, r.struckOut?.addendumId ?? null,
+        r.struckOut?.reason ?? null,
       ],
     ),
     table(

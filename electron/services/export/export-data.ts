@@ -8,7 +8,7 @@ import {
 } from '../../../shared/data-export';
 import type { MeasureDefinition } from '../../../shared/measures/definition';
 import type { NoteTemplate } from '../../../shared/note-templates';
-import { richTextDocSchema } from '../../../shared/rich-text';
+import { richTextDocSchema, richTextToPlain } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
 import { readSettings } from '../database/settings.repository';
 import { clientNotFound } from '../clients/client-store';
@@ -154,6 +154,7 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       signedBy: row.signer_name === null ? null : { name: row.signer_name, credentials: row.signer_credentials ?? '' },
       contentHash: row.content_hash,
       createdAt: row.created_at,
+      voided: null,
     };
     if (includeProcessNotes) {
       const processNote = row.process_note == null ? null : parseRichText(row.process_note);
@@ -173,6 +174,10 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
     .orderBy(sql`a.rowid`)
     .execute();
   addendumRows.sort((a, b) => (noteOrder.get(a.note_id) ?? 0) - (noteOrder.get(b.note_id) ?? 0));
+  for (const row of addendumRows) {
+    const voidedNote = row.kind === 'void' ? notes[noteOrder.get(row.note_id) ?? -1] : undefined;
+    if (voidedNote) voidedNote.voided = { at: row.signed_at, reason: richTextToPlain(parseRichText(row.text)).trim() };
+  }
 
   const resultRows = await db
     .selectFrom('measure_results')
@@ -292,6 +297,7 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       return {
         id: row.id,
         noteId: row.note_id,
+        kind: row.kind,
         text,
         textMarkdown: richTextToMarkdown(text),
         signedAt: row.signed_at,
@@ -311,6 +317,8 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       subscales: JSON.parse(row.subscales) as Record<string, number | null>,
       flags: JSON.parse(row.flags) as string[],
       createdAt: row.created_at,
+      lateEntryAddendumId: row.addendum_id,
+      struckOut: row.struck_addendum_id === null ? null : { addendumId: row.struck_addendum_id, reason: row.struck_reason ?? '' },
     })),
     measureDefinitions: definitions,
     templates: [...templates.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version),

@@ -174,7 +174,7 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
     `Exported: ${data.exportedAt} (Alliance Notes ${data.appVersion})`,
     `Scope: ${options.clientCode === null ? 'the whole practice' : `one client, ${options.clientCode}`}`,
     `Process notes: ${data.scope.includesProcessNotes ? 'INCLUDED (the practitioner\'s private process notes are in this export)' : 'not included'}`,
-    `Records: ${data.clients.length} clients, ${data.sessions.length} sessions, ${data.notes.length} notes, ${data.addenda.length} addenda, ${data.measureResults.length} measure results`,
+    recordsLine(data),
     '',
     'What is inside',
     '--------------',
@@ -209,4 +209,13 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
     '',
   );
   return lines.join('\n');
+}
+
+/** The totals line: voided sessions and struck-out results are in the files but not counted as sessions or results. */
+function recordsLine(data: DataExport): string {
+  const voided = new Set(data.notes.filter((note) => note.voided !== null).map((note) => note.sessionId));
+  const struck = data.measureResults.filter((result) => result.struckOut !== null || (result.sessionId !== null && voided.has(result.sessionId))).length;
+  const sessions = `${data.sessions.length - voided.size} sessions${voided.size > 0 ? ` (and ${voided.size} voided)` : ''}`;
+  const results = `${data.measureResults.length - struck} measure results${struck > 0 ? ` (and ${struck} struck out or of voided sessions)` : ''}`;
+  return `Records: ${data.clients.length} clients, ${sessions}, ${data.notes.length - voided.size} notes, ${data.addenda.length} addenda, ${results}`;
 }

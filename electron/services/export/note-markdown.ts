@@ -232,6 +232,7 @@ export function noteToMarkdown({ clientCode, note, session, addenda, goals }: No
       ? `- Status: signed ${note.signedAt ?? ''}${note.signedBy ? ` by ${signer(note.signedBy)}` : ''}`
       : `- Status: draft (last saved ${note.savedAt})`,
     ...(note.contentHash === null ? [] : [`- Content hash (SHA-256): ${note.contentHash}`]),
+    ...(note.voided === null ? [] : [`- VOIDED ${note.voided.at}: ${escapeMarkdown(note.voided.reason)}`]),
   ];
   const parts = [header.join('\n')];
 
@@ -265,7 +266,7 @@ export function noteToMarkdown({ clientCode, note, session, addenda, goals }: No
   }
 
   for (const addendum of addenda) {
-    parts.push(`## Addendum, signed ${addendum.signedAt} by ${signer(addendum.signedBy)}\n\n${richTextToMarkdown(addendum.text, { headingOffset: 2 }) || '_(empty)_'}\n\nHash (SHA-256): ${addendum.hash}`);
+    parts.push(`## ${addendum.kind === 'void' ? 'Void' : 'Addendum'}, signed ${addendum.signedAt} by ${signer(addendum.signedBy)}\n\n${richTextToMarkdown(addendum.text, { headingOffset: 2 }) || '_(empty)_'}\n\nHash (SHA-256): ${addendum.hash}`);
   }
   return `${parts.join('\n\n')}\n`;
 }
