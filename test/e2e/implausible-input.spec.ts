@@ -135,3 +135,27 @@ test('7.5 on a whole-number item stays 7.5 and is named, and the result is not s
   await dialog.getByRole('button', { name: 'Save result' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('on the treatment plan, a review in 2100 and a goal target of 30 February are named, and neither is saved', async ({ app: page }) => {
+  await openEmptyVault(page);
+  await addClientThroughUi(page, { legalName: 'Oona Example' });
+  await page.getByRole('tab', { name: 'Treatment plan' }).click();
+
+  await page.getByRole('button', { name: 'Set review date' }).click();
+  const review = page.getByLabel('Plan review date');
+  await review.fill('2100-01-01');
+  await page.getByRole('button', { name: 'Save review date' }).click();
+  await expect(review).toHaveAccessibleDescription(`A plan review date can be at most 2 years from today (${dayInWords(addYearsIso(isoToday(), 2))}).`);
+  await expect(review).toHaveValue('2100-01-01');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Not set')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByLabel("Goal (in the client's own words)").fill('Walk to the shop without panic');
+  const target = page.getByLabel('Target date');
+  await typeDate(page, target, { day: '30', month: '02', year: '2027' });
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(target).toHaveAccessibleDescription(UNREADABLE);
+  expect(await holdsUnreadableTyping(target)).toBe(true);
+  await expect(page.getByRole('article', { name: /^Goal: / })).toHaveCount(0);
+});
