@@ -173,6 +173,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
       <Modal opened={editingSession} onClose={() => setEditingSession(false)} title="Session details" size="lg" centered>
         <SessionDetailsForm
           initial={sessionToValues(note.session)}
+          dateOfBirth={client.dateOfBirth}
           submitLabel="Save details"
           onCancel={() => setEditingSession(false)}
           onSubmit={async (values) => {

@@ -48,7 +48,7 @@ export function SessionsTab({ client }: { client: Client }) {
           <SessionTable clientId={client.id} sessions={list} />
         </>
       )}
-      <NewSessionModal clientId={client.id} isFirstSession={list.length === 0} opened={creating} onClose={() => setCreating(false)} />
+      <NewSessionModal clientId={client.id} dateOfBirth={client.dateOfBirth} isFirstSession={list.length === 0} opened={creating} onClose={() => setCreating(false)} />
     </>
   );
 }
