@@ -46,3 +46,14 @@ export function sessionDateProblem(date: string, today: string, dateOfBirth: str
   if (date < EARLIEST_PLAUSIBLE_DATE) return 'Check the year: a session date cannot be before 1900.';
   return null;
 }
+
+/** A questionnaire is answered on a day that has come, in the client's lifetime. */
+export function measureDateProblem(date: string, today: string, dateOfBirth: string | null): string | null {
+  if (!isIsoDate(date)) return null;
+  if (date > today) return `A measure cannot be dated in the future (today is ${dayInWords(today)}).`;
+  if (dateOfBirth && isIsoDate(dateOfBirth) && date < dateOfBirth) {
+    return `A measure cannot be dated before the client's date of birth (${dayInWords(dateOfBirth)}).`;
+  }
+  if (date < EARLIEST_PLAUSIBLE_DATE) return 'Check the year: a measure cannot be dated before 1900.';
+  return null;
+}

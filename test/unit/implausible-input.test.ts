@@ -107,6 +107,15 @@ describe('whole-number answers', () => {
     ).rejects.toMatchObject(refusal({ 'responses.tasks': 'Item 2 takes a whole number from 0 to 10.' }));
     expect((await measures.listResults(clientId)).results).toEqual([]);
   });
+
+  it('refuses a measure dated in the future or before 1900 at its date field, and stores nothing', async () => {
+    const measures = new MeasuresService({ db: nv.db, now: () => new Date(2026, 5, 15, 12) });
+    const clientId = await newClient(nv);
+    const record = (takenOn: string) => measures.recordMeasure({ clientId, sessionId: null, measureId: 'sac-client', takenOn, responses: { goals: 8, tasks: 7, bond: 9 } });
+    await expect(record('2100-01-01')).rejects.toMatchObject(refusal({ takenOn: 'A measure cannot be dated in the future (today is 15 June 2026).' }));
+    await expect(record('1800-01-01')).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { takenOn: expect.stringContaining('before') } });
+    expect((await measures.listResults(clientId)).results).toEqual([]);
+  });
 });
 
 describe('through the contract, as the app calls it', () => {

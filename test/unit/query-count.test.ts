@@ -37,7 +37,7 @@ class StatementCounter implements KyselyPlugin {
 /** The most statements each call may run; adding a query to one of these calls is a decision, made here. */
 const MAX_STATEMENTS = {
   clientList: 2, // the clients with their last session date; all tags
-  timeline: 2, // the client exists; sessions with their notes' status and addenda count
+  timeline: 3, // the client exists; sessions with their notes' status and addenda count; voided notes
   practiceOverview: 5, // active clients with counts; recent results; custom definitions; latest sessions; acknowledgements
   chartSeries: 3, // the client exists; results with notes; custom definitions
   clientAlerts: 5, // the client exists; results; custom definitions; latest session; acknowledgements

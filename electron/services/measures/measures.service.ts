@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { FLAG_ITEM_BLANK, scoreMeasure, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
 import type { ClientAlert, MeasureResult, OverviewClient, RecordLateEntryInput, RecordMeasureInput } from '../../../shared/measure-records';
+import { measureDateProblem } from '../../../shared/date-rules';
 import { formatDay } from '../../../shared/measures';
 import { paragraphsDoc } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
@@ -129,6 +130,9 @@ export class MeasuresService {
   private async scored(input: RecordMeasureInput, noteId: string | null): Promise<MeasureResult> {
     const definition = await latestMeasure(this.ctx.db(), input.measureId);
     if (!definition) throw invalid({ measureId: 'That measure is no longer available. Choose another one.' });
+    const client = await clientRowOrThrow(this.ctx.db(), input.clientId);
+    const dateProblem = measureDateProblem(input.takenOn, this.ctx.today(), client.date_of_birth);
+    if (dateProblem) throw invalid({ takenOn: dateProblem });
     const score = scoreMeasure(definition, input.responses);
     const problems = Object.fromEntries(Object.entries(score.problems).map(([key, message]) => [`responses.${key}`, message]));
     for (const key of score.blankFlagItems) problems[`responses.${key}`] = FLAG_ITEM_BLANK;
