@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EARLIEST_PLAUSIBLE_DATE, dateOfBirthProblem, intakeDateProblem, reviewDateProblem } from './date-rules';
 import { isIsoDate } from './dates';
 import { richTextDocSchema } from './rich-text';
 
@@ -41,10 +42,31 @@ export const emailSchema = z
   .transform((value) => value.trim())
   .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter a valid email address, like name@example.org.');
 
+/**
+ * A phone number as people write one: digits with spaces, + - ( ) . between them, and an optional
+ * extension ("ext 12", "x12"). Letters or too few digits are a typo, and a wrong number is worse
+ * than none when someone needs to be reached.
+ */
+export const PHONE_MIN_DIGITS = 5;
+const PHONE_EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*\d{1,6}$/i;
+const PHONE_BODY = /^\+?[\d\s().-]+$/;
+export function phoneProblem(value: string): string | null {
+  if (value === '') return null;
+  const body = value.replace(PHONE_EXTENSION, '');
+  if (!PHONE_BODY.test(body)) return 'Enter a phone number using digits, spaces, + - ( ).';
+  if ((body.match(/\d/g) ?? []).length < PHONE_MIN_DIGITS) return `A phone number has at least ${PHONE_MIN_DIGITS} digits.`;
+  return null;
+}
+const phone = (label: string) =>
+  text(50, label).superRefine((value, context) => {
+    const problem = phoneProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
 export const emergencyContactSchema = z.strictObject({
   name: text(200, 'Emergency contact name'),
   relation: text(100, 'Relation'),
-  phone: text(50, 'Emergency contact phone'),
+  phone: phone('Emergency contact phone'),
 });
 
 /** Everything the client form edits. An empty `code` on create means "generate one". */
@@ -54,7 +76,7 @@ export const clientFieldsSchema = z.strictObject({
   pronouns: text(50, 'Pronouns'),
   dateOfBirth: optionalDate,
   code: z.union([z.literal(''), clientCodeSchema]),
-  phone: text(50, 'Phone'),
+  phone: phone('Phone'),
   email: emailSchema,
   address: text(500, 'Address'),
   emergencyContact: emergencyContactSchema,
@@ -95,17 +117,22 @@ export type FieldProblems = Record<string, string>;
 export function clientFieldProblems(fields: ClientFields, today: string): FieldProblems {
   const problems: FieldProblems = {};
   const { dateOfBirth, intakeDate, dischargeDate, reviewDate, status } = fields;
-  if (dateOfBirth && dateOfBirth > today) problems.dateOfBirth = 'Date of birth cannot be in the future.';
-  else if (dateOfBirth && dateOfBirth < '1900-01-01') problems.dateOfBirth = 'Check the year: that date of birth is before 1900.';
-  if (intakeDate && dateOfBirth && intakeDate < dateOfBirth) problems.intakeDate = 'Intake date cannot be before the date of birth.';
+  const birthProblem = dateOfBirthProblem(dateOfBirth, today);
+  if (birthProblem) problems.dateOfBirth = birthProblem;
+  const intakeProblem = intakeDateProblem(intakeDate, today);
+  if (intakeProblem) problems.intakeDate = intakeProblem;
+  else if (intakeDate && dateOfBirth && intakeDate < dateOfBirth) problems.intakeDate = 'Intake date cannot be before the date of birth.';
   if (status === 'discharged') {
     if (!dischargeDate) problems.dischargeDate = 'Enter the discharge date.';
     else if (dischargeDate > today) problems.dischargeDate = 'Discharge date cannot be in the future.';
+    else if (dischargeDate < EARLIEST_PLAUSIBLE_DATE) problems.dischargeDate = 'Check the year: a discharge date cannot be before 1900.';
     else if (intakeDate && dischargeDate < intakeDate) {
       problems.dischargeDate = `Discharge date cannot be before the intake date (${intakeDate}).`;
     }
   }
-  if (reviewDate && intakeDate && reviewDate < intakeDate) problems.reviewDate = 'Plan review date cannot be before the intake date.';
+  const reviewProblem = reviewDateProblem(reviewDate, today);
+  if (reviewProblem) problems.reviewDate = reviewProblem;
+  else if (reviewDate && intakeDate && reviewDate < intakeDate) problems.reviewDate = 'Plan review date cannot be before the intake date.';
   return problems;
 }
 

@@ -1,4 +1,4 @@
-import { differenceInYears, format, isValid, parseISO } from 'date-fns';
+import { addYears, differenceInYears, format, isValid, parseISO } from 'date-fns';
 
 /**
  * Calendar dates (birth, intake, review, discharge) cross the contract as `YYYY-MM-DD` strings with no
@@ -25,3 +25,13 @@ export function ageOn(dateOfBirth: string, today: string): number {
 
 /** `YYYY-MM-DD` strings compare correctly as text; named so call sites read as dates. */
 export const isBefore = (a: string, b: string): boolean => a < b;
+
+/** A calendar day as messages say it ("7 December 2027"), the same in every locale and on both sides. */
+export function dayInWords(isoDate: string): string {
+  return format(parseISO(isoDate), 'd MMMM yyyy');
+}
+
+/** The same calendar day `years` later (29 February becomes 28 February in a common year). */
+export function addYearsIso(isoDate: string, years: number): string {
+  return format(addYears(parseISO(isoDate), years), 'yyyy-MM-dd');
+}

@@ -10,11 +10,18 @@ export const attendances = ['attended', 'late_cancellation', 'no_show'] as const
 export const goalProgressMarks = ['worse', 'no_change', 'some_progress', 'achieved'] as const;
 export const riskLevels = ['none', 'low', 'moderate', 'high'] as const;
 export const noteStatuses = ['draft', 'signed'] as const;
+/** Ten hours: longer is a typo (10,000 for 100), never a session. */
+export const MAX_SESSION_MINUTES = 600;
 
 export const sessionFieldsSchema = z.strictObject({
   date: isoDateSchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time such as 14:30.').nullable(),
-  durationMinutes: z.number().int().min(1, 'A session lasts at least a minute.').max(600, 'A session can last at most 10 hours.').nullable(),
+  durationMinutes: z
+    .number()
+    .int('Enter the length in whole minutes.')
+    .min(1, 'A session lasts at least a minute.')
+    .max(MAX_SESSION_MINUTES, 'A session can last at most 10 hours (600 minutes).')
+    .nullable(),
   modality: z.enum(modalities),
   type: z.enum(sessionTypes),
   attendance: z.enum(attendances),

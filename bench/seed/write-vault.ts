@@ -242,9 +242,14 @@ async function writeSessions(db: Kysely<VaultSchema>, plan: PracticePlan, totals
     for (const session of batch) lastNote.set(session.client.id, sessionRows(plan, session, lastNote.get(session.client.id), rows));
     await db.transaction().execute(async (trx) => {
       for (const part of chunks(rows.sessions, ROWS_PER_STATEMENT)) await trx.insertInto('sessions').values(part).execute();
-      for (const part of chunks(rows.notes, ROWS_PER_STATEMENT / 2)) await trx.insertInto('notes').values(part).execute();
+      // As in the app, goal marks and results are written while the note is a draft, then it is
+      // signed: the database refuses them for a signed session (migration 0008).
+      const drafts = rows.notes.map((note) => ({ ...note, status: 'draft' as const }));
+      for (const part of chunks(drafts, ROWS_PER_STATEMENT / 2)) await trx.insertInto('notes').values(part).execute();
       for (const part of chunks(rows.progress, ROWS_PER_STATEMENT)) await trx.insertInto('note_goal_progress').values(part).execute();
       for (const part of chunks(rows.measures, ROWS_PER_STATEMENT)) await trx.insertInto('measure_results').values(part).execute();
+      const signed = rows.notes.filter((note) => note.status === 'signed').map((note) => note.id);
+      for (const part of chunks(signed, ROWS_PER_STATEMENT)) await trx.updateTable('notes').set({ status: 'signed' }).where('id', 'in', part).execute();
       for (const part of chunks(rows.addenda, ROWS_PER_STATEMENT)) await trx.insertInto('note_addenda').values(part).execute();
       // The service's own index writer, so the rows are exactly what a save or a signature leaves.
       for (const note of rows.index) await writeNoteIndex(trx, note);

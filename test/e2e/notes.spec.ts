@@ -92,7 +92,12 @@ test('write a note in every section, reload, sign it, add an addendum, and find 
   await page.getByRole('button', { name: 'Add addendum' }).click();
   await page.getByRole('textbox', { name: 'New addendum' }).click();
   await page.keyboard.type('Client phoned: the walk was done once.');
-  await page.getByRole('button', { name: 'Sign addendum' }).click();
+  await page.getByRole('button', { name: 'Sign addendum…' }).click();
+  // Signing is final, so it shows exactly what will be signed, and by whom, first.
+  const confirm = page.getByRole('dialog', { name: 'Sign addendum' });
+  await expect(confirm.getByLabel('Addendum to be signed')).toHaveText('Client phoned: the walk was done once.');
+  await expect(confirm).toContainText('You are signing as Dr. Robin Example, PsyD, Licensed Psychologist');
+  await confirm.getByRole('button', { name: 'Sign addendum' }).click();
   const addendum = page.getByRole('article', { name: 'Addendum 1' });
   await expect(addendum).toContainText('Client phoned: the walk was done once.');
   await expect(addendum).toContainText('Addendum 1 signed by Dr. Robin Example');

@@ -55,10 +55,10 @@ async function seedRecord(page: Page, clientId: string, dates: readonly string[]
         const processNote = index === 0 ? doc('Private reflection: I felt rushed today.') : null;
         const saved = unwrap(await api.saveNoteDraft!({ noteId: created.id, baseRevision: created.revision, content, processNote })) as { revision: number };
         const isDraft = index === dates.length - 1;
-        if (!isDraft) unwrap(await api.signNote!({ noteId: created.id, baseRevision: saved.revision }));
         unwrap(
           await api.recordMeasure!({ clientId, sessionId: created.session.id, measureId: 'sac-client', takenOn: date, responses: { goals: 8, tasks: 7 + index, bond: 9 } }),
         );
+        if (!isDraft) unwrap(await api.signNote!({ noteId: created.id, baseRevision: saved.revision }));
       }
       const phq = Object.fromEntries(Array.from({ length: 9 }, (_, item) => [`item${item + 1}`, 1]));
       unwrap(await api.recordMeasure!({ clientId, sessionId: null, measureId: 'phq-9', takenOn: dates[0], responses: phq }));

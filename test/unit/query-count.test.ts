@@ -88,10 +88,6 @@ async function addSessions(clientId: string, goalIds: readonly string[], first: 
       { goalProgress: goalIds.map((goalId) => ({ goalId, progress: 'some_progress' as const })), rupture: { noted: k % 3 === 1, description: k % 3 === 1 ? 'Went quiet' : '' } },
     );
     const saved = await nv.notes.saveDraft({ noteId: note.id, baseRevision: note.revision, content, processNote: null });
-    if (k % 2 === 0) {
-      await nv.notes.sign({ noteId: note.id, baseRevision: saved.revision });
-      if (k % 4 === 0) await nv.notes.addAddendum({ noteId: note.id, text: doc('Correction: the homework was the breathing exercise.') });
-    }
     const sessionId = note.session.id;
     await measures.recordMeasure({ clientId, sessionId, measureId: 'sac-client', takenOn: date, responses: { goals: 8 - (k % 3), tasks: 8, bond: k % 3 === 2 ? 5 : 9 } });
     if (k % 2 === 1) {
@@ -99,6 +95,11 @@ async function addSessions(clientId: string, goalIds: readonly string[], first: 
       await measures.recordMeasure({ clientId, sessionId, measureId: 'phq-9', takenOn: date, responses });
     }
     if (k % 3 === 0) await measures.recordMeasure({ clientId, sessionId, measureId: customMeasureId, takenOn: date, responses: { hours: k % 8 } });
+    // Signed after its measures: a signed session takes results only as late entries.
+    if (k % 2 === 0) {
+      await nv.notes.sign({ noteId: note.id, baseRevision: saved.revision });
+      if (k % 4 === 0) await nv.notes.addAddendum({ noteId: note.id, text: doc('Correction: the homework was the breathing exercise.') });
+    }
   }
 }
 

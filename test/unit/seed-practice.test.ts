@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../shared/app-info';
+import { phoneProblem } from '../../shared/clients';
+import { dateOfBirthProblem, intakeDateProblem, reviewDateProblem, sessionDateProblem } from '../../shared/date-rules';
+import { MAX_SESSION_MINUTES } from '../../shared/notes';
+import { HISTORY_END } from '../../bench/seed/calendar';
 import { VaultService } from '../../electron/services/vault/vault.service';
 import { parseSeedArgs } from '../../bench/seed/args';
 import { checkPracticeVault } from '../../bench/seed/check';
@@ -73,6 +77,30 @@ describe('practice seed', () => {
       expect(templates[0]?.template_id).toBe('alliance');
       expect(one(`SELECT count(*) FROM notes WHERE json_extract(content, '$.rupture.noted') = 1`)).toBeGreaterThan(0);
       expect(one(`SELECT count(DISTINCT measure_id) FROM measure_results`)).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  it('holds only input the app itself would accept: plausible dates, real phone numbers, session lengths', async () => {
+    await withVault(dirs.a, (vault) => {
+      const sqlite = vault.connection();
+      const problems: string[] = [];
+      const note = (problem: string | null, what: string) => problem && problems.push(`${what}: ${problem}`);
+      const clients = sqlite.prepare(`SELECT id, date_of_birth, intake_date, review_date, phone, emergency_phone FROM clients`).all() as Record<string, string | null>[];
+      const birth = new Map(clients.map((client) => [client.id, client.date_of_birth ?? null]));
+      for (const client of clients) {
+        note(dateOfBirthProblem(client.date_of_birth ?? null, HISTORY_END), 'date of birth');
+        note(intakeDateProblem(client.intake_date ?? null, HISTORY_END), 'intake');
+        note(reviewDateProblem(client.review_date ?? null, HISTORY_END), 'review');
+        note(phoneProblem(client.phone ?? ''), 'phone');
+        note(phoneProblem(client.emergency_phone ?? ''), 'emergency phone');
+      }
+      const sessions = sqlite.prepare(`SELECT client_id, session_date, duration_minutes FROM sessions`).all() as { client_id: string; session_date: string; duration_minutes: number | null }[];
+      for (const session of sessions) {
+        note(sessionDateProblem(session.session_date, HISTORY_END, birth.get(session.client_id) ?? null), 'session date');
+        if (session.duration_minutes !== null && (session.duration_minutes > MAX_SESSION_MINUTES || !Number.isInteger(session.duration_minutes))) problems.push('session length');
+      }
+      expect(problems).toEqual([]);
+      expect(sessions.length).toBe(SIZE.sessions);
     });
   });
 

@@ -183,6 +183,7 @@ describe('undoing a session created by mistake', () => {
     expect(stored?.sessionVoided).toBe(true);
     const overview = (await measures.practiceOverview()).find((client) => client.clientId === clientId)!;
     expect(overview).toMatchObject({ sessionCount: 0, lastSessionDate: null, alliance: null });
+    expect((await nv.clients.get(clientId)).lastSessionDate).toBeNull();
     await expect(nv.notes.addAddendum({ noteId: note.id, text: doc('More.') })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('voided') });
     await expect(nv.notes.voidNote({ noteId: note.id, reason: 'Twice.' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const { entries } = await listActivity(nv.db(), { clientId, limit: 1 });

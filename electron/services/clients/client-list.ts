@@ -1,3 +1,4 @@
+import { voidedSessionIds } from '../notes/voids.repository';
 import type { Kysely } from 'kysely';
 import type { ClientList, ClientListItem, ClientListQuery } from '../../../shared/clients';
 import { foldForSearch } from '../../../shared/search-fold';
@@ -45,6 +46,8 @@ export async function listClients(db: Kysely<VaultSchema>, query: ClientListQuer
           .selectFrom('sessions as s')
           .select((inner) => inner.fn.max('s.session_date').as('last'))
           .whereRef('s.client_id', '=', 'c.id')
+          // A voided session never happened as recorded, so it is not the client's last session.
+          .where('s.id', 'not in', voidedSessionIds())
           .as('last_session'),
     ])
     .execute();

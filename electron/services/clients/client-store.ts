@@ -1,3 +1,4 @@
+import { voidedSessionIds } from '../notes/voids.repository';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Client } from '../../../shared/clients';
@@ -31,6 +32,7 @@ export async function lastSessionDate(db: Kysely<VaultSchema>, clientId: string)
     .selectFrom('sessions')
     .select((eb) => eb.fn.max('session_date').as('last'))
     .where('client_id', '=', clientId)
+    .where('id', 'not in', voidedSessionIds())
     .executeTakeFirst();
   return row?.last ?? null;
 }

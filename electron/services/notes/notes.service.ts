@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NoteTemplate } from '../../../shared/note-templates';
+import { sessionDateProblem } from '../../../shared/date-rules';
 import { AppError } from '../../../shared/errors';
 import {
   emptyNoteContent,
@@ -46,7 +47,8 @@ export class NotesService {
   /** Records a session and starts its draft note, with last session's homework to review. */
   async createSession(input: { clientId: string; session: SessionFields; templateId: string }): Promise<Note> {
     const db = this.ctx.db();
-    await clientRowOrThrow(db, input.clientId);
+    const client = await clientRowOrThrow(db, input.clientId);
+    this.checkSessionDate(input.session.date, client.date_of_birth);
     const template = await latestTemplate(db, input.templateId);
     if (!template) throw invalid({ templateId: 'That template is no longer available. Choose another one.' });
     const previous = await previousNote(db, input.clientId, input.session.date);
@@ -96,6 +98,7 @@ export class NotesService {
     const before = sessionFieldsOf(row);
     const changed = (Object.keys(before) as (keyof SessionFields)[]).filter((key) => before[key] !== input.session[key]);
     if (changed.length === 0) return loadNote(db, input.noteId);
+    this.checkSessionDate(input.session.date, (await clientRowOrThrow(db, note.client_id)).date_of_birth);
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
       // Re-checked inside the transaction: the note may have been signed since it was read.
@@ -184,6 +187,12 @@ export class NotesService {
   /** Drafts older than NEEDS_SIGNING_AFTER_DAYS days, oldest first, for the Dashboard. */
   listUnsigned(): Promise<UnsignedNote[]> {
     return listUnsigned(this.ctx.db(), this.ctx.today());
+  }
+
+  /** The date rules the form shows too, against the service's own clock; keyed as the contract names the field. */
+  private checkSessionDate(date: string, dateOfBirth: string | null): void {
+    const problem = sessionDateProblem(date, this.ctx.today(), dateOfBirth);
+    if (problem) throw invalid({ 'session.date': problem });
   }
 
   /** Full-text search with snippets and filters. */

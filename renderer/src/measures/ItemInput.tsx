@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Group, Input, NumberInput, Radio, Slider, Stack, Text } from '@mantine/core';
 import type { MeasureItem } from '../../../shared/measures';
 
@@ -10,12 +11,18 @@ interface ItemInputProps {
   error?: string | undefined;
 }
 
+/** The answer a number box holds: blank is no answer; anything else is checked by the scoring rules. */
+const answerOf = (typed: number | string): number | null => (typeof typed === 'number' ? typed : typed.trim() === '' ? null : Number(typed));
+
 /** Short scales (PHQ-9's 0–3) are radio buttons; longer ones (0–10) a slider with a number box. */
 const isShortScale = (item: MeasureItem) => item.step === 1 && item.max - item.min <= 6;
 
 /** One item of a measure, fully keyboard operable, with its anchors in words. */
 export function ItemInput({ item, number, value, onChange, error }: ItemInputProps) {
   const label = item.text || `Item ${number}`;
+  // The number box shows the text as typed ("7." on the way to 7.5) while it still means the answer held.
+  const [typed, setTyped] = useState<number | string>(value ?? '');
+  const shown = Object.is(answerOf(typed), value) ? typed : (value ?? '');
   if (isShortScale(item)) {
     const options = Array.from({ length: item.max - item.min + 1 }, (_, i) => item.min + i);
     return (
@@ -42,7 +49,10 @@ export function ItemInput({ item, number, value, onChange, error }: ItemInputPro
             max={item.max}
             step={item.step}
             value={value ?? item.min}
-            onChange={onChange}
+            onChange={(next) => {
+              setTyped(next);
+              onChange(next);
+            }}
             color={value === null ? 'gray' : undefined}
             thumbLabel={`${label}: slider`}
             marks={[
@@ -56,11 +66,14 @@ export function ItemInput({ item, number, value, onChange, error }: ItemInputPro
             min={item.min}
             max={item.max}
             step={item.step}
-            decimalScale={item.step === 1 ? 0 : 1}
+            // No rounding, cutting or clamping: 7.5 on a whole-number item stays 7.5 and is explained.
             clampBehavior="none"
-            value={value ?? ''}
+            value={shown}
             placeholder="–"
-            onChange={(next) => onChange(typeof next === 'number' ? next : next === '' ? null : Number(next))}
+            onChange={(next) => {
+              setTyped(next);
+              onChange(answerOf(next));
+            }}
           />
         </Group>
         <Group justify="space-between" mt={8}>

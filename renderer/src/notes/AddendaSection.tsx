@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { Note } from '../../../shared/notes';
 import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useUnsavedChanges } from '../navigation/navigation-guard';
 import { RichTextField } from '../rich-text/RichTextField';
 import { RichTextView } from '../rich-text/RichTextView';
-import { useNoteChanged } from './queries';
+import { useNoteChanged, useSettings } from './queries';
 import { SignatureLine } from './SignatureLine';
 
 /** Addenda after a signed note, oldest first, and the form to write and sign a new one. */
@@ -20,13 +20,13 @@ export function AddendaSection({ note }: { note: Note }) {
         <Title order={2} size="h3" id="addenda-heading">
           Addenda
         </Title>
-        {!writing && (
+        {!writing && note.voided === null && (
           <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setWriting(true)}>
             Add addendum
           </Button>
         )}
       </Group>
-      {note.addenda.length === 0 && !writing && (
+      {note.addenda.length === 0 && !writing && note.voided === null && (
         <Text size="sm" c="dimmed">
           No addenda. A correction or later information is added here, dated and signed; the note above never changes.
         </Text>
@@ -34,7 +34,7 @@ export function AddendaSection({ note }: { note: Note }) {
       {note.addenda.map((addendum, index) => (
         <Paper key={addendum.id} withBorder p="md" radius="md" component="article" aria-label={`Addendum ${index + 1}`}>
           <Stack gap="xs">
-            <SignatureLine label={`Addendum ${index + 1} signed`} signedAt={addendum.signedAt} signedBy={addendum.signedBy} hash={addendum.hash} />
+            <SignatureLine label={addendum.kind === 'void' ? 'Void signed' : `Addendum ${index + 1} signed`} signedAt={addendum.signedAt} signedBy={addendum.signedBy} hash={addendum.hash} />
             <RichTextView doc={addendum.text} />
           </Stack>
         </Paper>
@@ -47,31 +47,22 @@ export function AddendaSection({ note }: { note: Note }) {
 function AddendumForm({ noteId, onDone }: { noteId: string; onDone: () => void }) {
   const [text, setText] = useState<RichTextNode | null>(null);
   const [fieldError, setFieldError] = useState<string>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const noteChanged = useNoteChanged();
   useUnsavedChanges(!isRichTextEmpty(text));
 
-  const sign = async () => {
+  // Signing is final, so it goes through a preview of exactly what will be signed, as a note does.
+  const review = () => {
     if (!text || isRichTextEmpty(text)) {
       setFieldError('Write the addendum before signing it.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      noteChanged(await call('addAddendum', { noteId, text }));
-      onDone();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    setConfirming(true);
   };
 
   return (
     <Paper withBorder p="md" radius="md">
       <Stack>
-        <ErrorAlert message={error} />
         <RichTextField
           label="New addendum"
           description="Signed with your name from Settings and today's date when you sign it."
@@ -83,14 +74,71 @@ function AddendumForm({ noteId, onDone }: { noteId: string; onDone: () => void }
           error={fieldError}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={busy}>
+          <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button onClick={() => void sign()} loading={busy}>
-            Sign addendum
-          </Button>
+          <Button onClick={review}>Sign addendum…</Button>
         </Group>
       </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Sign addendum" size="lg" centered>
+        {confirming && text && (
+          <ConfirmAddendum
+            text={text}
+            onCancel={() => setConfirming(false)}
+            onSign={async () => {
+              noteChanged(await call('addAddendum', { noteId, text }));
+              setConfirming(false);
+              onDone();
+            }}
+          />
+        )}
+      </Modal>
     </Paper>
+  );
+}
+
+/** The preview: the addendum as it will be stored, who signs it, and that it can never change. */
+function ConfirmAddendum({ text, onCancel, onSign }: { text: RichTextNode; onCancel: () => void; onSign: () => Promise<void> }) {
+  const settings = useSettings();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = settings.data?.practitionerName.trim() ?? '';
+  const credentials = settings.data?.credentials.trim() ?? '';
+  const sign = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSign();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <ErrorAlert message={error} />
+      <Paper withBorder p="sm" radius="sm" aria-label="Addendum to be signed">
+        <RichTextView doc={text} />
+      </Paper>
+      {settings.isPending && <Skeleton height={24} aria-label="Loading your name" />}
+      {settings.isSuccess && name !== '' && (
+        <Text>
+          You are signing as <strong>{name}</strong>
+          {credentials && `, ${credentials}`}, dated now.
+        </Text>
+      )}
+      {settings.isSuccess && name === '' && <ErrorAlert message="Add your name in Settings before signing; the addendum you wrote stays here." />}
+      <Text size="sm" c="dimmed">
+        A signed addendum can never be changed or deleted.
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel} disabled={busy}>
+          Back to editing
+        </Button>
+        <Button onClick={() => void sign()} loading={busy} disabled={settings.isSuccess && name === ''} data-autofocus>
+          Sign addendum
+        </Button>
+      </Group>
+    </Stack>
   );
 }

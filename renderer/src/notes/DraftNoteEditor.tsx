@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Modal, Stack } from '@mantine/core';
-import { IconPencil, IconSignature } from '@tabler/icons-react';
+import { IconPencil, IconSignature, IconTrash } from '@tabler/icons-react';
 import type { Client } from '../../../shared/clients';
 import type { TemplateSection } from '../../../shared/note-templates';
 import type { Note } from '../../../shared/notes';
 import type { RichTextNode } from '../../../shared/rich-text';
 import { call } from '../api';
+import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { SessionMeasuresPanel } from '../measures/SessionMeasuresPanel';
+import { DeleteDraftModal } from './DeleteDraftModal';
 import { NoteHeader } from './NoteHeader';
 import { NoteSectionEditor, type DocGetter } from './NoteSectionEditor';
 import { ProcessNoteEditor } from './ProcessNoteEditor';
-import { useNoteChanged } from './queries';
+import { useNoteChanged, useSessionDeleted } from './queries';
 import { SaveFailure, SaveStatusText } from './SaveStatusText';
 import { GoalProgressPanel } from './sections/GoalProgressPanel';
 import { HomeworkReviewPanel } from './sections/HomeworkReviewPanel';
@@ -36,6 +38,9 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
   const extrasRef = useRef(extras);
   const [signing, setSigning] = useState(false);
   const [editingSession, setEditingSession] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const navigate = useGuardedNavigate();
+  const sessionDeleted = useSessionDeleted();
   const [riskActionError, setRiskActionError] = useState<string>();
   const noteChanged = useNoteChanged();
 
@@ -122,6 +127,9 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditingSession(true)}>
               Session details
             </Button>
+            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDeleting(true)}>
+              Delete session…
+            </Button>
             <Button leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSigning(true)}>
               Sign note…
             </Button>
@@ -151,9 +159,21 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
         onSign={sign}
         onRiskActionRefused={setRiskActionError}
       />
+      <DeleteDraftModal
+        opened={deleting}
+        onClose={() => setDeleting(false)}
+        noteId={note.id}
+        sessionDate={note.session.date}
+        beforeDelete={() => saver.stop()}
+        onDeleted={() => {
+          sessionDeleted(note.clientId);
+          navigate(`/clients/${note.clientId}`);
+        }}
+      />
       <Modal opened={editingSession} onClose={() => setEditingSession(false)} title="Session details" size="lg" centered>
         <SessionDetailsForm
           initial={sessionToValues(note.session)}
+          dateOfBirth={client.dateOfBirth}
           submitLabel="Save details"
           onCancel={() => setEditingSession(false)}
           onSubmit={async (values) => {

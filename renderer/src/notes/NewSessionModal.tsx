@@ -9,21 +9,23 @@ import { SessionDetailsForm } from './SessionDetailsForm';
 
 interface NewSessionModalProps {
   clientId: string;
+  /** The client's date of birth: no session can be dated before it. */
+  dateOfBirth: string | null;
   isFirstSession: boolean;
   opened: boolean;
   onClose: () => void;
 }
 
 /** Records a session and opens its draft note, written on the chosen template. */
-export function NewSessionModal({ clientId, isFirstSession, opened, onClose }: NewSessionModalProps) {
+export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose }: NewSessionModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title="New session" size="lg" centered>
-      <NewSessionForm clientId={clientId} isFirstSession={isFirstSession} onClose={onClose} />
+      <NewSessionForm clientId={clientId} dateOfBirth={dateOfBirth} isFirstSession={isFirstSession} onClose={onClose} />
     </Modal>
   );
 }
 
-function NewSessionForm({ clientId, isFirstSession, onClose }: Omit<NewSessionModalProps, 'opened'>) {
+function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose }: Omit<NewSessionModalProps, 'opened'>) {
   const templates = useNoteTemplates();
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const noteChanged = useNoteChanged();
@@ -32,6 +34,7 @@ function NewSessionForm({ clientId, isFirstSession, onClose }: Omit<NewSessionMo
   return (
     <SessionDetailsForm
       initial={newSessionValues(isFirstSession)}
+      dateOfBirth={dateOfBirth}
       submitLabel="Start note"
       onCancel={onClose}
       onSubmit={async (values) => {

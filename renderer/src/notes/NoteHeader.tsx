@@ -43,6 +43,11 @@ export function NoteHeader({ note, client, actions }: NoteHeaderProps) {
             <Badge color={note.status === 'signed' ? 'teal' : 'gray'} variant="light">
               {note.status === 'signed' ? 'Signed' : 'Draft'}
             </Badge>
+            {note.voided && (
+              <Badge color="red" variant="filled">
+                Voided
+              </Badge>
+            )}
             {session.attendance !== 'attended' && (
               <Badge color={ATTENDANCE_COLORS[session.attendance]} variant="light">
                 {ATTENDANCE_LABELS[session.attendance]}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Input } from '@mantine/core';
-import { attendances, modalities, sessionTypes } from '../../../shared/notes';
+import { localIsoDate } from '../../../shared/dates';
+import { attendances, MAX_SESSION_MINUTES, modalities, sessionTypes } from '../../../shared/notes';
 import { ApiError, errorMessage } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -9,6 +10,8 @@ import { sessionFieldErrors, sessionValueProblems, type SessionFormValues } from
 
 interface SessionDetailsFormProps {
   initial: SessionFormValues;
+  /** The client's, so a session cannot be dated before the client was born. */
+  dateOfBirth: string | null;
   submitLabel: string;
   /** Saves; throws ApiError whose field messages land under the fields. */
   onSubmit: (values: SessionFormValues) => Promise<void>;
@@ -20,7 +23,7 @@ interface SessionDetailsFormProps {
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 /** Date, time, length, modality, type, attendance and service code of a session. */
-export function SessionDetailsForm({ initial, submitLabel, onSubmit, onCancel, children }: SessionDetailsFormProps) {
+export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit, onCancel, children }: SessionDetailsFormProps) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +33,15 @@ export function SessionDetailsForm({ initial, submitLabel, onSubmit, onCancel, c
     setErrors(({ [key]: _dropped, ...rest }) => rest);
   };
 
+  // The date rule is told at once on leaving the field: a slip to 2062 is easiest to see right after typing it.
+  const checkDate = () => {
+    const problem = sessionValueProblems(values, localIsoDate(), dateOfBirth).date;
+    if (problem && values.date !== '') setErrors((current) => ({ ...current, date: problem }));
+  };
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = sessionValueProblems(values);
+    const problems = sessionValueProblems(values, localIsoDate(), dateOfBirth);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
@@ -52,9 +61,18 @@ export function SessionDetailsForm({ initial, submitLabel, onSubmit, onCancel, c
       <Stack>
         <ErrorAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField label="Date" required value={values.date} error={errors.date ?? null} onChange={(date) => set('date', date)} onClearError={() => undefined} data-autofocus />
+          <DateField label="Date" required value={values.date} error={errors.date ?? null} onChange={(date) => set('date', date)} onClearError={() => undefined} onBlur={checkDate} data-autofocus />
           <TextInput label="Start time" type="time" value={values.startTime} error={errors.startTime} onChange={(event) => set('startTime', event.currentTarget.value)} />
-          <NumberInput label="Length (minutes)" min={1} max={600} allowDecimal={false} value={values.durationMinutes} error={errors.durationMinutes} onChange={(value) => set('durationMinutes', value)} />
+          <NumberInput
+            label="Length (minutes)"
+            min={1}
+            max={MAX_SESSION_MINUTES}
+            // Kept as typed (10,000 or 50.5) so the message can say what is wrong, never clamped or cut.
+            clampBehavior="none"
+            value={values.durationMinutes}
+            error={errors.durationMinutes}
+            onChange={(value) => set('durationMinutes', value)}
+          />
         </SimpleGrid>
         <Input.Wrapper label="Attendance" error={errors.attendance}>
           <SegmentedControl fullWidth mt={4} data={options(attendances, ATTENDANCE_LABELS)} value={values.attendance} onChange={(value) => set('attendance', value as SessionFormValues['attendance'])} />

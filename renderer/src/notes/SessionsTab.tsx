@@ -41,14 +41,14 @@ export function SessionsTab({ client }: { client: Client }) {
         <>
           <Group justify="space-between" mb="sm">
             <Text size="sm" c="dimmed">
-              {list.length === 1 ? '1 session' : `${list.length} sessions`}, newest first
+              {sessionCount(list)}, newest first
             </Text>
             {newButton}
           </Group>
           <SessionTable clientId={client.id} sessions={list} />
         </>
       )}
-      <NewSessionModal clientId={client.id} isFirstSession={list.length === 0} opened={creating} onClose={() => setCreating(false)} />
+      <NewSessionModal clientId={client.id} dateOfBirth={client.dateOfBirth} isFirstSession={list.length === 0} opened={creating} onClose={() => setCreating(false)} />
     </>
   );
 }
@@ -69,11 +69,16 @@ function SessionTable({ clientId, sessions }: { clientId: string; sessions: read
         {sessions.map((summary) => {
           const { session } = summary;
           return (
-            <Table.Tr key={summary.noteId}>
+            <Table.Tr key={summary.noteId} c={summary.voided ? 'dimmed' : undefined}>
               <Table.Td>
-                <Anchor {...link(`/clients/${clientId}/notes/${summary.noteId}`)} fw={500}>
+                <Anchor {...link(`/clients/${clientId}/notes/${summary.noteId}`)} fw={500} td={summary.voided ? 'line-through' : undefined}>
                   {formatDay(session.date)}
                 </Anchor>
+                {summary.voided && (
+                  <Text size="xs" c="red.8">
+                    Voided: <bdi>{summary.voided.reason}</bdi>
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{[...sessionTimeParts(session.startTime, session.durationMinutes), SESSION_TYPE_LABELS[session.type]].join(' · ')}</Text>
@@ -85,8 +90,8 @@ function SessionTable({ clientId, sessions }: { clientId: string; sessions: read
               </Table.Td>
               <Table.Td>
                 <Group gap={6}>
-                  <Badge size="sm" variant="light" color={summary.status === 'signed' ? 'teal' : 'gray'}>
-                    {summary.status === 'signed' ? 'Signed' : 'Draft'}
+                  <Badge size="sm" variant="light" color={summary.voided ? 'red' : summary.status === 'signed' ? 'teal' : 'gray'}>
+                    {summary.voided ? 'Voided' : summary.status === 'signed' ? 'Signed' : 'Draft'}
                   </Badge>
                   <Text size="xs" c="dimmed">
                     {summary.templateName}
@@ -116,4 +121,12 @@ function SessionTable({ clientId, sessions }: { clientId: string; sessions: read
       </Table.Tbody>
     </Table>
   );
+}
+
+/** "12 sessions": voided ones are kept on the timeline but not counted as sessions. */
+function sessionCount(list: readonly SessionSummary[]): string {
+  const voided = list.filter((summary) => summary.voided !== null).length;
+  const counted = list.length - voided;
+  const sessions = counted === 1 ? '1 session' : `${counted} sessions`;
+  return voided === 0 ? sessions : `${sessions} (and ${voided} voided)`;
 }

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { Badge, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconBan } from '@tabler/icons-react';
 import type { Client } from '../../../shared/clients';
 import type { TemplateSection } from '../../../shared/note-templates';
 import type { Note } from '../../../shared/notes';
@@ -11,9 +12,13 @@ import { NoteHeader } from './NoteHeader';
 import { PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from '../../../shared/note-labels';
 import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
 import { SignatureLine } from './SignatureLine';
+import { VoidNoteModal } from './VoidNoteModal';
+import { formatDay } from '../clients/format';
+import { localIsoDate } from '../../../shared/dates';
 
 /** A signed note: read-only, with who signed it, when, its SHA-256, and the addenda after it. */
 export function SignedNoteView({ note, client }: { note: Note; client: Client }) {
+  const [voiding, setVoiding] = useState(false);
   const goalText = new Map(client.goals.map((goal) => [goal.id, goal.text]));
   const extrasFor = (section: TemplateSection): ReactNode => {
     const { content } = note;
@@ -70,7 +75,28 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
 
   return (
     <Stack gap="lg" maw={900}>
-      <NoteHeader note={note} client={client} actions={null} />
+      <NoteHeader
+        note={note}
+        client={client}
+        actions={
+          note.voided === null ? (
+            <Button variant="subtle" color="red" leftSection={<IconBan size={16} aria-hidden />} onClick={() => setVoiding(true)}>
+              Void note…
+            </Button>
+          ) : null
+        }
+      />
+      {note.voided && (
+        <Alert color="red" variant="light" icon={<IconBan size={18} aria-hidden />} title={`Voided on ${formatDay(localIsoDate(new Date(note.voided.at)))}`}>
+          <Text size="sm">
+            Reason: <bdi>{note.voided.reason}</bdi>
+          </Text>
+          <Text size="sm" c="dimmed">
+            Kept in the record; left out of charts, alerts, session counts and summaries.
+          </Text>
+        </Alert>
+      )}
+      <VoidNoteModal opened={voiding} onClose={() => setVoiding(false)} noteId={note.id} clientId={note.clientId} sessionDate={note.session.date} />
       {note.signedAt && note.signedBy && note.contentHash && (
         <SignatureLine label="Signed" signedAt={note.signedAt} signedBy={note.signedBy} hash={note.contentHash} />
       )}

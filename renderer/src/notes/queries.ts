@@ -44,3 +44,17 @@ export function useNoteChanged(): (note: Note) => void {
     [queryClient],
   );
 }
+
+/** After a session was deleted: its client's timeline, the Dashboard, measures and the log are stale. */
+export function useSessionDeleted(): (clientId: string) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (clientId: string) => {
+      void queryClient.invalidateQueries({ queryKey: noteKeys.sessions(clientId) });
+      void queryClient.invalidateQueries({ queryKey: noteKeys.unsigned });
+      void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['measures'] });
+    },
+    [queryClient],
+  );
+}

@@ -1,5 +1,7 @@
+import { sessionDateProblem } from '../../../shared/date-rules';
 import { localIsoDate } from '../../../shared/dates';
 import { sessionFieldsSchema, type SessionFields } from '../../../shared/notes';
+import { typedDateProblem } from '../components/typed-date';
 
 /** What the session form edits: text boxes hold strings, so empty means "not entered". */
 export interface SessionFormValues {
@@ -42,12 +44,23 @@ export const valuesToSession = (values: SessionFormValues): SessionFields => ({
   serviceCode: values.serviceCode.trim(),
 });
 
-/** The contract's own rules, as field messages for the form (the service checks them again). */
-export function sessionValueProblems(values: SessionFormValues): Record<string, string> {
+/**
+ * The contract's own rules and the date rule, as field messages for the form (the service checks them
+ * again with its own clock). `today` is this computer's date; `dateOfBirth` the client's, if known.
+ */
+export function sessionValueProblems(values: SessionFormValues, today: string, dateOfBirth: string | null): Record<string, string> {
+  const unreadable = typedDateProblem(values.date);
+  if (unreadable) return { date: unreadable };
   if (values.date === '') return { date: 'Enter the date of the session.' };
-  const parsed = sessionFieldsSchema.safeParse(valuesToSession(values));
-  if (parsed.success) return {};
-  return Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'date'), issue.message]));
+  const session = valuesToSession(values);
+  const problems: Record<string, string> = {};
+  const parsed = sessionFieldsSchema.safeParse(session);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? 'date')] ??= issue.message;
+  }
+  const dateProblem = sessionDateProblem(values.date, today, dateOfBirth);
+  if (dateProblem) problems.date ??= dateProblem;
+  return problems;
 }
 
 /** Field messages from the service carry the input's path (`session.date`); the form knows `date`. */

@@ -76,7 +76,14 @@ for (const row of await db().selectFrom('notes').select(['id', 'client_id', 'ses
   const status = row.status === 'signed' ? 'signed' : 'draft';
   knownNotes.set(row.id, { clientId: row.client_id, sessionId: row.session_id, status, revision: row.revision, addenda: addendaOf.get(row.id) ?? 0 });
 }
-const measureIds = (await db().selectFrom('measure_results').select('id').execute()).map((row) => row.id);
+// Each result with the note of its session: once that note is signed the result stays (strike-outs are
+// not part of this workload), and its session takes no new results.
+const noteOfSession = new Map([...knownNotes].map(([noteId, note]) => [note.sessionId, noteId]));
+const measures_ = (await db().selectFrom('measure_results').select(['id', 'session_id']).execute()).map((row) => ({
+  id: row.id,
+  noteId: row.session_id === null ? null : (noteOfSession.get(row.session_id) ?? null),
+}));
+const removable = (entry: { noteId: string | null }) => entry.noteId === null || knownNotes.get(entry.noteId)?.status !== 'signed';
 
 const WORDS = ['breathing', 'sleep', 'walking', 'journal', 'boundaries', 'pacing', 'routine', 'values', 'grounding', 'planning', 'rest', 'contact'];
 const word = () => pick(WORDS);
@@ -153,20 +160,22 @@ async function addAddendum(): Promise<void> {
 }
 
 async function recordAllianceCheck(): Promise<void> {
-  const withSession = knownNotes.size > 0 && random() < 0.7;
-  const note = withSession ? pick([...knownNotes.values()]) : null;
+  const withSession = hasNote('draft') && random() < 0.7;
+  const [noteId, note] = withSession ? pickNote('draft') : [null, null];
   const clientId = note?.clientId ?? pick(clientIds);
   const score = () => Math.floor(random() * 11);
   const responses = { goals: score(), tasks: score(), bond: score() };
   const result = await measures.recordMeasure({ clientId, sessionId: note?.sessionId ?? null, measureId: 'sac-client', takenOn: '2026-05-04', responses });
-  measureIds.push(result.id);
+  measures_.push({ id: result.id, noteId });
   emit({ step: 'done', kind: 'measure', id: result.id, state: { clientId, measureId: result.measureId, total: result.total, responses: result.responses } });
 }
 
 async function deleteMeasure(): Promise<void> {
-  const index = Math.floor(random() * measureIds.length);
-  const [id] = measureIds.splice(index, 1);
-  if (!id) return;
+  const candidates = measures_.filter(removable);
+  const chosen = candidates[Math.floor(random() * candidates.length)];
+  if (!chosen) return;
+  measures_.splice(measures_.indexOf(chosen), 1);
+  const { id } = chosen;
   emit({ step: 'intent', kind: 'measure', id, state: null });
   await measures.deleteMeasureResult(id);
   emit({ step: 'done', kind: 'measure', id, state: null });
@@ -182,7 +191,7 @@ const WRITES: { weight: number; ready: () => boolean; run: () => Promise<void> }
   { weight: 6, ready: () => hasNote('draft'), run: sign },
   { weight: 4, ready: () => hasNote('signed'), run: addAddendum },
   { weight: 16, ready: () => clientIds.length > 0, run: recordAllianceCheck },
-  { weight: 3, ready: () => measureIds.length > 0, run: deleteMeasure },
+  { weight: 3, ready: () => measures_.some(removable), run: deleteMeasure },
 ];
 const totalWeight = WRITES.reduce((sum, write) => sum + write.weight, 0);
 

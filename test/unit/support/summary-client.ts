@@ -85,7 +85,7 @@ export async function seedSummaryClient(
     );
     const processNote = i % 5 === 0 ? doc(`${MARKERS.process} my own reaction to the session.`) : null;
     const saved = await nv.notes.saveDraft({ noteId: note.id, baseRevision: note.revision, content, processNote });
-    if (i < options.sessions - drafts) await nv.notes.sign({ noteId: note.id, baseRevision: saved.revision });
+    // Measures are recorded while the note is a draft: a signed session takes only late entries.
     if (attendance === 'attended') {
       const wave = Math.round(2 * Math.sin(i / 3));
       await measures.recordMeasure({
@@ -101,6 +101,7 @@ export async function seedSummaryClient(
         await measures.recordMeasure({ clientId: client.id, sessionId: note.session.id, measureId: 'phq-9', takenOn: date, responses });
       }
     }
+    if (i < options.sessions - drafts) await nv.notes.sign({ noteId: note.id, baseRevision: saved.revision });
     date = format(addDays(parseISO(date), 7), 'yyyy-MM-dd');
   }
   const lastDate = format(addDays(parseISO(date), -7), 'yyyy-MM-dd');

@@ -1,6 +1,7 @@
 import { Fieldset, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { clientStatuses } from '../../../../shared/clients';
+import { DateField } from '../../components/DateField';
 import { RichTextField } from '../../rich-text/RichTextField';
 import { CLIENT_STATUS_LABELS } from '../format';
 import type { ClientFormValues } from './client-form-values';
@@ -18,6 +19,16 @@ const errorOf = (form: ClientForm, path: string): string | undefined => {
   return typeof error === 'string' ? error : undefined;
 };
 
+type DatePath = 'dateOfBirth' | 'intakeDate' | 'reviewDate' | 'dischargeDate';
+/** A date field wired to the form: checked on leaving it, like the other fields. */
+const dateProps = (form: ClientForm, path: DatePath) => ({
+  value: form.values[path],
+  error: errorOf(form, path),
+  onChange: (value: string) => form.setFieldValue(path, value),
+  onClearError: () => form.clearFieldError(path),
+  onBlur: () => form.validateField(path),
+});
+
 export function IdentitySection({ form, today }: SectionProps) {
   return (
     <Fieldset legend="Identity">
@@ -25,7 +36,7 @@ export function IdentitySection({ form, today }: SectionProps) {
         <TextInput label="Legal name" required dir="auto" autoComplete="off" {...form.getInputProps('legalName')} />
         <TextInput label="Preferred name" dir="auto" autoComplete="off" {...form.getInputProps('preferredName')} />
         <TextInput label="Pronouns" placeholder="she/her, they/them…" {...form.getInputProps('pronouns')} />
-        <TextInput label="Date of birth" type="date" max={today} {...form.getInputProps('dateOfBirth')} />
+        <DateField label="Date of birth" max={today} {...dateProps(form, 'dateOfBirth')} />
         <TextInput
           label="Client code"
           description="Shown instead of the name wherever a name is not needed."
@@ -66,11 +77,11 @@ export function CareSection({ form, today }: SectionProps) {
   return (
     <Fieldset legend="Care">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label="Intake date" type="date" {...form.getInputProps('intakeDate')} />
+        <DateField label="Intake date" max={today} {...dateProps(form, 'intakeDate')} />
         <TextInput label="Referral source" dir="auto" {...form.getInputProps('referralSource')} />
         <Select label="Status" data={STATUS_DATA} allowDeselect={false} {...form.getInputProps('status')} onChange={changeStatus} />
-        <TextInput label="Plan review date" type="date" {...form.getInputProps('reviewDate')} />
-        {discharged && <TextInput label="Discharge date" type="date" max={today} {...form.getInputProps('dischargeDate')} />}
+        <DateField label="Plan review date" {...dateProps(form, 'reviewDate')} />
+        {discharged && <DateField label="Discharge date" max={today} {...dateProps(form, 'dischargeDate')} />}
       </SimpleGrid>
       {discharged && (
         <Textarea label="Discharge reason" mt="sm" autosize minRows={2} dir="auto" {...form.getInputProps('dischargeReason')} />

@@ -1,6 +1,7 @@
 import type { FormErrors } from '@mantine/form';
 import { clientFieldProblems, clientFieldsSchema, type Client, type ClientFields, type ClientStatus } from '../../../../shared/clients';
 import { isRichTextEmpty, type RichTextNode } from '../../../../shared/rich-text';
+import { typedDateProblem } from '../../components/typed-date';
 
 /**
  * The client form's values. Dates are the native date input's strings ('' when empty); everything is
@@ -115,6 +116,11 @@ export function toFormErrors(fieldErrors: Record<string, string>): FormErrors {
  * that involve several fields or today's date. Each field gets its first problem.
  */
 export function validateClientForm(values: ClientFormValues, today: string): FormErrors {
+  const unreadable: Record<string, string> = {};
+  for (const path of ['dateOfBirth', 'intakeDate', 'reviewDate', 'dischargeDate'] as const) {
+    const problem = typedDateProblem(values[path]);
+    if (problem) unreadable[path] = problem;
+  }
   const fields = formValuesToFields(values);
   const parsed = clientFieldsSchema.safeParse(fields);
   const problems: Record<string, string> = {};
@@ -125,5 +131,5 @@ export function validateClientForm(values: ClientFormValues, today: string): For
     }
   }
   const crossField = clientFieldProblems(parsed.success ? parsed.data : fields, today);
-  return { ...toFormErrors(crossField), ...toFormErrors(problems) };
+  return { ...toFormErrors(crossField), ...toFormErrors(problems), ...unreadable };
 }

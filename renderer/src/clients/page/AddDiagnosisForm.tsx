@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, TextInput } from '@mantine/core';
 import { localIsoDate } from '../../../../shared/dates';
 import { ApiError, call, errorMessage } from '../../api';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { typedDateProblem } from '../../components/typed-date';
 import { useClientMutation } from '../queries';
 
 interface DiagnosisDraft {
@@ -28,7 +30,9 @@ export function AddDiagnosisForm({ clientId }: { clientId: string }) {
     event.preventDefault();
     const next: Record<string, string> = {};
     if (draft.code.trim() === '' && draft.label.trim() === '') next.label = 'Enter a diagnosis code, a description, or both.';
-    if (draft.dateAdded === '') next.dateAdded = 'Enter the date the diagnosis was made.';
+    const unreadable = typedDateProblem(draft.dateAdded);
+    if (unreadable) next.dateAdded = unreadable;
+    else if (draft.dateAdded === '') next.dateAdded = 'Enter the date the diagnosis was made.';
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     setError(null);
@@ -55,7 +59,14 @@ export function AddDiagnosisForm({ clientId }: { clientId: string }) {
           error={errors.label}
           onChange={(e) => change('label')(e.currentTarget.value)}
         />
-        <TextInput label="Date added" type="date" w={160} value={draft.dateAdded} error={errors.dateAdded} onChange={(e) => change('dateAdded')(e.currentTarget.value)} />
+        <DateField
+          label="Date added"
+          w={160}
+          value={draft.dateAdded}
+          error={errors.dateAdded}
+          onChange={(value) => setDraft((previous) => ({ ...previous, dateAdded: value }))}
+          onClearError={() => setErrors(({ dateAdded: _dropped, ...rest }) => rest)}
+        />
         <Button type="submit" mt={25} variant="light" loading={add.isPending}>
           Add diagnosis
         </Button>

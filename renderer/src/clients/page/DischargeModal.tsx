@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DateField } from '../../components/DateField';
+import { typedDateProblem } from '../../components/typed-date';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { clientFieldProblems, type Client } from '../../../../shared/clients';
@@ -38,7 +39,7 @@ function DischargeForm({ client, onDone }: { client: Client; onDone: () => void 
     event.preventDefault();
     // The same rule as the service and the client form: a real date, not in the future, not before intake.
     const fields = formValuesToFields({ ...clientToFormValues(client), status: 'discharged', dischargeDate: date });
-    const problem = clientFieldProblems(fields, today).dischargeDate ?? null;
+    const problem = typedDateProblem(date) ?? clientFieldProblems(fields, today).dischargeDate ?? null;
     setDateError(problem);
     if (problem) return;
     setError(null);

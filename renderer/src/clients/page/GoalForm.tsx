@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { goalInputSchema, type Client, type Goal } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
 import { ApiError, call, errorMessage } from '../../api';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { typedDateProblem } from '../../components/typed-date';
 import { useUnsavedChanges } from '../../navigation/navigation-guard';
 import { useClientMutation } from '../queries';
 
@@ -20,6 +22,11 @@ function validate(draft: GoalDraft): Record<string, string> {
   const errors: Record<string, string> = {};
   const parsed = goalInputSchema.safeParse({ text: draft.text, objective: draft.objective, targetDate: draft.targetDate || null });
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  for (const key of ['dateSet', 'targetDate'] as const) {
+    const unreadable = typedDateProblem(draft[key]);
+    if (unreadable) errors[key] = unreadable;
+  }
+  if (errors.dateSet || errors.targetDate) return errors;
   if (draft.dateSet === '') errors.dateSet = 'Enter the date the goal was set.';
   else if (draft.targetDate !== '' && draft.targetDate < draft.dateSet) errors.targetDate ??= 'The target date cannot be before the date set.';
   return errors;
@@ -53,6 +60,13 @@ export function GoalForm({ mode, onDone }: { mode: GoalFormMode; onDone: () => v
     },
   });
 
+  const dateField = (key: 'dateSet' | 'targetDate') => ({
+    value: draft[key],
+    error: errors[key],
+    onChange: (value: string) => setDraft((previous) => ({ ...previous, [key]: value })),
+    onClearError: () => setErrors(({ [key]: _dropped, ...rest }) => rest),
+  });
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = validate(draft);
@@ -79,8 +93,8 @@ export function GoalForm({ mode, onDone }: { mode: GoalFormMode; onDone: () => v
           <Textarea label="Goal (in the client's own words)" autosize minRows={2} dir="auto" data-autofocus autoFocus {...field('text')} />
           <Textarea label="Measurable objective" placeholder="How you will both know it is happening" autosize minRows={1} dir="auto" {...field('objective')} />
           <SimpleGrid cols={2} maw={420}>
-            {mode.kind === 'add' && <TextInput label="Date set" type="date" {...field('dateSet')} />}
-            <TextInput label="Target date" type="date" {...field('targetDate')} />
+            {mode.kind === 'add' && <DateField label="Date set" {...dateField('dateSet')} />}
+            <DateField label="Target date" {...dateField('targetDate')} />
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={save.isPending}>

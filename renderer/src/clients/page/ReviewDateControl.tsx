@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DateField } from '../../components/DateField';
+import { typedDateProblem } from '../../components/typed-date';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { clientFieldProblems, type Client } from '../../../../shared/clients';
@@ -21,7 +22,7 @@ export function ReviewDateControl({ client }: { client: Client }) {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problem = clientFieldProblems(fieldsWith(date), localIsoDate()).reviewDate;
+    const problem = typedDateProblem(date) ?? clientFieldProblems(fieldsWith(date), localIsoDate()).reviewDate;
     if (problem) return setError(problem);
     save.mutate(date, {
       onSuccess: () => {

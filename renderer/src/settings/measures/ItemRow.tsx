@@ -38,8 +38,8 @@ export function ItemRow({ item, index, canRemove, scoreOnly, errors, onChange, o
         </Tooltip>
       </Group>
       <Group align="flex-start" gap="sm" mt="xs" grow>
-        <NumberInput label="Lowest answer" value={item.min} onChange={(min) => onChange({ min })} error={at('min')} min={-1000} max={1000} step={item.step} />
-        <NumberInput label="Highest answer" value={item.max} onChange={(max) => onChange({ max })} error={at('max')} min={-1000} max={1000} step={item.step} />
+        <NumberInput label="Lowest answer" value={item.min} onChange={(min) => onChange({ min })} error={at('min')} min={-1000} max={1000} step={item.step} clampBehavior="none" />
+        <NumberInput label="Highest answer" value={item.max} onChange={(max) => onChange({ max })} error={at('max')} min={-1000} max={1000} step={item.step} clampBehavior="none" />
         <TextInput label="Lowest means" placeholder="e.g. Not at all" value={item.anchorMin} onChange={(event) => onChange({ anchorMin: event.currentTarget.value })} error={at('anchors.min')} maxLength={60} dir="auto" />
         <TextInput label="Highest means" placeholder="e.g. Completely" value={item.anchorMax} onChange={(event) => onChange({ anchorMax: event.currentTarget.value })} error={at('anchors.max')} maxLength={60} dir="auto" />
       </Group>

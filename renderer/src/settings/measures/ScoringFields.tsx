@@ -35,8 +35,8 @@ export function ScoringFields({ state }: { state: MeasureDraftState }) {
           onChange={(value) => set('maxMissing', value)}
           error={errors['total.maxMissing']}
           min={0}
-          allowDecimal={false}
-          allowNegative={false}
+          // Kept as typed (-1, 1.5) for the rule's own message rather than clamped or cut.
+          clampBehavior="none"
         />
       </Group>
       <Group align="flex-start" gap="sm" grow>
@@ -66,6 +66,7 @@ export function ScoringFields({ state }: { state: MeasureDraftState }) {
           onChange={(value) => set('reliableChange', value)}
           error={errors.reliableChange}
           min={0}
+          clampBehavior="none"
         />
       </Group>
     </Stack>

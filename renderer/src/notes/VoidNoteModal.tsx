@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { ApiError, call, errorMessage } from '../api';
+import { formatDay } from '../clients/format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useNoteChanged, useSettings } from './queries';
+import { useMeasuresChanged } from '../measures/queries';
+
+interface VoidNoteModalProps {
+  opened: boolean;
+  onClose: () => void;
+  noteId: string;
+  clientId: string;
+  sessionDate: string;
+}
+
+/**
+ * Voids a signed note created by mistake. Nothing is deleted: the reason is signed as an addendum, the
+ * note stays in the record struck through, and its session leaves charts, alerts, counts and summaries.
+ */
+export function VoidNoteModal({ opened, onClose, noteId, clientId, sessionDate }: VoidNoteModalProps) {
+  const settings = useSettings();
+  const noteChanged = useNoteChanged();
+  const measuresChanged = useMeasuresChanged();
+  const [reason, setReason] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = settings.data?.practitionerName.trim() ?? '';
+
+  const submit = async () => {
+    if (reason.trim() === '') {
+      setFieldError('Give the reason the note is void.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      noteChanged(await call('voidNote', { noteId, reason }));
+      measuresChanged(clientId);
+      setReason('');
+      onClose();
+    } catch (caught) {
+      const message = caught instanceof ApiError ? caught.fieldErrors.reason : undefined;
+      if (message) setFieldError(message);
+      else setError(caught instanceof ApiError && Object.keys(caught.fieldErrors).length > 0 ? Object.values(caught.fieldErrors).join(' ') : errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Void the note of ${formatDay(sessionDate)}?`} centered>
+      <Stack>
+        <ErrorAlert message={error} />
+        <Text size="sm">
+          Use this for a session that was created by mistake. The note is kept, shown struck through with your reason, and left out of
+          charts, alerts, session counts and summaries. The reason is signed as an addendum{name !== '' && <> by <strong>{name}</strong></>} and
+          cannot be undone.
+        </Text>
+        <Textarea
+          label="Reason"
+          description="For example: opened for the wrong client."
+          value={reason}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setFieldError(undefined);
+          }}
+          error={fieldError}
+          autosize
+          minRows={2}
+          required
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={() => void submit()} loading={busy}>
+            Void note
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
