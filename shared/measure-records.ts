@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './clients';
+import { formatDay } from './measures/alerts';
 import { customMeasureInputSchema } from './measures/definition';
 
 /**
@@ -120,3 +121,15 @@ export type AlertSeverityName = (typeof alertSeverities)[number];
 /** Whether a result counts in charts, alerts, overviews and summaries: not struck out, session not voided. */
 export const countsInSignal = (result: Pick<MeasureResult, 'struckOut' | 'sessionVoided'>): boolean =>
   result.struckOut === null && !result.sessionVoided;
+
+/**
+ * The generated lines of the addenda that enter a result late or strike one out. One wording for the
+ * service that signs them and the confirm step that shows, before signing, exactly what will be signed.
+ */
+export const lateEntryLine = (measureShortName: string, takenOn: string): string =>
+  `Late entry: ${measureShortName} taken on ${formatDay(takenOn)}, entered after the note was signed.`;
+
+export const struckOutLines = (measureShortName: string, takenOn: string, reason: string): [string, string] => [
+  `Struck out: the ${measureShortName} result taken on ${formatDay(takenOn)}, recorded in error.`,
+  `Reason: ${reason}`,
+];

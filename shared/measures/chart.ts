@@ -22,12 +22,14 @@ export interface ChartPointInput {
   sessionId: string;
   noteId: string | null;
   rupture: boolean;
+  /** When a result entered after its note was signed (a late entry) was entered; absent or null otherwise. */
+  lateEntry?: string | null;
 }
 
-export interface ChartSeriesInput {
+export interface ChartSeriesInput<Point extends ChartPointInput = ChartPointInput> {
   key: string;
   label: string;
-  points: readonly ChartPointInput[];
+  points: readonly Point[];
 }
 
 export interface ChartBand {
@@ -55,6 +57,7 @@ export interface TrendChartInput {
 }
 
 export interface ChartPoint extends ChartPointInput {
+  lateEntry: string | null;
   x: number;
   /** null where the value is missing: no marker, but a rupture can still be marked at x. */
   y: number | null;
@@ -134,6 +137,7 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
           sessionId: point.sessionId,
           noteId: point.noteId,
           rupture: point.rupture,
+          lateEntry: point.lateEntry ?? null,
           x: round2(xOf(point.date)),
           y: point.value === null ? null : round2(y(point.value)),
         }),

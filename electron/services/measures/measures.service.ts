@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { FLAG_ITEM_BLANK, scoreMeasure, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
-import type { ClientAlert, MeasureResult, OverviewClient, RecordLateEntryInput, RecordMeasureInput } from '../../../shared/measure-records';
+import { lateEntryLine, struckOutLines, type ClientAlert, type MeasureResult, type OverviewClient, type RecordLateEntryInput, type RecordMeasureInput } from '../../../shared/measure-records';
 import { measureDateProblem } from '../../../shared/date-rules';
-import { formatDay } from '../../../shared/measures';
 import { paragraphsDoc } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
@@ -68,7 +67,7 @@ export class MeasuresService {
     if (note.status !== 'signed') throw new AppError('CONFLICT', 'This note is still a draft: record the result on the session as usual.');
     const result = await this.scored({ clientId: note.client_id, sessionId: note.session_id, measureId: input.measureId, takenOn: input.takenOn, responses: input.responses }, note.id);
     const definition = await latestMeasure(db, input.measureId);
-    const late = `Late entry: ${definition?.shortName ?? input.measureId} taken on ${formatDay(input.takenOn)}, entered after the note was signed.`;
+    const late = lateEntryLine(definition?.shortName ?? input.measureId, input.takenOn);
     const stored = { ...result, lateEntry: true };
     await this.ctx.transaction(async (trx) => {
       const addendumId = await appendAddendum(
@@ -114,10 +113,9 @@ export class MeasuresService {
       }
       if (row.struck_addendum_id !== null) throw new AppError('CONFLICT', 'This result was already struck out.');
       const definition = await latestMeasure(trx, row.measure_id);
-      const line = `Struck out: the ${definition?.shortName ?? row.measure_id} result taken on ${formatDay(row.taken_on)}, recorded in error.`;
       const addendumId = await appendAddendum(
         trx,
-        { noteId: session.note_id, kind: 'correction', text: paragraphsDoc(line, `Reason: ${input.reason}`), struckOut: [{ resultId: row.id, reason: input.reason }] },
+        { noteId: session.note_id, kind: 'correction', text: paragraphsDoc(...struckOutLines(definition?.shortName ?? row.measure_id, row.taken_on, input.reason)), struckOut: [{ resultId: row.id, reason: input.reason }] },
         signerOf(settings),
         this.ctx.now(),
       );

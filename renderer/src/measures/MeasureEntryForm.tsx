@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { FLAG_ITEM_BLANK, scoreMeasure, type MeasureDefinition } from '../../../shared/measures';
 import type { MeasureResult } from '../../../shared/measure-records';
 import { localIsoDate } from '../../../shared/dates';
@@ -7,6 +7,7 @@ import { ApiError, call, errorMessage } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ItemInput } from './ItemInput';
+import { LATE_REASON_LABEL, LateEntryConfirm } from './LateEntryConfirm';
 import { useMeasureDefinitions, useMeasuresChanged } from './queries';
 
 interface MeasureEntryFormProps {
@@ -15,14 +16,20 @@ interface MeasureEntryFormProps {
   session: { id: string; date: string } | null;
   onDone: (result: MeasureResult) => void;
   onCancel: () => void;
+  /** The session's note is signed: the result is a late entry, signed with an addendum saying why. */
+  lateEntry?: { noteId: string } | undefined;
 }
+
+const LATE_REASON_NEEDED = 'Say why this result is entered after signing.';
 
 const DEFAULT_MEASURE = 'sac-client';
 
 /** Choose a measure, answer its items, see the scores and band live, and attach the result. */
-export function MeasureEntryForm({ clientId, session, onDone, onCancel }: MeasureEntryFormProps) {
+export function MeasureEntryForm({ clientId, session, onDone, onCancel, lateEntry }: MeasureEntryFormProps) {
   const definitions = useMeasureDefinitions();
   const [measureId, setMeasureId] = useState(DEFAULT_MEASURE);
+  // A late entry is confirmed before signing; the measure stays as chosen while it is.
+  const [reviewing, setReviewing] = useState(false);
   const measure = definitions.data?.measures.find((candidate) => candidate.id === measureId) ?? null;
   const options = useMemo(() => {
     const all = definitions.data?.measures ?? [];
@@ -36,21 +43,41 @@ export function MeasureEntryForm({ clientId, session, onDone, onCancel }: Measur
   if (definitions.isError) return <ErrorAlert title="Measures could not be loaded" message={errorMessage(definitions.error)} />;
   return (
     <Stack>
-      <Select
-        label="Measure"
-        data={options}
-        value={measureId}
-        allowDeselect={false}
-        searchable
-        onChange={(value) => value && setMeasureId(value)}
-        data-autofocus
-      />
-      {measure && <ItemsForm key={measure.id} clientId={clientId} session={session} measure={measure} onDone={onDone} onCancel={onCancel} />}
+      {!reviewing && (
+        <Select
+          label="Measure"
+          data={options}
+          value={measureId}
+          allowDeselect={false}
+          searchable
+          onChange={(value) => value && setMeasureId(value)}
+          data-autofocus
+        />
+      )}
+      {measure && (
+        <ItemsForm
+          key={measure.id}
+          clientId={clientId}
+          session={session}
+          measure={measure}
+          onDone={onDone}
+          onCancel={onCancel}
+          lateEntry={lateEntry}
+          reviewing={reviewing}
+          onReviewing={setReviewing}
+        />
+      )}
     </Stack>
   );
 }
 
-function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<MeasureEntryFormProps, never> & { measure: MeasureDefinition }) {
+interface ItemsFormProps extends MeasureEntryFormProps {
+  measure: MeasureDefinition;
+  reviewing: boolean;
+  onReviewing: (reviewing: boolean) => void;
+}
+
+function ItemsForm({ clientId, session, measure, onDone, onCancel, lateEntry, reviewing, onReviewing }: ItemsFormProps) {
   const [responses, setResponses] = useState<Record<string, number | null>>(() => Object.fromEntries(measure.items.map((item) => [item.key, null])));
   const [takenOn, setTakenOn] = useState(session?.date ?? localIsoDate());
   const [dateError, setDateError] = useState<string | null>(null);
@@ -58,6 +85,8 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<Measur
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  const [lateReason, setLateReason] = useState('');
+  const [lateReasonError, setLateReasonError] = useState<string | null>(null);
   const changed = useMeasuresChanged();
   const score = scoreMeasure(measure, responses);
   const incomplete = score.total === null;
@@ -65,7 +94,13 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<Measur
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTried(true);
-    if (Object.keys(score.problems).length > 0 || incomplete || score.blankFlagItems.length > 0) return;
+    const reasonMissing = lateEntry !== undefined && lateReason.trim() === '';
+    if (reasonMissing) setLateReasonError(LATE_REASON_NEEDED);
+    if (Object.keys(score.problems).length > 0 || incomplete || score.blankFlagItems.length > 0 || reasonMissing) return;
+    if (lateEntry) {
+      onReviewing(true);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -82,6 +117,28 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<Measur
   };
 
   const needed = measure.items.length - measure.total.maxMissing;
+  if (lateEntry && reviewing) {
+    return (
+      <LateEntryConfirm
+        clientId={clientId}
+        noteId={lateEntry.noteId}
+        measure={measure}
+        takenOn={takenOn}
+        responses={responses}
+        score={score}
+        reason={lateReason}
+        onBack={() => onReviewing(false)}
+        onRefused={(fields) => {
+          setServerErrors(fields);
+          if (fields.addendumText) setLateReasonError(fields.addendumText);
+          const other = fields.takenOn ?? fields.responses ?? fields.measureId;
+          if (other) setError(other);
+          onReviewing(false);
+        }}
+        onDone={onDone}
+      />
+    );
+  }
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -121,12 +178,28 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel }: Omit<Measur
             Answer at least {needed} of the {measure.items.length} items to score this measure.
           </Text>
         )}
+        {lateEntry && (
+          <Textarea
+            label={LATE_REASON_LABEL}
+            description="Signed as an addendum to the note, with a line naming the measure and the date it was taken."
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={lateReason}
+            error={lateReasonError}
+            onChange={(event) => {
+              setLateReason(event.currentTarget.value);
+              setLateReasonError(null);
+            }}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
           <Button type="submit" loading={busy}>
-            Save result
+            {lateEntry ? 'Review late entry' : 'Save result'}
           </Button>
         </Group>
       </Stack>

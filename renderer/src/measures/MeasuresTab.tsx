@@ -11,7 +11,9 @@ import {
   measureBands,
   measureDomain,
   measureSeries,
+  setAsideSeries,
   stackedTrendCharts,
+  type ChartPointInput,
   type ChartSeriesInput,
   type DateRangeChoice,
   type MeasureDefinition,
@@ -103,10 +105,12 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
   const pick = (kind: MeasureDefinition['kind']) => measures.filter((measure) => measure.kind === kind && measured.has(measure.id)).map((measure) => ({ value: measure.id, label: measure.name }));
 
   const { from, to } = dateRangeFor(range, localIsoDate(), results[0]?.takenOn ?? null);
-  const inRange = (series: ChartSeriesInput[]) => series.map((line) => ({ ...line, points: line.points.filter((point) => point.date >= from && point.date <= to) }));
+  const inRange = <Point extends ChartPointInput>(series: ChartSeriesInput<Point>[]) =>
+    series.map((line) => ({ ...line, points: line.points.filter((point) => point.date >= from && point.date <= to) }));
   const alliance = byId.get(allianceId);
   const companion = alliance ? byId.get(COMPANION_MEASURES[alliance.id] ?? '') : undefined;
-  const allianceSeries = alliance ? inRange(measureSeries(alliance, results, companion ? { definition: companion, results } : undefined)) : [];
+  const allianceCompanion = companion ? { definition: companion, results } : undefined;
+  const allianceSeries = alliance ? inRange(measureSeries(alliance, results, allianceCompanion)) : [];
   const outcome = outcomeId ? byId.get(outcomeId) : undefined;
   const outcomeSeries = outcome ? inRange(measureSeries(outcome, results)) : [];
 
@@ -158,8 +162,15 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
         </div>
       ) : (
         <Stack gap="lg">
-          {alliance && <MeasureTable clientId={clientId} label={`Alliance, ${alliance.name}`} series={allianceSeries} />}
-          {outcome && <MeasureTable clientId={clientId} label={`Outcome, ${outcome.name}`} series={outcomeSeries} />}
+          {alliance && (
+            <MeasureTable
+              clientId={clientId}
+              label={`Alliance, ${alliance.name}`}
+              series={allianceSeries}
+              setAside={inRange(setAsideSeries(alliance, results, allianceCompanion))}
+            />
+          )}
+          {outcome && <MeasureTable clientId={clientId} label={`Outcome, ${outcome.name}`} series={outcomeSeries} setAside={inRange(setAsideSeries(outcome, results))} />}
         </Stack>
       )}
     </Stack>

@@ -1,25 +1,49 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import type { MeasureResult } from '../../../shared/measure-records';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RecordMeasureModal } from './RecordMeasureModal';
 import { RemoveResultButton } from './RemoveResultButton';
+import { ResultMarks } from './ResultMarks';
+import { StrikeOutResultButton } from './StrikeOutResultButton';
 import { useMeasureDefinitions, useMeasureResults } from './queries';
 
 interface SessionMeasuresPanelProps {
   clientId: string;
   session: { id: string; date: string };
+  /** Set once the session's note is signed: results are then entered late or struck out, never removed. */
+  signed?: { noteId: string; voided: boolean } | undefined;
 }
 
-/** The measures taken in this session, and "Record a measure" to attach another. */
-export function SessionMeasuresPanel({ clientId, session }: SessionMeasuresPanelProps) {
+/**
+ * The measures taken in this session. On a draft: "Record a measure" and Remove. Once the note is
+ * signed: "Record late entry" and Strike out, each signed as an addendum. Once voided: neither.
+ */
+export function SessionMeasuresPanel({ clientId, session, signed }: SessionMeasuresPanelProps) {
   const results = useMeasureResults(clientId);
   const definitions = useMeasureDefinitions();
   const [recording, setRecording] = useState(false);
   const own = (results.data?.results ?? []).filter((result) => result.sessionId === session.id);
   const measureOf = (measureId: string) => definitions.data?.measures.find((measure) => measure.id === measureId);
   const subscaleLabel = (measureId: string, key: string) => measureOf(measureId)?.subscales.find((subscale) => subscale.key === key)?.label ?? key;
+  const voided = signed?.voided ?? false;
+
+  const action = (result: MeasureResult) => {
+    if (!signed) return <RemoveResultButton clientId={clientId} resultId={result.id} />;
+    if (voided || result.struckOut) return null;
+    const measure = measureOf(result.measureId);
+    return (
+      <StrikeOutResultButton
+        clientId={clientId}
+        noteId={signed.noteId}
+        result={result}
+        measureName={measure?.name ?? result.measureId}
+        measureShortName={measure?.shortName ?? result.measureId}
+      />
+    );
+  };
 
   return (
     <Paper component="section" withBorder p="md" radius="md" aria-labelledby="session-measures-heading">
@@ -30,12 +54,18 @@ export function SessionMeasuresPanel({ clientId, session }: SessionMeasuresPanel
               Measures
             </Title>
             <Text size="sm" c="dimmed">
-              Alliance and outcome scores from this session; they appear on the client&apos;s charts.
+              {voided
+                ? 'This session was voided: its results are kept in the record but left out of charts, alerts and summaries.'
+                : signed
+                  ? 'This note is signed: a result entered now is a late entry, signed as an addendum.'
+                  : "Alliance and outcome scores from this session; they appear on the client's charts."}
             </Text>
           </div>
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setRecording(true)}>
-            Record a measure
-          </Button>
+          {!voided && (
+            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setRecording(true)}>
+              {signed ? 'Record late entry' : 'Record a measure'}
+            </Button>
+          )}
         </Group>
         {results.isError && <ErrorAlert message={errorMessage(results.error)} />}
         {results.isSuccess && own.length === 0 && (
@@ -46,25 +76,39 @@ export function SessionMeasuresPanel({ clientId, session }: SessionMeasuresPanel
         {own.length > 0 && (
           <Table aria-label="Measures in this session" verticalSpacing={4}>
             <Table.Tbody>
-              {own.map((result) => (
-                <Table.Tr key={result.id}>
-                  <Table.Td>{measureOf(result.measureId)?.name ?? result.measureId}</Table.Td>
-                  <Table.Td>
+              {own.map((result) => {
+                const struck = result.struckOut !== null;
+                const scores = (
+                  <>
                     {Object.entries(result.subscales)
                       .map(([key, value]) => `${subscaleLabel(result.measureId, key)} ${value ?? '–'}`)
                       .join(' · ')}
-                  </Table.Td>
-                  <Table.Td fw={600}>Total {result.total ?? '–'}</Table.Td>
-                  <Table.Td ta="right">
-                    <RemoveResultButton clientId={clientId} resultId={result.id} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                  </>
+                );
+                const total = <>Total {result.total ?? '–'}</>;
+                return (
+                  <Table.Tr key={result.id}>
+                    <Table.Td>{measureOf(result.measureId)?.name ?? result.measureId}</Table.Td>
+                    <Table.Td>{struck ? <s>{scores}</s> : scores}</Table.Td>
+                    <Table.Td fw={600}>{struck ? <s>{total}</s> : total}</Table.Td>
+                    <Table.Td>
+                      <ResultMarks lateEntry={result.lateEntry ? result.createdAt : null} struckOut={result.struckOut?.reason ?? null} sessionVoided={false} />
+                    </Table.Td>
+                    <Table.Td ta="right">{action(result)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         )}
       </Stack>
-      <RecordMeasureModal clientId={clientId} session={session} opened={recording} onClose={() => setRecording(false)} />
+      <RecordMeasureModal
+        clientId={clientId}
+        session={session}
+        opened={recording}
+        onClose={() => setRecording(false)}
+        lateEntry={signed && !voided ? { noteId: signed.noteId } : undefined}
+      />
     </Paper>
   );
 }

@@ -15,6 +15,8 @@ interface Column {
   date: string;
   noteId: string | null;
   rupture: boolean;
+  /** A result in this session was entered after its note was signed. */
+  lateEntry: boolean;
   values: { key: string; label: string; value: number | null }[];
 }
 
@@ -24,10 +26,11 @@ function columnsOf(geometry: TrendChartGeometry): Column[] {
   for (const line of geometry.lines) {
     for (const point of line.points) {
       const key = `${point.date}|${point.sessionId}`;
-      const column = columns.get(key) ?? { x: point.x, date: point.date, noteId: point.noteId, rupture: point.rupture, values: [] };
+      const column = columns.get(key) ?? { x: point.x, date: point.date, noteId: point.noteId, rupture: point.rupture, lateEntry: false, values: [] };
       column.values.push({ key: line.key, label: line.label, value: point.value });
       column.noteId ??= point.noteId;
       column.rupture ||= point.rupture;
+      column.lateEntry ||= point.lateEntry !== null;
       columns.set(key, column);
     }
   }
@@ -35,7 +38,7 @@ function columnsOf(geometry: TrendChartGeometry): Column[] {
 }
 
 const describe = (column: Column): string =>
-  `${formatDay(column.date)}: ${column.values.map((value) => `${value.label} ${value.value ?? 'not scored'}`).join(', ')}${column.rupture ? '; rupture noted' : ''}`;
+  `${formatDay(column.date)}: ${column.values.map((value) => `${value.label} ${value.value ?? 'not scored'}`).join(', ')}${column.rupture ? '; rupture noted' : ''}${column.lateEntry ? '; late entry' : ''}`;
 
 /**
  * A trend chart drawn as SVG from geometry computed in shared/ (the PDF draws the same). Bands tint
@@ -124,6 +127,7 @@ export function TrendChart({ geometry, label, onOpenNote }: TrendChartProps) {
             <Text size="xs" fw={600}>
               {formatDay(active.date)}
               {active.rupture ? ' · rupture noted' : ''}
+              {active.lateEntry ? ' · late entry' : ''}
             </Text>
             {active.values.map((value) => (
               <Text key={value.key} size="xs">

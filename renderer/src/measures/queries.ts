@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api';
 import { activityKeys } from '../clients/queries';
+import { noteKeys } from '../notes/queries';
 
 /** Query keys for measures; the cache lives in AppLayout and goes when the vault locks. */
 export const measureKeys = {
@@ -39,5 +40,22 @@ export function useMeasuresChanged(): (clientId: string) => void {
       void queryClient.invalidateQueries({ queryKey: activityKeys.all });
     },
     [queryClient],
+  );
+}
+
+/**
+ * After a late entry or a strike-out: the results, and the signed note that took the addendum (its
+ * addenda, and the session list's addendum count), are stale.
+ */
+export function useSignedSessionChanged(): (clientId: string, noteId: string) => void {
+  const queryClient = useQueryClient();
+  const measuresChanged = useMeasuresChanged();
+  return useCallback(
+    (clientId: string, noteId: string) => {
+      measuresChanged(clientId);
+      void queryClient.invalidateQueries({ queryKey: noteKeys.note(noteId) });
+      void queryClient.invalidateQueries({ queryKey: noteKeys.sessions(clientId) });
+    },
+    [queryClient, measuresChanged],
   );
 }

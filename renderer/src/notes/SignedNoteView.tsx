@@ -105,7 +105,11 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
           {extrasFor(section)}
         </ReadOnlySection>
       ))}
-      <SessionMeasuresPanel clientId={note.clientId} session={{ id: note.session.id, date: note.session.date }} />
+      <SessionMeasuresPanel
+        clientId={note.clientId}
+        session={{ id: note.session.id, date: note.session.date }}
+        signed={{ noteId: note.id, voided: note.voided !== null }}
+      />
       {note.processNote && (
         <ReadOnlySection label="Process note (private)" doc={note.processNote} description={PROCESS_NOTE_EXPLANATION} tone="private" />
       )}
