@@ -83,6 +83,21 @@ async function keepCopy(source: string, target: string): Promise<void> {
   }
 }
 
+/**
+ * mkdir's mode applies only to a folder it creates: a vault folder that already existed (made by hand,
+ * copied, or created before this rule) kept its mode, 0755 included, so other accounts could list it
+ * and copy the encrypted files. Set on every create and open. Best effort: Windows and some shared
+ * drives have no such modes, and the files inside are 0600 anyway.
+ */
+async function restrictFolderToOwner(dir: string): Promise<void> {
+  try {
+    const stat = await fs.stat(dir);
+    if (stat.isDirectory() && (stat.mode & 0o777) !== 0o700) await fs.chmod(dir, 0o700);
+  } catch {
+    // A drive without POSIX modes, or a folder owned by someone else: nothing more can be done here.
+  }
+}
+
 interface OpenVault {
   header: VaultHeader;
   dataKey: Buffer;
@@ -174,6 +189,7 @@ export class VaultService {
         throw new AppError('VAULT_EXISTS', 'A vault already exists in this folder. Unlock it instead; it was not changed.');
       }
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await restrictFolderToOwner(this.dir);
       const dataKey = randomBytes(32);
       const { header, recoveryBytes } = await this.newHeader(passphrase, dataKey);
       return this.startNewVault(header, dataKey, true, recoveryBytes);
@@ -484,6 +500,7 @@ export class VaultService {
 
   private async openSession(header: VaultHeader, dataKey: Buffer, create: boolean, timing: IntegrityTiming): Promise<void> {
     const file = path.join(this.dir, DATABASE_FILE);
+    await restrictFolderToOwner(this.dir);
     let sqlite: Sqlite | null = null;
     let integrityCheck: IntegrityCheck | null = null;
     try {
