@@ -11,6 +11,9 @@ import type { ExpectedSchema } from '../database/schema-diff';
 import { inspectDatabase, openStagedReadOnly, SHARED_CHECK_BYTES, type InspectJob, type InspectReply, type Inspection } from './restore-inspect';
 import { StagingSink, stagingFailed, type SinkResult } from './restore-sink';
 import { openImage, stageEncryptedCopy } from './restore-staging';
+import { markStagingFolderInUse, removeStagingFolder, STAGING_FOLDER_PREFIX } from './staging-folders';
+
+export { removeStagingFolder } from './staging-folders';
 
 /*
  * Restore and verification, streamed: the backup is decrypted, untarred and, page by page, encrypted
@@ -280,11 +283,14 @@ export interface StagingFolder {
  * swap is a rename, and as private as the vault itself. Made owner-only (0700).
  */
 export async function createStagingFolder(vaultDir: string, id: string): Promise<StagingFolder> {
-  const dir = path.join(vaultDir, `.restore-staging-${id}`);
+  const dir = path.join(vaultDir, `${STAGING_FOLDER_PREFIX}${id}`);
+  // Registered before it exists, so a sweep for leftovers that lists it a moment later leaves it alone.
+  markStagingFolderInUse(dir);
   let firstCreated: string | undefined;
   try {
     firstCreated = await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   } catch {
+    void removeStagingFolder(dir);
     throw stagingFailed();
   }
   // Verifying a backup on a machine with no vault yet must not leave an empty vault folder behind.
@@ -300,7 +306,7 @@ export async function createStagingFolder(vaultDir: string, id: string): Promise
     dir,
     file: path.join(dir, 'vault.db'),
     async remove() {
-      if (!(await fs.rm(dir, { recursive: true, force: true }).then(() => true, () => false))) return;
+      if (!(await removeStagingFolder(dir))) return;
       for (const parent of created) {
         // Only while empty: rmdir refuses a folder that something else (a new vault) has written to since.
         if (!(await fs.rmdir(parent).then(() => true, () => false))) break;
@@ -308,3 +314,4 @@ export async function createStagingFolder(vaultDir: string, id: string): Promise
     },
   };
 }
+

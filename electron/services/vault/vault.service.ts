@@ -28,6 +28,7 @@ import { startIntegrityCheck, type IntegrityCheck } from '../database/integrity-
 import type { IntegrityVerdict } from '../database/integrity-protocol';
 import { readSettings, writeSettings } from '../database/settings.repository';
 import { assertSchemaAsMigrationsMake } from '../database/schema-guard';
+import { removeLeftoverStagingFolders } from '../backup/staging-folders';
 import type { VaultSchema } from '../database/schema';
 
 export interface VaultServiceOptions {
@@ -208,6 +209,7 @@ export class VaultService {
       if (!dataKey) this.failAttempt('WRONG_PASSPHRASE', 'That passphrase is not correct. Check Caps Lock and try again.');
       await this.openSession(header, dataKey, false, 'after-opening');
       this.throttle.recordSuccess();
+      await removeLeftoverStagingFolders(this.dir);
       this.emit();
       return this.status();
     });
@@ -232,6 +234,7 @@ export class VaultService {
       if (!this.open) await this.openSession(header, dataKey, false, 'after-opening');
       this.throttle.recordSuccess();
       await this.rewrapPassphrase(newPassphrase);
+      await removeLeftoverStagingFolders(this.dir);
       this.emit();
       return this.status();
     });
