@@ -238,6 +238,18 @@ describe('through the app', () => {
     expect(sqlite.prepare(`SELECT id, content FROM notes WHERE status = 'signed' ORDER BY id`).all()).toEqual(signedBefore);
     expect(sqlite.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'notes_rewrite'`).pluck().get()).toBe(0);
     expect(readdirSync(app.vaultDir).filter((entry) => entry.startsWith('vault.before-restore'))).toEqual([]);
+
+    // A restored file from a newer app (a migration this build does not have) is still called that.
+    const newer = path.join(newDir('alliance-restore-schema-install-'), 'vault.db');
+    app.services.vault.lock('user');
+    copyFileSync(database, newer);
+    const newerCopy = openEncryptedDatabase(newer, key.dataKey, { create: false });
+    newerCopy.prepare(`INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 'x')`).run();
+    newerCopy.pragma('wal_checkpoint(TRUNCATE)');
+    newerCopy.close();
+    await app.services.vault.unlock(PASSPHRASE);
+    await rejection(app.services.vault.installRestoredDatabase(newer, key, { checkedBeforeInstall: true }), 'BACKUP_TOO_NEW', /newer version of Alliance Notes/);
+    expect(app.services.vault.connection().prepare(`SELECT count(*) FROM schema_migrations WHERE name = '9999_from_the_future'`).pluck().get()).toBe(0);
   }, 60_000);
 });
 

@@ -15,6 +15,10 @@ export async function assertSchemaAsMigrationsMake(sqlite: Sqlite, options: { na
   const objects = readSchemaObjects(sqlite);
   const applied = readAppliedMigrations(sqlite);
   const names = steps.map((step) => step.name);
+  // Steps this build does not know: a newer app's database, which the migration runner refuses as such.
+  if (applied?.some((name) => !names.includes(name))) {
+    throw new AppError('VAULT_TOO_NEW', 'This vault was last opened by a newer version of Alliance Notes. Update the app to open it; nothing was changed.');
+  }
   // Steps run in order, so a database this app made records a prefix of the list.
   const count = applied?.length ?? 0;
   const prefix = names.slice(0, count);
