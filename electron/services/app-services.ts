@@ -11,6 +11,7 @@ import { MeasuresService } from './measures/measures.service';
 import { SummaryService } from './summary/summary.service';
 import { BackupService } from './backup/backup.service';
 import { ExportService } from './export/export.service';
+import { removeLeftoverStagingFolders } from './backup/staging-folders';
 
 export interface AppServicesOptions {
   vaultDir: string;
@@ -77,6 +78,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onProgress: (progress) => options.emit('backupProgress', progress),
     onSaved: (file) => summaries.allowReveal(file),
   });
+
+  // A restore that crashed or was killed part-way left its staging folder (perhaps a whole staged copy
+  // of the vault) in the vault's folder; unlocking sweeps too (VaultService).
+  void removeLeftoverStagingFolders(options.vaultDir);
 
   let firstCheck: NodeJS.Timeout | null = null;
   let hourly: NodeJS.Timeout | null = null;

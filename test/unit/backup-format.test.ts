@@ -30,6 +30,7 @@ import {
   CANARY,
   ageEncrypt,
   ageHeaderLength,
+  cachedScryptIdentity,
   assertShowable,
   fillVault,
   rejection,
@@ -41,8 +42,8 @@ import { ageDecryptWithCli, hasTool, sqlite3, startInserter } from './support/ba
 
 /*
  * Each scrypt derivation (work factor 2^18, as the app writes) costs about a second here, so one
- * backup is written in beforeAll and every read-only test uses it; synthetic foreign files use a low
- * work factor, which the reader accepts.
+ * backup is written in beforeAll and every read-only test uses it; synthetic foreign files use the same
+ * factor (the reader refuses less), with one scrypt per passphrase (ageEncrypt, cachedScryptIdentity).
  */
 
 const knownMigrations = migrations.map((step) => step.name);
@@ -173,9 +174,10 @@ describe('writing and reading a backup', () => {
     expect(liveCounts).toHaveProperty('measure_results');
     expect(Object.keys(liveCounts).filter((name) => name.startsWith('sqlite_') || /^search_index(_(data|idx|content|docsize|config))?$/.test(name))).toEqual([]);
 
-    expect(verifySnapshot(read.database, read.manifest, knownMigrations).checks).toEqual([
+    expect((await verifySnapshot(read.database, read.manifest, knownMigrations)).checks).toEqual([
       'Passphrase accepted and every block authenticated',
       'Checksum matches',
+      'Tables, indexes and triggers exactly as this app creates them',
       'Database integrity ok',
       'Schema version known',
       'Record counts match',
@@ -269,6 +271,32 @@ describe('a file that is not a good backup gets its own code and message', () =>
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('a backup encrypted with a scrypt work factor below the 2^18 the app writes is refused as not made by Alliance Notes', async () => {
+    // A well-formed backup archive (this vault's snapshot and a matching manifest), encrypted by the age
+    // package with the right passphrase at a lower factor.
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      appVersion: 'test',
+      schemaVersion: knownMigrations[knownMigrations.length - 1]!,
+      createdAt: written.createdAt,
+      database: { file: BACKUP_DATABASE_ENTRY, bytes: snapshot.length, sha256: sha256(snapshot) },
+      counts: liveCounts,
+    };
+    const archive = await tarOf([
+      { name: BACKUP_MANIFEST_ENTRY, data: JSON.stringify(manifest) },
+      { name: BACKUP_DATABASE_ENTRY, data: snapshot },
+    ]);
+    for (const logN of [10, 17]) {
+      const weaker = await ageEncrypt(archive, { passphrase: BACKUP_PASSPHRASE, logN });
+      expect(weaker.toString('latin1')).toContain(` ${logN}\n`);
+      const started = performance.now();
+      await rejection(readBackupFile(scratch(weaker), BACKUP_PASSPHRASE), 'NOT_A_BACKUP', new RegExp(`^This file was not made by Alliance Notes: .*work factor 2\\^${logN}\\)`));
+      // Refused from the header alone: no key is derived for it.
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
+
   it('a damaged header: version line, MAC character, MAC checked against the key', async () => {
     await rejection(readBackupFile(scratch(flip(backup, 3)), BACKUP_PASSPHRASE), 'NOT_A_BACKUP', /not an Alliance Notes backup/);
     const macStart = backup.indexOf('\n--- ') + 5;
@@ -328,7 +356,7 @@ describe('a file that is not a good backup gets its own code and message', () =>
     ];
     it.each(cases)('%s', async (_name, content, code, pattern) => {
       const file = scratch(await ageEncrypt(await content(), { passphrase: BACKUP_PASSPHRASE }));
-      await rejection(readBackupFile(file, BACKUP_PASSPHRASE), code, pattern);
+      await rejection(readBackupFile(file, BACKUP_PASSPHRASE, { identity: cachedScryptIdentity(BACKUP_PASSPHRASE) }), code, pattern);
     });
 
     it('a well-formed small archive still reads (the checks above are not just "anything small fails")', async () => {
@@ -337,7 +365,7 @@ describe('a file that is not a good backup gets its own code and message', () =>
           passphrase: BACKUP_PASSPHRASE,
         }),
       );
-      const read = await readBackupFile(file, BACKUP_PASSPHRASE);
+      const read = await readBackupFile(file, BACKUP_PASSPHRASE, { identity: cachedScryptIdentity(BACKUP_PASSPHRASE) });
       expect(read.database.toString()).toBe('abcd');
     });
   });
@@ -367,9 +395,9 @@ describe('verifySnapshot', () => {
       db.close();
     }
   };
-  const failure = (run: () => unknown): AppError => {
+  const failure = async (run: () => Promise<unknown>): Promise<AppError> => {
     try {
-      run();
+      await run();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
       assertShowable((error as AppError).message);
@@ -378,16 +406,16 @@ describe('verifySnapshot', () => {
     throw new Error('expected verifySnapshot to throw');
   };
 
-  it('passes the real snapshot', () => {
-    expect(verifySnapshot(snapshot, manifest, knownMigrations).checks).toEqual(Object.values(VERIFY_CHECKS));
+  it('passes the real snapshot', async () => {
+    expect((await verifySnapshot(snapshot, manifest, knownMigrations)).checks).toEqual(Object.values(VERIFY_CHECKS));
   });
 
-  it('refuses a checksum or size that does not match', () => {
-    expect(failure(() => verifySnapshot(flip(snapshot, 5000), manifest, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT', message: expect.stringMatching(/checksum/) });
-    expect(failure(() => verifySnapshot(snapshot.subarray(0, 4096), manifest, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT' });
+  it('refuses a checksum or size that does not match', async () => {
+    expect(await failure(() => verifySnapshot(flip(snapshot, 5000), manifest, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT', message: expect.stringMatching(/checksum/) });
+    expect(await failure(() => verifySnapshot(snapshot.subarray(0, 4096), manifest, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT' });
   });
 
-  it('refuses a database that fails integrity_check', () => {
+  it('refuses a database that fails integrity_check', async () => {
     const [image] = variant(() => undefined);
     const root = (() => {
       const db = new Database(snapshot, { readonly: true });
@@ -401,23 +429,23 @@ describe('verifySnapshot', () => {
     // An invalid b-tree page type on the notes table's root page.
     image[(root - 1) * pageSize] = 0x07;
     const damaged = { ...manifest, database: { ...manifest.database, bytes: image.length, sha256: sha256(image) } };
-    expect(failure(() => verifySnapshot(image, damaged, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT', message: expect.stringMatching(/integrity check|cannot be opened/) });
+    expect(await failure(() => verifySnapshot(image, damaged, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT', message: expect.stringMatching(/integrity check|cannot be opened/) });
   });
 
-  it('refuses a schema this build does not know as too new', () => {
+  it('refuses a schema this build does not know as too new', async () => {
     const [image, changed] = variant((db) => db.prepare(`INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 'x')`).run());
-    expect(failure(() => verifySnapshot(image, changed, knownMigrations))).toMatchObject({
+    expect(await failure(() => verifySnapshot(image, changed, knownMigrations))).toMatchObject({
       code: 'BACKUP_TOO_NEW',
       message: expect.stringMatching(/made by a newer version of Alliance Notes; update the app/),
     });
   });
 
-  it('refuses counts that do not match the manifest', () => {
-    expect(failure(() => verifySnapshot(snapshot, { ...manifest, counts: { ...liveCounts, clients: 4 } }, knownMigrations))).toMatchObject({
+  it('refuses counts that do not match the manifest', async () => {
+    expect(await failure(() => verifySnapshot(snapshot, { ...manifest, counts: { ...liveCounts, clients: 4 } }, knownMigrations))).toMatchObject({
       code: 'BACKUP_CORRUPT',
       message: expect.stringMatching(/record counts/),
     });
-    expect(failure(() => verifySnapshot(snapshot, { ...manifest, counts: { ...liveCounts, invented_table: 0 } }, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT' });
+    expect(await failure(() => verifySnapshot(snapshot, { ...manifest, counts: { ...liveCounts, invented_table: 0 } }, knownMigrations))).toMatchObject({ code: 'BACKUP_CORRUPT' });
   });
 });
 
@@ -442,7 +470,7 @@ describe('fuzz: 200 random mutations of a real backup', () => {
         const read = await readBackupFile(file, BACKUP_PASSPHRASE, { identity });
         accepted.push(mutation.describe);
         expect(read.database.equals(snapshot), mutation.describe).toBe(true);
-        verifySnapshot(read.database, read.manifest, knownMigrations);
+        await verifySnapshot(read.database, read.manifest, knownMigrations);
       } catch (error) {
         if (!(error instanceof AppError)) throw new Error(`${mutation.describe}: not an AppError: ${String(error)}`);
         expect(['BACKUP_CORRUPT', 'NOT_A_BACKUP', 'WRONG_PASSPHRASE'], mutation.describe).toContain(error.code);
@@ -529,7 +557,7 @@ describe('a backup taken while the vault is being written', () => {
             now: new Date(2026, 5, 15, 10, 0, second),
             passphrase: BACKUP_PASSPHRASE,
             appVersion: 'test',
-            schemaVersion: 'x',
+            schemaVersion: knownMigrations[knownMigrations.length - 1]!,
           }),
         );
       }
@@ -546,7 +574,7 @@ describe('a backup taken while the vault is being written', () => {
     expect(after).toBe(before + local + remote);
     for (const made of backups) {
       const read = await readBackupFile(made.path, BACKUP_PASSPHRASE);
-      expect(verifySnapshot(read.database, read.manifest, knownMigrations).checks).toHaveLength(5);
+      expect((await verifySnapshot(read.database, read.manifest, knownMigrations)).checks).toHaveLength(6);
       expect(read.manifest.counts).toEqual(made.counts);
       expect(read.manifest.counts.settings).toBeGreaterThanOrEqual(before);
       expect(read.manifest.counts.settings).toBeLessThanOrEqual(after);

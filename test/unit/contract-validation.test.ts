@@ -104,6 +104,24 @@ describe('the typed contract', () => {
     expect(await s.dispatch('listClients', { status: 'all' })).toMatchObject({ ok: true, value: { clients: [] } });
   });
 
+  it('answers a 2,000-element list of bad values with at most 50 field messages and a count of the rest', async () => {
+    const { services: s } = services();
+    expect(await s.dispatch('createVault', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    const result = await s.dispatch('exportData', { clientId: 'not an id', formats: Array.from({ length: 2000 }, () => 'pdf') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (result.ok) return;
+    const fieldErrors = result.error.fieldErrors ?? {};
+    expect(Object.keys(fieldErrors)).toHaveLength(51);
+    // The fields before the long list keep their messages under their own controls.
+    expect(fieldErrors.clientId).toBe('That record id is not valid.');
+    expect(fieldErrors['formats.0']).toMatch(/json|csv/);
+    expect(fieldErrors['formats.48']).toMatch(/json|csv/);
+    expect(fieldErrors['formats.49']).toBeUndefined();
+    // 2,000 element messages, less the 49 shown beside clientId.
+    expect(fieldErrors._more).toBe('and 1,951 more problems');
+    expect(JSON.stringify(result.error).length).toBeLessThan(5_000);
+  });
+
   it('declares an input and an output schema for every method', () => {
     for (const name of methodNames) {
       expect(contract[name].input, name).toBeDefined();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,24 @@ function firstBytes(file: string, length: number): Buffer {
 }
 
 describe('data at rest', () => {
+  it.skipIf(process.platform === 'win32')('makes the vault folder owner-only (0700), also one that already existed with another mode', async () => {
+    const own = tempDir();
+    try {
+      chmodSync(own, 0o755);
+      const vault = newVaultService(own);
+      await vault.create(PASSPHRASE);
+      expect((statSync(own).mode & 0o777).toString(8)).toBe('700');
+      vault.lock('user');
+      // Loosened again while locked (a copy, a sync tool): the next unlock sets it back.
+      chmodSync(own, 0o755);
+      await vault.unlock(PASSPHRASE);
+      expect((statSync(own).mode & 0o777).toString(8)).toBe('700');
+      vault.lock('user');
+    } finally {
+      await removeDir(own);
+    }
+  });
+
   it('never writes a stored string in plaintext to the vault folder or the temp folder', async () => {
     const canary = `CANARY-${randomBytes(12).toString('hex')}`;
     const vault = newVaultService(dir);

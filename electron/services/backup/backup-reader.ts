@@ -16,6 +16,8 @@ import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
 import { openSnapshot } from './snapshot';
 import { inspectDatabase, type Inspection } from './restore-inspect';
+import { expectedSchemaAt } from '../database/expected-schema';
+import { alteredSchemaMessage, type ExpectedSchema } from '../database/schema-diff';
 import { drained } from './stream-drain';
 import { NativeScryptIdentity } from './native-scrypt';
 import { openHeader } from './age-header';
@@ -95,6 +97,11 @@ const problems = {
     new AppError(
       'BACKUP_CORRUPT',
       `The backup's header asks for a far slower passphrase check than Alliance Notes uses (at most 2^${BACKUP_SCRYPT_LOG_N_RANGE.max}), so it was not tried: the header is damaged, or the file was not made by Alliance Notes.`,
+    ),
+  weakWorkFactor: (logN: number) =>
+    new AppError(
+      'NOT_A_BACKUP',
+      `This file was not made by Alliance Notes: its passphrase protection is weaker (scrypt work factor 2^${logN}) than the 2^${BACKUP_SCRYPT_LOG_N_RANGE.min} every Alliance Notes backup uses, so it was not opened. Use a backup the app wrote.`,
     ),
   wrongPassphrase: () =>
     new AppError(
@@ -349,7 +356,11 @@ function inspectHeader(prefix: Buffer, wholeFile: boolean): number {
   const salt = args[1] === undefined ? null : decodeBase64(args[1]);
   if (args.length !== 3 || salt === null || salt.length !== 16 || body.length !== 32) throw problems.header();
   if (!/^[1-9][0-9]*$/.test(args[2]!)) throw problems.header();
-  if (Number(args[2]) > BACKUP_SCRYPT_LOG_N_RANGE.max) throw problems.workFactor();
+  const logN = Number(args[2]);
+  if (logN > BACKUP_SCRYPT_LOG_N_RANGE.max) throw problems.workFactor();
+  // Alliance Notes has always written 2^18: a lower factor makes a passphrase cheaper to guess, and a
+  // file that asks for one was made by some other tool (perhaps to be restored over a practice's vault).
+  if (logN < BACKUP_SCRYPT_LOG_N_RANGE.min) throw problems.weakWorkFactor(logN);
   return offset;
 }
 
@@ -548,18 +559,30 @@ function parseManifest(bytes: Buffer): BackupManifest {
 export const VERIFY_CHECKS = {
   authenticated: 'Passphrase accepted and every block authenticated',
   checksum: 'Checksum matches',
+  structure: 'Tables, indexes and triggers exactly as this app creates them',
   integrity: 'Database integrity ok',
   schema: 'Schema version known',
   counts: 'Record counts match',
 } as const;
 
 /**
- * Checks a decrypted snapshot against its manifest and this build: checksum, SQLite's integrity check,
- * migrations this build knows (a restore of a newer schema would be opened by code that does not
- * understand it), and the record counts shown to the practitioner before a restore.
+ * What this app's migrations create for the backup's migration set (the manifest names its last step),
+ * for judgeInspection; null when this build has no such step (a newer app's backup: refused as too new
+ * once the checksum has passed).
  */
-export function verifySnapshot(database: Buffer, manifest: BackupManifest, knownMigrations: readonly string[]): { checks: string[] } {
-  const { checks, copy } = openVerifiedSnapshot(database, manifest, knownMigrations);
+export async function expectedSchemaOf(manifest: BackupManifest, knownMigrations: readonly string[], options: { nativeBinding?: string } = {}): Promise<ExpectedSchema | null> {
+  if (!knownMigrations.includes(manifest.schemaVersion)) return null;
+  return expectedSchemaAt(manifest.schemaVersion, options);
+}
+
+/**
+ * Checks a decrypted snapshot against its manifest and this build: checksum, the schema exactly as
+ * this app's migrations make it, SQLite's integrity check, migrations this build knows (a restore of a
+ * newer schema would be opened by code that does not understand it), and the record counts shown to
+ * the practitioner before a restore.
+ */
+export async function verifySnapshot(database: Buffer, manifest: BackupManifest, knownMigrations: readonly string[]): Promise<{ checks: string[] }> {
+  const { checks, copy } = openVerifiedSnapshot(database, manifest, knownMigrations, await expectedSchemaOf(manifest, knownMigrations));
   copy.close();
   return { checks };
 }
@@ -567,18 +590,21 @@ export function verifySnapshot(database: Buffer, manifest: BackupManifest, known
 /**
  * verifySnapshot's checks, returning the database they ran on, open, for the caller to close: a
  * restore copies from it, so the image is opened (copied into SQLite's memory) once, not twice.
- * `open` must give SQLite its own copy of the bytes; `database` is not changed.
+ * `expected` is expectedSchemaOf's answer. `open` must give SQLite its own copy of the bytes;
+ * `database` is not changed.
  */
 export function openVerifiedSnapshot(
   database: Buffer,
   manifest: BackupManifest,
   knownMigrations: readonly string[],
+  expected: ExpectedSchema | null,
   open: (image: Buffer) => Sqlite = openSnapshot,
 ): { checks: string[]; copy: Sqlite } {
   // Only a file that readBackupFile returned gets here, and it returns only after every chunk authenticated.
   const checks: string[] = [VERIFY_CHECKS.authenticated];
   assertChecksum(database.length, createHash('sha256').update(database).digest('hex'), manifest);
   checks.push(VERIFY_CHECKS.checksum);
+  if (expected === null) throw tooNewSchema();
 
   let copy: Sqlite;
   try {
@@ -587,13 +613,17 @@ export function openVerifiedSnapshot(
     throw problems.unopenable();
   }
   try {
-    checks.push(...judgeInspection(inspectDatabase(copy), manifest, knownMigrations));
+    checks.push(...judgeInspection(inspectDatabase(copy, expected), manifest, knownMigrations));
     return { checks, copy };
   } catch (error) {
     copy.close();
     throw error;
   }
 }
+
+/** A backup whose schema has steps this build does not have. */
+export const tooNewSchema = () =>
+  new AppError('BACKUP_TOO_NEW', 'This backup was made by a newer version of Alliance Notes; update the app to restore it. Nothing was changed.');
 
 /** The database's size and SHA-256 (of the plain image) against the manifest's. */
 export function assertChecksum(bytes: number, sha256: string, manifest: BackupManifest): void {
@@ -604,27 +634,32 @@ export function assertChecksum(bytes: number, sha256: string, manifest: BackupMa
 
 /**
  * Judges what the checks found in a backup's database (inspectDatabase, run on the image in memory or on
- * the staged copy on a worker thread) against its manifest and this build: SQLite's integrity check,
- * migrations this build knows (a restore of a newer schema would be opened by code that does not
- * understand it), and the record counts shown to the practitioner before a restore. Returns the
- * VERIFY_CHECKS after the checksum, in order; throws the first that failed.
+ * the staged copy on a worker thread) against its manifest and this build: its schema exactly as this
+ * app's migrations create it for the manifest's migration set, SQLite's integrity check, migrations
+ * this build knows (a restore of a newer schema would be opened by code that does not understand it),
+ * and the record counts shown to the practitioner before a restore. Returns the VERIFY_CHECKS after
+ * the checksum, in order; throws the first that failed.
  */
 export function judgeInspection(inspection: Inspection, manifest: BackupManifest, knownMigrations: readonly string[]): string[] {
   if (!inspection.opened) throw problems.unopenable();
+  if ('altered' in inspection) throw new AppError('BACKUP_CORRUPT', alteredSchemaMessage(inspection.altered));
   if (!inspection.integrity) {
     throw new AppError('BACKUP_CORRUPT', 'The database inside the backup failed its integrity check: it is damaged and cannot be restored.');
   }
-  const checks: string[] = [VERIFY_CHECKS.integrity];
+  const checks: string[] = [VERIFY_CHECKS.structure, VERIFY_CHECKS.integrity];
 
   const applied = inspection.migrations ?? null;
   if (applied === null) {
     throw new AppError('BACKUP_CORRUPT', 'The database inside the backup is not an Alliance Notes vault (it has no schema record).');
   }
   const known = new Set(knownMigrations);
-  if (applied.some((name) => !known.has(name))) {
+  if (applied.some((name) => !known.has(name))) throw tooNewSchema();
+  // The schema was compared for the steps the manifest names; the database's own record must say the same.
+  const named = knownMigrations.slice(0, knownMigrations.indexOf(manifest.schemaVersion) + 1);
+  if (applied.length !== named.length || !named.every((name) => applied.includes(name))) {
     throw new AppError(
-      'BACKUP_TOO_NEW',
-      'This backup was made by a newer version of Alliance Notes; update the app to restore it. Nothing was changed.',
+      'BACKUP_CORRUPT',
+      "This backup's database has been altered: its record of schema changes does not match its manifest. Alliance Notes does not restore a database it did not make, so nothing was changed.",
     );
   }
   checks.push(VERIFY_CHECKS.schema);

@@ -24,7 +24,7 @@ import { readBackupSettings, writeBackupSettings, type BackupSettings } from './
 import { listBackupHistory, recordBackup, replaceBackupHistory, type BackupHistoryRow } from './backup-history';
 import { writeBackup } from './backup-writer';
 import { openVaultSnapshot } from './vault-snapshot';
-import { createStagingFolder, stageVerifiedBackup, type StagingFolder } from './restore-stream';
+import { createStagingFolder, removeStagingFolder, stageVerifiedBackup, type StagingFolder } from './restore-stream';
 import { rotateBackupFolder } from './rotation';
 import { countRecords } from './snapshot';
 
@@ -266,7 +266,7 @@ export class BackupService {
         return { status: await this.vault.status(), recoveryKey };
       } finally {
         pending.key.dataKey.fill(0);
-        await fs.rm(pending.stagingDir, { recursive: true, force: true });
+        await removeStagingFolder(pending.stagingDir);
       }
     });
   }
@@ -277,7 +277,7 @@ export class BackupService {
     this.pending.delete(restoreId);
     clearTimeout(pending.timer);
     pending.key.dataKey.fill(0);
-    await fs.rm(pending.stagingDir, { recursive: true, force: true });
+    await removeStagingFolder(pending.stagingDir);
   }
 
   /**

@@ -15,7 +15,7 @@ function run(job: InspectJob): InspectReply {
   const key = Buffer.from(job.dataKey);
   job.dataKey.fill(0);
   try {
-    return { inspection: inspectStagedFile(job.file, key, { nativeBinding: job.nativeBinding, cacheKiB: job.cacheKiB, ...(job.share ? { share: job.share } : {}) }) };
+    return { inspection: inspectStagedFile(job.file, key, { nativeBinding: job.nativeBinding, cacheKiB: job.cacheKiB, expected: job.expected, ...(job.share ? { share: job.share } : {}) }) };
   } catch {
     // Not a finding about the file (the addon did not load here): the caller checks on its own thread.
     return { unavailable: true };

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordCounts } from '../../../shared/backup';
 import type { Sqlite } from '../database/open-database';
+import { readSchemaObjects } from '../database/schema-catalog.repository';
+import { compareSchema, type ExpectedSchema, type SchemaDifference } from '../database/schema-diff';
 import { countRecords } from './snapshot';
 
 /*
@@ -11,9 +13,14 @@ import { countRecords } from './snapshot';
  * (judgeInspection in backup-reader.ts), with the messages a restore has always given.
  */
 
-/** The checks' findings. `opened: false`: the file is not a database under that key, or page 1 is damaged. */
+/**
+ * The checks' findings. `opened: false`: the file is not a database under that key, or page 1 is
+ * damaged. `altered`: its schema is not what this app's migrations create (schema-diff.ts); nothing
+ * else was run on it.
+ */
 export type Inspection =
   | { opened: false }
+  | { opened: true; altered: SchemaDifference[] }
   | {
       opened: true;
       /** integrity_check said exactly "ok". */
@@ -33,6 +40,8 @@ export interface InspectJob {
   nativeBinding?: string;
   /** SQLite's page cache for the check, in KiB. */
   cacheKiB: number;
+  /** What this app's migrations create for the backup's migration set; compared before anything else runs. */
+  expected: ExpectedSchema;
   /** The check shared table by table with another thread (see checkSharedTables); absent: the whole check here. */
   share?: SharedCheck;
 }
@@ -115,11 +124,22 @@ export function openStagedReadOnly(file: string, dataKey: Buffer, options: { nat
 }
 
 /**
- * The restore's checks on an open database, in the order they are judged: integrity_check (every page
- * read and, in a SQLCipher file, authenticated; every b-tree and index checked; with `share`, only the
- * tables this thread claims), then the applied migrations, then the record counts shown before a restore.
+ * The restore's checks on an open database, in the order they are judged: its schema against
+ * `expected`, before any other statement runs on it (a backup's own triggers and views are never
+ * trusted); then integrity_check (every page read and, in a SQLCipher file, authenticated; every
+ * b-tree and index checked; with `share`, only the tables this thread claims), then the applied
+ * migrations, then the record counts shown before a restore.
  */
-export function inspectDatabase(db: Sqlite, share?: SharedCheck): Inspection {
+export function inspectDatabase(db: Sqlite, expected: ExpectedSchema, share?: SharedCheck): Inspection {
+  let altered: SchemaDifference[];
+  try {
+    altered = compareSchema(expected, readSchemaObjects(db));
+  } catch {
+    // sqlite_schema itself cannot be read: damage, reported as integrity_check would.
+    if (share) Atomics.store(new Int32Array(share.claims), 1, 1);
+    return { opened: true, integrity: false };
+  }
+  if (altered.length > 0) return { opened: true, altered };
   let integrity: boolean;
   let tables: { checked: number; total: number } | undefined;
   try {
@@ -157,7 +177,11 @@ export function inspectDatabase(db: Sqlite, share?: SharedCheck): Inspection {
  * database, damaged) are findings; any other failure to open (the addon would not load) is thrown, so
  * a worker can say it could not check rather than that the file is damaged.
  */
-export function inspectStagedFile(file: string, dataKey: Buffer, options: { nativeBinding?: string; cacheKiB: number; share?: SharedCheck }): Inspection {
+export function inspectStagedFile(
+  file: string,
+  dataKey: Buffer,
+  options: { nativeBinding?: string; cacheKiB: number; expected: ExpectedSchema; share?: SharedCheck },
+): Inspection {
   let db: Sqlite;
   try {
     db = openStagedReadOnly(file, dataKey, options);
@@ -166,7 +190,7 @@ export function inspectStagedFile(file: string, dataKey: Buffer, options: { nati
     throw error;
   }
   try {
-    return inspectDatabase(db, options.share);
+    return inspectDatabase(db, options.expected, options.share);
   } finally {
     db.close();
   }

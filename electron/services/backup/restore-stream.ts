@@ -6,10 +6,14 @@ import type { BackupManifest } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
 import { startWorker } from '../workers/worker-thread';
-import { assertChecksum, judgeInspection, openVerifiedSnapshot, readBackupInto, VERIFY_CHECKS } from './backup-reader';
+import { assertChecksum, expectedSchemaOf, judgeInspection, openVerifiedSnapshot, readBackupInto, tooNewSchema, VERIFY_CHECKS } from './backup-reader';
+import type { ExpectedSchema } from '../database/schema-diff';
 import { inspectDatabase, openStagedReadOnly, SHARED_CHECK_BYTES, type InspectJob, type InspectReply, type Inspection } from './restore-inspect';
 import { StagingSink, stagingFailed, type SinkResult } from './restore-sink';
 import { openImage, stageEncryptedCopy } from './restore-staging';
+import { markStagingFolderInUse, removeStagingFolder, STAGING_FOLDER_PREFIX } from './staging-folders';
+
+export { removeStagingFolder } from './staging-folders';
 
 /*
  * Restore and verification, streamed: the backup is decrypted, untarred and, page by page, encrypted
@@ -83,10 +87,12 @@ export async function stageVerifiedBackup(options: StageBackupOptions): Promise<
     const read = await readBackupInto(options.file, options.passphrase, sink, { onProgress: progress, ...(options.identity ? { identity: options.identity } : {}) });
     try {
       progress('Checking the database', null);
+      // Built from this build's migrations (cached after the first restore or verify), never from the backup.
+      const expected = await expectedSchemaOf(read.manifest, options.knownMigrations, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
       const checks =
         read.database.route === 'pages'
-          ? await checkStagedPages(read.database, read.manifest, options, startChecking())
-          : stageFromImage(read.database.image, read.manifest, options, progress);
+          ? await checkStagedPages(read.database, read.manifest, options, startChecking(), expected)
+          : stageFromImage(read.database.image, read.manifest, options, progress, expected);
       return { manifest: read.manifest, fileBytes: read.fileBytes, checks, route: read.database.route };
     } catch (error) {
       await removeStagedFile(options.stagedFile);
@@ -102,21 +108,31 @@ async function checkStagedPages(
   manifest: BackupManifest,
   options: StageBackupOptions,
   inspector: Inspector,
+  expected: ExpectedSchema | null,
 ): Promise<string[]> {
   // Only a file readBackupInto finished gets here, and it finishes only after every chunk authenticated.
   const checks: string[] = [VERIFY_CHECKS.authenticated];
   assertChecksum(staged.bytes, staged.sha256, manifest);
   checks.push(VERIFY_CHECKS.checksum);
-  checks.push(...judgeInspection(await inspector.inspect(options.stagedFile, options.dataKey), manifest, options.knownMigrations));
+  if (expected === null) throw tooNewSchema();
+  checks.push(...judgeInspection(await inspector.inspect(options.stagedFile, options.dataKey, expected), manifest, options.knownMigrations));
   return checks;
 }
 
 /** The fallback: today's checks on the image in SQLite's memory, then a copy through ATTACH (restore-staging.ts). */
-function stageFromImage(image: Buffer, manifest: BackupManifest, options: StageBackupOptions, progress: (phase: string, fraction: number | null) => void): string[] {
+function stageFromImage(
+  image: Buffer,
+  manifest: BackupManifest,
+  options: StageBackupOptions,
+  progress: (phase: string, fraction: number | null) => void,
+  expected: ExpectedSchema | null,
+): string[] {
   let verified: { checks: string[]; copy: Sqlite };
   try {
     // Opened once, writable, so the staged copy is made from the very database that was checked.
-    verified = openVerifiedSnapshot(image, manifest, options.knownMigrations, (bytes) => openImage(bytes, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}));
+    verified = openVerifiedSnapshot(image, manifest, options.knownMigrations, expected, (bytes) =>
+      openImage(bytes, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    );
   } finally {
     // SQLite holds its own copy from here on; this one should not linger in the heap.
     image.fill(0);
@@ -138,7 +154,7 @@ export interface Inspector {
    * The checks' findings. On the worker thread when it runs; on this thread, blocking, if no worker
    * started or SQLite could not load there (as the check after an unlock does).
    */
-  inspect(file: string, dataKey: Buffer): Promise<Inspection>;
+  inspect(file: string, dataKey: Buffer, expected: ExpectedSchema): Promise<Inspection>;
   /** Stops the thread if it is still waiting; safe after inspect and more than once. */
   close(): void;
 }
@@ -152,11 +168,11 @@ export function startInspector(nativeBinding?: string, options: { shared?: boole
   const threads = Array.from({ length: options.shared ? 2 : 1 }, () => startCheckThread());
   const sharedClaims = threads.length > 1 ? new SharedArrayBuffer(SHARED_CHECK_BYTES) : null;
   return {
-    async inspect(file, dataKey) {
+    async inspect(file, dataKey, expected) {
       if (threads.every((thread) => thread.worker !== null)) {
         threads.forEach((thread, index) => {
           const share = sharedClaims ? { share: { claims: sharedClaims, lead: index === 0 } } : {};
-          const job: InspectJob = { file, dataKey: new Uint8Array(dataKey), cacheKiB: INSPECT_CACHE_KIB, ...share, ...(nativeBinding ? { nativeBinding } : {}) };
+          const job: InspectJob = { file, dataKey: new Uint8Array(dataKey), cacheKiB: INSPECT_CACHE_KIB, expected, ...share, ...(nativeBinding ? { nativeBinding } : {}) };
           try {
             thread.worker!.postMessage(job);
           } finally {
@@ -170,7 +186,7 @@ export function startInspector(nativeBinding?: string, options: { shared?: boole
         const combined = combineAnswers(answers);
         if (combined) return combined;
       }
-      return inspectOnThisThread(file, dataKey, nativeBinding);
+      return inspectOnThisThread(file, dataKey, expected, nativeBinding);
     },
     close() {
       for (const thread of threads) void thread.worker?.terminate();
@@ -209,8 +225,11 @@ function combineAnswers(answers: InspectReply[]): Inspection | null {
   }
   const [lead] = inspections;
   if (inspections.length === 1 || lead === undefined) return lead ?? null;
-  const opened = inspections.filter((inspection) => inspection.opened);
-  if (opened.length < inspections.length || !lead.opened) return { opened: false };
+  // Each thread compares the schema before anything else, so either one's finding stands for both.
+  const altered = inspections.find((inspection) => inspection.opened && 'altered' in inspection);
+  if (altered) return altered;
+  const opened = inspections.filter((inspection): inspection is Extract<Inspection, { integrity: boolean }> => inspection.opened && !('altered' in inspection));
+  if (opened.length < inspections.length || !lead.opened || 'altered' in lead) return { opened: false };
   const total = lead.tables?.total ?? -1;
   const checked = opened.reduce((sum, inspection) => sum + (inspection.tables?.total === total ? inspection.tables.checked : Number.NaN), 0);
   const integrity = opened.every((inspection) => inspection.integrity) && checked === total;
@@ -218,16 +237,16 @@ function combineAnswers(answers: InspectReply[]): Inspection | null {
 }
 
 /** The checks of one staged file on a thread of their own (startInspector, used at once). */
-export async function inspectOffMainThread(file: string, dataKey: Buffer, nativeBinding?: string): Promise<Inspection> {
+export async function inspectOffMainThread(file: string, dataKey: Buffer, expected: ExpectedSchema, nativeBinding?: string): Promise<Inspection> {
   const inspector = startInspector(nativeBinding);
   try {
-    return await inspector.inspect(file, dataKey);
+    return await inspector.inspect(file, dataKey, expected);
   } finally {
     inspector.close();
   }
 }
 
-function inspectOnThisThread(file: string, dataKey: Buffer, nativeBinding?: string): Inspection {
+function inspectOnThisThread(file: string, dataKey: Buffer, expected: ExpectedSchema, nativeBinding?: string): Inspection {
   let db: Sqlite;
   try {
     db = openStagedReadOnly(file, dataKey, { cacheKiB: INSPECT_CACHE_KIB, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -235,7 +254,7 @@ function inspectOnThisThread(file: string, dataKey: Buffer, nativeBinding?: stri
     return { opened: false };
   }
   try {
-    return inspectDatabase(db);
+    return inspectDatabase(db, expected);
   } finally {
     db.close();
   }
@@ -264,11 +283,14 @@ export interface StagingFolder {
  * swap is a rename, and as private as the vault itself. Made owner-only (0700).
  */
 export async function createStagingFolder(vaultDir: string, id: string): Promise<StagingFolder> {
-  const dir = path.join(vaultDir, `.restore-staging-${id}`);
+  const dir = path.join(vaultDir, `${STAGING_FOLDER_PREFIX}${id}`);
+  // Registered before it exists, so a sweep for leftovers that lists it a moment later leaves it alone.
+  markStagingFolderInUse(dir);
   let firstCreated: string | undefined;
   try {
     firstCreated = await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   } catch {
+    void removeStagingFolder(dir);
     throw stagingFailed();
   }
   // Verifying a backup on a machine with no vault yet must not leave an empty vault folder behind.
@@ -284,7 +306,7 @@ export async function createStagingFolder(vaultDir: string, id: string): Promise
     dir,
     file: path.join(dir, 'vault.db'),
     async remove() {
-      if (!(await fs.rm(dir, { recursive: true, force: true }).then(() => true, () => false))) return;
+      if (!(await removeStagingFolder(dir))) return;
       for (const parent of created) {
         // Only while empty: rmdir refuses a folder that something else (a new vault) has written to since.
         if (!(await fs.rmdir(parent).then(() => true, () => false))) break;
@@ -292,3 +314,4 @@ export async function createStagingFolder(vaultDir: string, id: string): Promise
     },
   };
 }
+

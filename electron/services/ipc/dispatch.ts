@@ -70,17 +70,30 @@ function messageOf(issue: z.ZodError['issues'][number]): string {
   return `unexpected field(s) ${issue.keys.slice(0, 3).map(clip).join(', ')}${more}`;
 }
 
+/** No form has this many controls; past it, one entry says how many more problems there were. */
+export const MAX_FIELD_ERRORS = 50;
+/** The key of that entry: no field is named so, so no form shows it under a control by mistake. */
+export const MORE_FIELD_ERRORS_KEY = '_more';
+
 /**
  * The first message per field, keyed by the field's path inside the form (a leading `fields.` wrapper
- * is dropped), so a form can show each message under its own control.
+ * is dropped), so a form can show each message under its own control. At most MAX_FIELD_ERRORS fields:
+ * a 2,000-element list with every element wrong made a 131 KB reply of one message per element, so
+ * the rest are counted under MORE_FIELD_ERRORS_KEY ("and 1,950 more problems").
  */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
+  const beyond = new Set<string>();
   for (const issue of error.issues) {
     const segments = [...issue.path];
     if (segments[0] === 'fields') segments.shift();
     const key = segments.length > 0 ? pathOf(segments) : 'input';
-    out[key] ??= messageOf(issue);
+    if (Object.hasOwn(out, key)) continue;
+    if (Object.keys(out).length < MAX_FIELD_ERRORS) out[key] = messageOf(issue);
+    else beyond.add(key);
+  }
+  if (beyond.size > 0) {
+    out[MORE_FIELD_ERRORS_KEY] = `and ${beyond.size.toLocaleString('en-US')} more ${beyond.size === 1 ? 'problem' : 'problems'}`;
   }
   return out;
 }

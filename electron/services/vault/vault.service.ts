@@ -27,6 +27,8 @@ import { migrateToLatest, pendingMigrationCount } from '../database/migrate';
 import { startIntegrityCheck, type IntegrityCheck } from '../database/integrity-check';
 import type { IntegrityVerdict } from '../database/integrity-protocol';
 import { readSettings, writeSettings } from '../database/settings.repository';
+import { assertSchemaAsMigrationsMake } from '../database/schema-guard';
+import { removeLeftoverStagingFolders } from '../backup/staging-folders';
 import type { VaultSchema } from '../database/schema';
 
 export interface VaultServiceOptions {
@@ -80,6 +82,21 @@ async function keepCopy(source: string, target: string): Promise<void> {
     await fs.link(source, target);
   } catch {
     await fs.copyFile(source, target);
+  }
+}
+
+/**
+ * mkdir's mode applies only to a folder it creates: a vault folder that already existed (made by hand,
+ * copied, or created before this rule) kept its mode, 0755 included, so other accounts could list it
+ * and copy the encrypted files. Set on every create and open. Best effort: Windows and some shared
+ * drives have no such modes, and the files inside are 0600 anyway.
+ */
+async function restrictFolderToOwner(dir: string): Promise<void> {
+  try {
+    const stat = await fs.stat(dir);
+    if (stat.isDirectory() && (stat.mode & 0o777) !== 0o700) await fs.chmod(dir, 0o700);
+  } catch {
+    // A drive without POSIX modes, or a folder owned by someone else: nothing more can be done here.
   }
 }
 
@@ -174,6 +191,7 @@ export class VaultService {
         throw new AppError('VAULT_EXISTS', 'A vault already exists in this folder. Unlock it instead; it was not changed.');
       }
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await restrictFolderToOwner(this.dir);
       const dataKey = randomBytes(32);
       const { header, recoveryBytes } = await this.newHeader(passphrase, dataKey);
       return this.startNewVault(header, dataKey, true, recoveryBytes);
@@ -191,6 +209,7 @@ export class VaultService {
       if (!dataKey) this.failAttempt('WRONG_PASSPHRASE', 'That passphrase is not correct. Check Caps Lock and try again.');
       await this.openSession(header, dataKey, false, 'after-opening');
       this.throttle.recordSuccess();
+      await removeLeftoverStagingFolders(this.dir);
       this.emit();
       return this.status();
     });
@@ -215,6 +234,7 @@ export class VaultService {
       if (!this.open) await this.openSession(header, dataKey, false, 'after-opening');
       this.throttle.recordSuccess();
       await this.rewrapPassphrase(newPassphrase);
+      await removeLeftoverStagingFolders(this.dir);
       this.emit();
       return this.status();
     });
@@ -396,7 +416,7 @@ export class VaultService {
         if (!key.newPassphrase) throw new AppError('VALIDATION', 'Choose a passphrase for the new vault.');
         const { header, recoveryBytes } = await this.newHeader(key.newPassphrase, key.dataKey);
         await fs.rename(stagedFile, database);
-        return this.startNewVault(header, Buffer.from(key.dataKey), false, recoveryBytes, timing);
+        return this.startNewVault(header, Buffer.from(key.dataKey), false, recoveryBytes, timing, true);
       }
       const header = this.open?.header ?? (await this.readUsableHeader());
       const wasOpen = this.open !== null;
@@ -412,7 +432,7 @@ export class VaultService {
       for (const suffix of ['-wal', '-shm']) await fs.rm(`${database}${suffix}`, { force: true });
       await fs.rename(stagedFile, database);
       try {
-        await this.openSession(header, Buffer.from(key.dataKey), false, timing);
+        await this.openSession(header, Buffer.from(key.dataKey), false, timing, true);
       } catch (error) {
         this.closeSession(null);
         await fs.rename(path.join(before, DATABASE_FILE), database);
@@ -425,6 +445,8 @@ export class VaultService {
         if (error instanceof AppError && error.code === 'VAULT_TOO_NEW') {
           throw new AppError('BACKUP_TOO_NEW', 'The backup was made by a newer version of Alliance Notes. Your vault was put back unchanged.');
         }
+        // The schema check's own message names what was altered; the previous vault is back in place.
+        if (error instanceof AppError && error.code === 'BACKUP_CORRUPT') throw error;
         throw new AppError('BACKUP_CORRUPT', 'The restored vault could not be opened, so your previous vault was put back unchanged.');
       }
       await fs.rm(before, { recursive: true, force: true });
@@ -440,9 +462,10 @@ export class VaultService {
     create: boolean,
     recoveryBytes: Buffer,
     timing: IntegrityTiming = 'before-opening',
+    restored = false,
   ): Promise<{ recoveryKey: string }> {
     try {
-      await this.openSession(header, dataKey, create, timing);
+      await this.openSession(header, dataKey, create, timing, restored);
       await writeHeader(this.dir, header);
     } catch (error) {
       this.closeSession(null);
@@ -482,12 +505,19 @@ export class VaultService {
     return { header, recoveryBytes };
   }
 
-  private async openSession(header: VaultHeader, dataKey: Buffer, create: boolean, timing: IntegrityTiming): Promise<void> {
+  /**
+   * Opens vault.db as the session. `restored`: a file a restore just put in place, whose schema is
+   * compared with what this app's migrations create before any migration or write runs on it
+   * (schema-guard.ts), as the restore compared the backup's before staging it.
+   */
+  private async openSession(header: VaultHeader, dataKey: Buffer, create: boolean, timing: IntegrityTiming, restored = false): Promise<void> {
     const file = path.join(this.dir, DATABASE_FILE);
+    await restrictFolderToOwner(this.dir);
     let sqlite: Sqlite | null = null;
     let integrityCheck: IntegrityCheck | null = null;
     try {
       sqlite = openEncryptedDatabase(file, dataKey, { create, nativeBinding: this.options.nativeBinding });
+      if (restored) await assertSchemaAsMigrationsMake(sqlite, { nativeBinding: this.options.nativeBinding });
       const db = new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
       const checkFirst = timing === 'before-opening' || this.foundDamage || (await pendingMigrationCount(db)) > 0;
       if (checkFirst) assertQuickCheck(sqlite);

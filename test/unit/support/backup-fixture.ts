@@ -1,6 +1,8 @@
-import { Encrypter } from 'age-encryption';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { Encrypter, Stanza, type Identity } from 'age-encryption';
 import * as tar from 'tar-stream';
 import { expect } from 'vitest';
+import { BACKUP_SCRYPT_LOG_N } from '../../../shared/backup';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { allianceContent, doc, newClient, sessionFields, type NotesVault } from './notes-vault';
 
@@ -44,19 +46,77 @@ export async function tarOf(entries: ReadonlyArray<{ name: string; data: Uint8Ar
 }
 
 /**
- * An age file made with the library, for files the app would never write. A low work factor keeps
- * them quick to make and to open; the reader accepts any factor up to 20.
+ * An age file made with the library, for files the app would never write. The reader refuses a scrypt
+ * work factor below the 2^18 the app writes, so passphrase files use 18 too; the scrypt key is derived
+ * once per passphrase (one salt, reused: a test fixture, so the repeated stanza nonce harms nothing)
+ * and the library does the rest (header MAC, payload). `logN` makes a file with another factor, through
+ * the library's own scrypt recipient.
  */
 export async function ageEncrypt(plaintext: Uint8Array | string, to: { passphrase: string; logN?: number } | { recipient: string }): Promise<Buffer> {
   const encrypter = new Encrypter();
-  if ('passphrase' in to) {
+  if ('passphrase' in to && to.logN !== undefined) {
     encrypter.setPassphrase(to.passphrase);
-    encrypter.setScryptWorkFactor(to.logN ?? 10);
+    encrypter.setScryptWorkFactor(to.logN);
+  } else if ('passphrase' in to) {
+    const salt = fixedSalt(to.passphrase);
+    const key = await scryptKey(to.passphrase, salt, BACKUP_SCRYPT_LOG_N);
+    encrypter.addRecipient({
+      wrapFileKey: (fileKey: Uint8Array) => {
+        const cipher = createCipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
+        const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+        return [new Stanza(['scrypt', base64NoPad(salt), String(BACKUP_SCRYPT_LOG_N)], body)];
+      },
+    });
   } else {
     encrypter.addRecipient(to.recipient);
   }
   return Buffer.from(await encrypter.encrypt(plaintext));
 }
+
+/**
+ * An age scrypt identity that derives each (passphrase, salt, work factor) key once, for reading many
+ * files made by ageEncrypt with one scrypt (passed as the reader's test-only `identity`). Unwrapping
+ * the file key, the header MAC and every payload chunk stay real: a wrong passphrase still fails.
+ */
+export function cachedScryptIdentity(passphrase: string): Identity {
+  return {
+    async unwrapFileKey(stanzas: Stanza[]) {
+      const stanza = stanzas.find((candidate) => candidate.args[0] === 'scrypt');
+      if (!stanza || stanza.args.length !== 3) return null;
+      const key = await scryptKey(passphrase, Buffer.from(stanza.args[1]!, 'base64'), Number(stanza.args[2]));
+      const body = Buffer.from(stanza.body);
+      const decipher = createDecipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
+      decipher.setAuthTag(body.subarray(16));
+      try {
+        return Uint8Array.from(Buffer.concat([decipher.update(body.subarray(0, 16)), decipher.final()]));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+const salts = new Map<string, Buffer>();
+const fixedSalt = (passphrase: string): Buffer => {
+  let salt = salts.get(passphrase);
+  if (!salt) salts.set(passphrase, (salt = randomBytes(16)));
+  return salt;
+};
+const keys = new Map<string, Promise<Buffer>>();
+function scryptKey(passphrase: string, salt: Buffer, logN: number): Promise<Buffer> {
+  const id = `${passphrase}\0${salt.toString('hex')}\0${logN}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = new Promise<Buffer>((resolve, reject) =>
+      scrypt(passphrase, Buffer.concat([Buffer.from('age-encryption.org/v1/scrypt'), salt]), 32, { N: 2 ** logN, r: 8, p: 1, maxmem: 2 * 128 * 8 * 2 ** logN }, (error, derived) =>
+        error ? reject(error) : resolve(derived),
+      ),
+    );
+    keys.set(id, key);
+  }
+  return key;
+}
+const base64NoPad = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
 /** The error a promise rejected with, asserted to be an AppError with this code and a message fit to show. */
 export async function rejection(promise: Promise<unknown>, code: ErrorCode, pattern?: RegExp): Promise<AppError> {
