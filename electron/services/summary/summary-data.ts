@@ -7,6 +7,7 @@ import { COMPANION_MEASURES } from '../../../shared/measures/series';
 import type { GoalProgressMark, Session } from '../../../shared/notes';
 import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
 import { richTextToPlain } from '../../../shared/rich-text';
+import { excerptBlocks, type ExcerptBlock } from './summary-rich-text';
 import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
@@ -61,7 +62,8 @@ export interface ChartedMeasure {
 
 export interface SummaryExcerpt {
   date: string;
-  parts: { label: string; text: string; private: boolean }[];
+  /** `text` is the section as plain text; `blocks` the same with its tables kept as tables, for the PDF. */
+  parts: { label: string; text: string; blocks: ExcerptBlock[]; private: boolean }[];
 }
 
 const want = (options: ProgressSummaryOptions, key: ProgressSummaryOptions['sections'][number]) => options.sections.includes(key);
@@ -181,12 +183,14 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
     const parts: SummaryExcerpt['parts'] = [];
     for (const section of template.sections) {
       if (!options.excerptSections.includes(section.key)) continue;
-      const text = richTextToPlain(content.sections[section.key] ?? null);
-      if (text !== '') parts.push({ label: section.label, text: redact(text), private: false });
+      const doc = content.sections[section.key] ?? null;
+      const text = richTextToPlain(doc);
+      if (text !== '') parts.push({ label: section.label, text: redact(text), blocks: excerptBlocks(doc, redact), private: false });
     }
     if (options.includeProcessNotes && row.process_note !== null) {
-      const text = richTextToPlain(parseRichText(row.process_note));
-      if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), private: true });
+      const doc = parseRichText(row.process_note);
+      const text = richTextToPlain(doc);
+      if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), blocks: excerptBlocks(doc, redact), private: true });
     }
     if (parts.length > 0) notes.push({ date: session.date, parts });
   }
