@@ -8,7 +8,7 @@ import { progressSummaryOptionsSchema } from '../../shared/progress-summary';
 import { richTextDocSchema, richTextToPlain, type RichTextNode } from '../../shared/rich-text';
 import { tableGrid } from '../../shared/rich-text-table';
 import { allianceContent, newClient, openNotesVault, sessionFields, setPractitioner, type NotesVault } from './support/notes-vault';
-import { pdfText } from './support/pdf-tools';
+import { pdfText, renderPageOne } from './support/pdf-tools';
 import { removeDir, tempDir } from './support/temp-vault';
 
 /**
@@ -127,5 +127,6 @@ describe('a note holding a pasted table, through the real vault', () => {
     const lines = pdfText(file).split('\n').map((line) => line.trim());
     expect(lines).toEqual(expect.arrayContaining(['Activity diary', 'Mon', 'Walked', 'Tue', 'Did not', 'Reviewed together.']));
     expect(pdfText(file)).not.toMatch(/MonWalked|Mon \| Walked/);
+    renderPageOne(file, 'rich-text-table');
   });
 });
