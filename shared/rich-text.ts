@@ -17,8 +17,39 @@ export const richTextNodeTypes = [
   'blockquote',
   'hardBreak',
   'horizontalRule',
+  // Tables pasted from Word or a web page keep their cells apart (Tiptap's table JSON).
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
 ] as const;
 export const richTextMarkTypes = ['bold', 'italic', 'underline', 'strike'] as const;
+
+/** The widest colspan/rowspan a table cell keeps; the editor clamps pasted spans to it. */
+export const RICH_TEXT_MAX_SPAN = 50;
+
+const TABLE_CELL_TYPES: readonly string[] = ['tableCell', 'tableHeader'];
+
+/**
+ * A cell's span attributes, when present, are whole numbers from 1 to RICH_TEXT_MAX_SPAN: the viewer,
+ * the PDF and Markdown lay cells out on a grid by them, so a huge or fractional span is refused here.
+ */
+function spansValid(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const { type, attrs, content } = node as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown };
+    if (typeof type === 'string' && TABLE_CELL_TYPES.includes(type) && attrs) {
+      for (const name of ['colspan', 'rowspan']) {
+        const span = attrs[name];
+        if (span !== undefined && !(Number.isInteger(span) && (span as number) >= 1 && (span as number) <= RICH_TEXT_MAX_SPAN)) return false;
+      }
+    }
+    if (Array.isArray(content)) pending.push(...(content as unknown[]));
+  }
+  return true;
+}
 
 /** A rich-text document larger than this (as JSON) is refused; a long note is about 50 KB. */
 export const RICH_TEXT_MAX_JSON_CHARS = 1_000_000;
@@ -65,7 +96,8 @@ function nestsWithin(value: unknown, maxDepth: number): boolean {
 
 export const richTextNodeSchema: z.ZodType<RichTextNode> = z
   .custom<unknown>((value) => nestsWithin(value, RICH_TEXT_MAX_DEPTH), `Text can be nested at most ${RICH_TEXT_MAX_DEPTH} levels deep.`)
-  .pipe(nodeShapeSchema);
+  .pipe(nodeShapeSchema)
+  .refine(spansValid, `A table cell can span 1 to ${RICH_TEXT_MAX_SPAN} columns or rows.`);
 
 export const richTextDocSchema = richTextNodeSchema.refine((node) => node.type === 'doc', 'A rich-text value must be a document.')
   .refine((node) => JSON.stringify(node).length <= RICH_TEXT_MAX_JSON_CHARS, 'This text is too long to save (about 1 MB at most).');
@@ -77,6 +109,12 @@ export function richTextToPlain(doc: RichTextNode | null | undefined): string {
   if (!doc) return '';
   const blocks: string[] = [];
   const walk = (node: RichTextNode, into: string[]): void => {
+    if (node.type === 'tableRow') {
+      // One line per row, cells kept apart ("Mon | Walked"), so words of two cells never run together.
+      const cells = (node.content ?? []).map((cell) => richTextToPlain(cell).replace(/\s*\n\s*/g, ' '));
+      if (cells.some((cell) => cell !== '')) blocks.push(cells.join(' | '));
+      return;
+    }
     if (node.type === 'text') into.push(node.text ?? '');
     else if (node.type === 'hardBreak') into.push('\n');
     const isBlock = node.type !== 'text' && node.type !== 'hardBreak' && node.type !== 'doc';

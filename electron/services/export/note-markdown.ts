@@ -1,6 +1,7 @@
 import type { ExportedAddendum, ExportedGoal, ExportedNote, ExportedSession } from '../../../shared/data-export';
 import { ATTENDANCE_LABELS, MODALITY_LABELS, PROGRESS_LABELS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
-import type { RichTextNode } from '../../../shared/rich-text';
+import { richTextToPlain, type RichTextNode } from '../../../shared/rich-text';
+import { tableGrid } from '../../../shared/rich-text-table';
 
 /**
  * Rich text (the app's Tiptap JSON) → CommonMark, with GFM task lists and strikethrough.
@@ -8,7 +9,8 @@ import type { RichTextNode } from '../../../shared/rich-text';
  * A small walker rather than prosemirror-markdown: @tiptap/pm 3 no longer ships `markdown`, the
  * Tiptap extensions that would give it a schema are renderer-only dev dependencies, and task lists
  * and underline would need hand-written serializers anyway. The app's rich text is a closed set of
- * twelve node types and four marks (shared/rich-text.ts, no links or images), all covered here.
+ * closed set of node types and four marks (shared/rich-text.ts, no links or images), all covered here;
+ * tables become GFM tables.
  */
 
 type Mark = 'bold' | 'italic' | 'strike' | 'underline';
@@ -180,12 +182,48 @@ function renderBlock(node: RichTextNode, context: BlockContext, previous: RichTe
     }
     case 'horizontalRule':
       return '---';
+    case 'table':
+      return renderTable(node, context);
+    case 'tableRow':
+    case 'tableCell':
+    case 'tableHeader':
+      // Only reached through renderTable, which lays rows and cells out itself.
+      return renderBlocks(children, context);
     case 'doc':
       return renderBlocks(children, context);
     case 'text':
     case 'hardBreak':
       return renderInline([node], { breaks: 'hard' });
   }
+}
+
+/**
+ * A GFM table cell holds one line: its blocks are joined with <br>, and a table inside a cell (Word
+ * allows it) is flattened to its text, rows apart, since GFM tables cannot nest.
+ */
+function renderCell(cell: RichTextNode | null, context: BlockContext): string {
+  if (!cell) return '';
+  const lines = (cell.content ?? []).map((block) => {
+    if (block.type === 'table') return richTextToPlain(block).split('\n').map(escapeMarkdown).join('<br>');
+    if (block.type === 'heading' || block.type === 'paragraph') return renderInline(block.content ?? [], { breaks: 'hard' }).split(HARD_BREAK).join('<br>');
+    return renderBlock(block, context, null).split(HARD_BREAK).join('<br>').replace(/\n+/g, '<br>');
+  });
+  return lines.filter((line) => line !== '').join('<br>');
+}
+
+/**
+ * A table as GFM. GFM needs a header row: the table's first row when it is all header cells (as a web
+ * page's <th> row is), an empty one otherwise, so no row of data is shown as a header it was not.
+ */
+function renderTable(table: RichTextNode, context: BlockContext): string {
+  const grid = tableGrid(table);
+  const width = grid[0]?.length ?? 0;
+  if (width === 0) return '';
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const headed = grid[0]!.every((slot) => slot.header);
+  const header = headed ? grid[0]!.map((slot) => renderCell(slot.cell, context)) : Array.from({ length: width }, () => ' ');
+  const body = (headed ? grid.slice(1) : grid).map((row) => line(row.map((slot) => renderCell(slot.cell, context))));
+  return [line(header), line(Array.from({ length: width }, () => '---')), ...body].join('\n');
 }
 
 /**

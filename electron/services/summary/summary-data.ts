@@ -8,6 +8,7 @@ import { COMPANION_MEASURES } from '../../../shared/measures/series';
 import type { Addendum, GoalProgressMark, Session } from '../../../shared/notes';
 import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
 import { richTextToPlain } from '../../../shared/rich-text';
+import { excerptBlocks, type ExcerptBlock } from './summary-rich-text';
 import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
@@ -63,9 +64,10 @@ export interface ChartedMeasure {
 
 export interface SummaryExcerpt {
   date: string;
-  parts: { label: string; text: string; private: boolean }[];
+  /** `text` is the section as plain text; `blocks` the same with its tables kept as tables, for the PDF. */
+  parts: { label: string; text: string; blocks: ExcerptBlock[]; private: boolean }[];
   /** Every signed correction, printed after its note so the recipient never reads an uncorrected note. */
-  addenda: { signedAt: string; signer: string; hash: string; text: string }[];
+  addenda: { signedAt: string; signer: string; hash: string; text: string; blocks: ExcerptBlock[] }[];
 }
 
 const want = (options: ProgressSummaryOptions, key: ProgressSummaryOptions['sections'][number]) => options.sections.includes(key);
@@ -195,29 +197,34 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
     const parts: SummaryExcerpt['parts'] = [];
     for (const section of template.sections) {
       if (!options.excerptSections.includes(section.key)) continue;
-      const text = richTextToPlain(content.sections[section.key] ?? null);
-      if (text !== '') parts.push({ label: section.label, text: redact(text), private: false });
+      const doc = content.sections[section.key] ?? null;
+      const text = richTextToPlain(doc);
+      if (text !== '') parts.push({ label: section.label, text: redact(text), blocks: excerptBlocks(doc, redact), private: false });
       // The risk section's level and action taken are what a receiving clinician needs most.
       if (section.kind === 'risk') {
-        if (content.risk.level !== null) parts.push({ label: 'Risk level', text: RISK_LABELS[content.risk.level], private: false });
-        const action = content.risk.action.trim();
-        if (action !== '') parts.push({ label: 'Action taken', text: redact(action), private: false });
+        if (content.risk.level !== null) parts.push(plainPart('Risk level', RISK_LABELS[content.risk.level]));
+        const action = redact(content.risk.action.trim());
+        if (action !== '') parts.push(plainPart('Action taken', action));
       }
     }
     if (options.includeProcessNotes && row.process_note !== null) {
-      const text = richTextToPlain(parseRichText(row.process_note));
-      if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), private: true });
+      const doc = parseRichText(row.process_note);
+      const text = richTextToPlain(doc);
+      if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), blocks: excerptBlocks(doc, redact), private: true });
     }
     const printedAddenda = addenda.map((addendum) => ({
       signedAt: addendum.signedAt,
       signer: [addendum.signedBy.name, addendum.signedBy.credentials].filter((part) => part !== '').join(', '),
       hash: addendum.hash,
       text: redact(richTextToPlain(addendum.text)),
+      blocks: excerptBlocks(addendum.text, redact),
     }));
     if (parts.length > 0 || printedAddenda.length > 0) notes.push({ date: session.date, parts, addenda: printedAddenda });
   }
   return { notes, draftsLeftOut };
 }
+
+const plainPart = (label: string, text: string): SummaryExcerpt['parts'][number] => ({ label, text, blocks: [{ kind: 'text', text }], private: false });
 
 async function measureData(db: Kysely<VaultSchema>, options: ProgressSummaryOptions, inRange: (date: string) => boolean) {
   const needed = want(options, 'allianceChart') || want(options, 'outcomeChart') || want(options, 'measuresTable');

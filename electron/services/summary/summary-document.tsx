@@ -7,6 +7,7 @@ import { ATTENDANCE_LABELS, GOAL_STATUS_LABELS, MODALITY_LABELS, PROGRESS_LABELS
 import { goalProgressMarks } from '../../../shared/notes';
 import type { SummaryData, SummaryGoal } from './summary-data';
 import { MeasureChart } from './summary-chart';
+import { ExcerptBody } from './summary-rich-text';
 import { PAGE_MARGIN, styles } from './summary-styles';
 
 /** Page widths in points (A4 210 mm, US Letter 8.5 in). */
@@ -297,7 +298,7 @@ function Excerpts({ excerpts }: { excerpts: NonNullable<SummaryData['excerpts']>
           {note.parts.map((part, partIndex) => (
             <View key={partIndex}>
               <Text style={part.private ? styles.privateLabel : styles.excerptLabel}>{part.label}</Text>
-              <Text>{part.text}</Text>
+              <ExcerptBody blocks={part.blocks} />
             </View>
           ))}
           {note.addenda.map((addendum, addendumIndex) => (
@@ -305,7 +306,7 @@ function Excerpts({ excerpts }: { excerpts: NonNullable<SummaryData['excerpts']>
               <Text style={styles.excerptLabel}>
                 Addendum, {formatDay(localIsoDate(new Date(addendum.signedAt)))}, signed by {addendum.signer}
               </Text>
-              <Text>{addendum.text}</Text>
+              <ExcerptBody blocks={addendum.blocks} />
               <Text style={[styles.muted, styles.small]}>SHA-256 {addendum.hash}</Text>
             </View>
           ))}

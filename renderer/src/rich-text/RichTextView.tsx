@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Typography } from '@mantine/core';
-import type { RichTextNode } from '../../../shared/rich-text';
+import { RICH_TEXT_MAX_SPAN, type RichTextNode } from '../../../shared/rich-text';
 
 type Mark = NonNullable<RichTextNode['marks']>[number];
 
@@ -18,6 +18,9 @@ function withMarks(text: ReactNode, marks: readonly Mark[] | undefined): ReactNo
     }
   }, text);
 }
+
+// The contract allows whole spans from 1 to RICH_TEXT_MAX_SPAN; anything else shows as a single cell.
+const spanOf = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= RICH_TEXT_MAX_SPAN ? value : 1);
 
 function renderNode(node: RichTextNode, key: number): ReactNode {
   const children = node.content?.map(renderNode);
@@ -55,6 +58,23 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
       );
     case 'blockquote':
       return <blockquote key={key}>{children}</blockquote>;
+    case 'table':
+      return (
+        <table key={key} className="rich-text-table">
+          <tbody>{children}</tbody>
+        </table>
+      );
+    case 'tableRow':
+      return <tr key={key}>{children}</tr>;
+    case 'tableHeader':
+    case 'tableCell': {
+      const Cell = node.type === 'tableHeader' ? 'th' : 'td';
+      return (
+        <Cell key={key} dir="auto" colSpan={spanOf(node.attrs?.colspan)} rowSpan={spanOf(node.attrs?.rowspan)}>
+          {children}
+        </Cell>
+      );
+    }
   }
 }
 
