@@ -6,6 +6,7 @@ import * as m0004 from './0004_index_notes_by_part';
 import * as m0005 from './0005_create_measures';
 import * as m0006 from './0006_create_backup_history';
 import * as m0007 from './0007_index_note_rupture_flag';
+import * as m0009 from './0009_activity_log_detail';
 
 export interface MigrationStep {
   /** The file name without extension; recorded in the vault once applied. */
@@ -25,4 +26,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0005_create_measures', up: m0005.up },
   { name: '0006_create_backup_history', up: m0006.up },
   { name: '0007_index_note_rupture_flag', up: m0007.up },
+  { name: '0009_activity_log_detail', up: m0009.up },
 ];

@@ -25,7 +25,10 @@ export interface Signer {
   credentials: string;
 }
 
-/** What a note's signature covers. The private process note is not part of the progress note. */
+/**
+ * What a note's signature covers. The private process note is not part of the progress note. Built
+ * from stored rows by signed-records.repository.ts, for signing and for verifying alike.
+ */
 export interface SignedNoteContent {
   noteId: string;
   clientId: string;
@@ -40,8 +43,18 @@ export function noteHash(note: SignedNoteContent): string {
   return sha256(canonicalJson(toJson(note)));
 }
 
+/** What an addendum's signature covers; built from stored rows by signed-records.repository.ts. */
+export interface AddendumContent {
+  addendumId: string;
+  noteId: string;
+  noteHash: string;
+  text: RichTextNode;
+  signedAt: string;
+  signer: Signer;
+}
+
 /** An addendum's hash covers the note's hash too, so it is tied to the note it corrects. */
-export function addendumHash(addendum: { addendumId: string; noteId: string; noteHash: string; text: RichTextNode; signedAt: string; signer: Signer }): string {
+export function addendumHash(addendum: AddendumContent): string {
   return sha256(canonicalJson(toJson(addendum)));
 }
 

@@ -8,7 +8,8 @@ import { readSettings } from '../database/settings.repository';
 import { addendumHash, noteHash } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
 import { signingProblems } from './note-rules';
-import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, sessionFieldsOf, staleConflict } from './note-store';
+import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, staleConflict } from './note-store';
+import { addendumInput, signedNoteInput } from './signed-records.repository';
 
 /**
  * Signing and addenda: the two ways a note becomes, and stays, a signed record. A signature hashes
@@ -26,25 +27,24 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
     const problems = signingProblems(note.content, settings.practitionerName);
     if (Object.keys(problems).length > 0) throw invalid(problems);
     if (row.revision !== input.baseRevision) throw staleConflict();
-    const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
-    const hash = noteHash({
-      noteId: note.id,
-      clientId: note.clientId,
-      session: sessionFieldsOf(await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow()),
-      template: { id: note.template.id, version: note.template.version },
-      content: note.content,
-      signedAt: signedAt.toISOString(),
-      signer,
-    });
+    const signed = { signed_at: signedAt.toISOString(), signer_name: settings.practitionerName.trim(), signer_credentials: settings.credentials.trim() };
+    const session = await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
+    // The same builder "Verify records" uses, over the row as it will be stored.
+    const hash = noteHash(signedNoteInput({ ...row, ...signed }, session));
     await trx
       .updateTable('notes')
-      .set({ status: 'signed', signed_at: signedAt.toISOString(), signer_name: signer.name, signer_credentials: signer.credentials, content_hash: hash })
+      .set({ status: 'signed', ...signed, content_hash: hash })
       .where('id', '=', input.noteId)
       .execute();
     // From now on the note is one index row: it will not be typed in again.
     const parts = noteSearchParts(note.template, note.content, [], 'signed');
     await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
-    await appendActivity(trx, { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [] }, signedAt);
+    // The hash goes into the log too, so replacing the note and its stored hash together still shows.
+    await appendActivity(
+      trx,
+      { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [], detail: { hash, sessionDate: session.session_date } },
+      signedAt,
+    );
   });
   return loadNote(db, input.noteId);
 }
@@ -64,24 +64,29 @@ export async function addAddendum(ctx: ServiceContext, input: { noteId: string; 
       throw new AppError('CONFLICT', 'Only a signed note takes addenda; edit the draft itself instead.');
     }
     if (Object.keys(problems).length > 0) throw invalid(problems);
-    const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
-    const hash = addendumHash({ addendumId: id, noteId: row.id, noteHash: row.content_hash, text: input.text, signedAt: signedAt.toISOString(), signer });
+    const stored = {
+      id,
+      note_id: row.id,
+      text: JSON.stringify(input.text),
+      signed_at: signedAt.toISOString(),
+      signer_name: settings.practitionerName.trim(),
+      signer_credentials: settings.credentials.trim(),
+    };
+    // The same builder "Verify records" uses, over the row as it will be stored.
+    const hash = addendumHash(addendumInput(stored, row.content_hash));
     await trx
       .insertInto('note_addenda')
-      .values({
-        id,
-        note_id: row.id,
-        text: JSON.stringify(input.text),
-        signed_at: signedAt.toISOString(),
-        signer_name: signer.name,
-        signer_credentials: signer.credentials,
-        hash,
-      })
+      .values({ ...stored, hash })
       .execute();
     const addenda = (await addendaOf(trx, row.id)).map((addendum) => addendum.text);
     const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
     await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
-    await appendActivity(trx, { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] }, signedAt);
+    const session = await trx.selectFrom('sessions').select('session_date').where('id', '=', row.session_id).executeTakeFirstOrThrow();
+    await appendActivity(
+      trx,
+      { action: 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [], detail: { hash, sessionDate: session.session_date } },
+      signedAt,
+    );
   });
   return loadNote(db, input.noteId);
 }
