@@ -9,7 +9,7 @@ import { useVault } from './vault/vault-context';
 
 // Rarely needed, and it carries the backup schemas: kept out of the bundle the unlock screen waits for.
 const RestoreAtStartScreen = lazy(() => import('./backups/RestoreAtStartScreen').then((module) => ({ default: module.RestoreAtStartScreen })));
-const RestoreVerificationModal = lazy(() => import('./backups/RestoreVerificationModal').then((module) => ({ default: module.RestoreVerificationModal })));
+const RestoreVerificationNotice = lazy(() => import('./backups/RestoreVerificationNotice').then((module) => ({ default: module.RestoreVerificationNotice })));
 
 /** Picks the screen from the vault status; the shell exists in the DOM only while the vault is open. */
 export function App() {
@@ -58,7 +58,7 @@ function Screen({ restoreFrom, setRestoreFrom }: { restoreFrom: 'absent' | 'lock
       {/* What "Verify records" found right after a restore, over the restored vault. */}
       {restoreVerification !== null && (
         <Suspense fallback={null}>
-          <RestoreVerificationModal />
+          <RestoreVerificationNotice />
         </Suspense>
       )}
     </>
