@@ -16,6 +16,7 @@ import { decodeRecoveryKey } from '../../shared/recovery-key';
 import { clientFields, testNow } from './support/client-vault';
 import { allianceContent, doc, sessionFields } from './support/notes-vault';
 import { newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
+import { openFilesUnder } from './support/open-files';
 
 /*
  * Proof: a signed record changed outside the app is found and named. The attacker here holds the
@@ -205,5 +206,35 @@ describe('Verify records finds signed records changed outside the app', () => {
     practice.vault.lock('user');
     const read = await readHeader(practice.dir);
     expect(read).toMatchObject({ kind: 'ok', header: { formatVersion: 2, activityLog: { length: last.seq, latestHash: last.hash } } });
+  });
+});
+
+describe('Verify records on its worker thread', () => {
+  it('is stopped by a lock, which returns only once the worker\'s connection is closed', async () => {
+    // Thousands of (copied, so mismatching) signed notes keep the worker busy long enough to lock mid-check.
+    await asAttacker(practice, (db) => {
+      const many = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)';
+      db.exec(`${many} INSERT INTO sessions (id, client_id, session_date, created_at, start_time, duration_minutes, modality, type, attendance, service_code)
+        SELECT 'bulk-' || i, client_id, session_date, created_at, start_time, duration_minutes, modality, type, attendance, service_code FROM n, (SELECT * FROM sessions LIMIT 1)`);
+      db.exec(`${many} INSERT INTO notes (id, session_id, client_id, template_id, template_version, template_json, status, content, process_note, revision, saved_at, signed_at, signer_name, signer_credentials, content_hash, search_rowid, created_at)
+        SELECT 'bulk-' || i, 'bulk-' || i, client_id, template_id, template_version, template_json, status, content, process_note, revision, saved_at, signed_at, signer_name, signer_credentials, content_hash, 1000000 + i, created_at
+        FROM n, (SELECT * FROM notes WHERE status = 'signed' LIMIT 1)`);
+    });
+    await practice.vault.unlock(PASSPHRASE);
+    await practice.vault.integrityCheckSettled();
+    const database = path.join(practice.dir, DATABASE_FILE);
+    const pending = verifyRecords(practice.vault, { onWorker: true }).then(
+      () => 'finished',
+      (error: { code?: string }) => error.code,
+    );
+    // The worker has opened its own connection once the database is held open twice.
+    const deadline = Date.now() + 30_000;
+    while (openFilesUnder(practice.dir).filter((file) => file === database).length < 2) {
+      if (Date.now() > deadline) throw new Error('the verification worker never opened the vault');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    practice.vault.lock('user');
+    expect(openFilesUnder(practice.dir)).toEqual([]);
+    expect(await pending).toBe('VAULT_LOCKED');
   });
 });

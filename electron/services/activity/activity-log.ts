@@ -141,6 +141,8 @@ export interface VerifyOptions {
    * or the manifest of the backup a restore came from). Null or absent: no anchor yet (older vaults).
    */
   anchor?: ChainAnchor | null;
+  /** Asked between batches: true stops the check with an error (a lock during a worker's check). */
+  shouldStop?: () => boolean;
 }
 
 /**
@@ -152,8 +154,9 @@ export interface VerifyOptions {
  */
 export async function verifyActivityLog(db: Kysely<VaultSchema>, options: VerifyOptions = {}): Promise<ActivityLogVerdict> {
   return db.transaction().execute(async (trx) => {
+    const shouldStop = options.shouldStop ?? (() => false);
     const chain = await verifyChain(trx, options.anchor ?? null);
-    const records = await verifySignedRecords(trx, chain.signed);
+    const records = await verifySignedRecords(trx, chain.signed, shouldStop);
     return verdictOf(chain, records);
   });
 }

@@ -5,7 +5,11 @@ import type { ChainAnchor } from '../../../shared/record-verification';
 import type { VaultReaderSource, VaultService } from '../vault/vault.service';
 import { runningBundled, startWorker } from '../workers/worker-thread';
 import { verifyActivityLog } from './activity-log';
-import type { VerifyJob, VerifyReply } from './verify-protocol';
+import { VerifyState, type VerifyJob, type VerifyReply } from './verify-protocol';
+
+// Between two batches the worker sees a stop within tens of milliseconds; past this it is terminated
+// rather than leaving a lock blocked.
+const STOP_WAIT_MS = 5_000;
 
 /**
  * "Verify records" for the open vault, against the anchor in its header. In the bundled app it runs on
@@ -35,7 +39,15 @@ interface VerificationRun {
 }
 
 function startVerification(source: VaultReaderSource, anchor: ChainAnchor | null): VerificationRun {
-  const job: VerifyJob = { file: source.file, dataKey: new Uint8Array(source.dataKey), anchor, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) };
+  const shared = new SharedArrayBuffer(4);
+  const state = new Int32Array(shared);
+  const job: VerifyJob = {
+    file: source.file,
+    dataKey: new Uint8Array(source.dataKey),
+    anchor,
+    state: shared,
+    ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}),
+  };
   let worker: Worker;
   try {
     worker = startWorker('activity/verify-worker.ts', job);
@@ -55,9 +67,14 @@ function startVerification(source: VaultReaderSource, anchor: ChainAnchor | null
   return {
     reply,
     close() {
-      // Called when the reply is in, or by a lock: then the thread and its connection go at once.
+      // Called once the reply is in, or by a lock: a worker that has not opened its connection is told
+      // not to, and a running one is stopped and waited for, so no connection keeps the key after a lock.
       settle('cancelled');
-      void worker.terminate();
+      Atomics.compareExchange(state, 0, VerifyState.STARTING, VerifyState.CANCELLED);
+      if (Atomics.compareExchange(state, 0, VerifyState.RUNNING, VerifyState.STOPPING) === VerifyState.RUNNING) {
+        if (Atomics.wait(state, 0, VerifyState.STOPPING, STOP_WAIT_MS) === 'timed-out') void worker.terminate();
+      }
+      worker.unref();
     },
   };
 }

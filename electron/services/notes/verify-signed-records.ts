@@ -33,10 +33,14 @@ export interface SignedRecordsReport {
 /** Rows read per query: a few megabytes of note text at a time, however large the practice. */
 const BATCH = 500;
 
-export async function verifySignedRecords(db: Kysely<VaultSchema>, logged: SignedInLog): Promise<SignedRecordsReport> {
+/** Thrown between batches when `shouldStop` says so. */
+export class VerificationStopped extends Error {}
+
+export async function verifySignedRecords(db: Kysely<VaultSchema>, logged: SignedInLog, shouldStop: () => boolean = () => false): Promise<SignedRecordsReport> {
   const mismatches: RecordMismatch[] = [];
   const seenNotes = new Set<string>();
   for (let after = 0; ; ) {
+    if (shouldStop()) throw new VerificationStopped('stopped');
     const rows = await signedNotesAfter(db, after, BATCH);
     for (const row of rows) {
       seenNotes.add(row.id);
@@ -48,6 +52,7 @@ export async function verifySignedRecords(db: Kysely<VaultSchema>, logged: Signe
   }
   const seenAddenda = new Set<string>();
   for (let after = 0; ; ) {
+    if (shouldStop()) throw new VerificationStopped('stopped');
     const rows = await addendaAfter(db, after, BATCH);
     for (const row of rows) {
       seenAddenda.add(row.id);
