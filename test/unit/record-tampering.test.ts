@@ -137,6 +137,17 @@ describe('Verify records finds signed records changed outside the app', () => {
     expect(await verifyRecords(practice.vault, { onWorker: true })).toEqual(here);
   });
 
+  it('accepts a note stored as versions before 0009 stored it (the same content, keys in another order)', async () => {
+    await asAttacker(practice, (db) => {
+      db.exec('DROP TRIGGER notes_signed_read_only');
+      const row = targetNote(db);
+      const { sections, goalProgress, homeworkReview, rupture, risk } = JSON.parse(row.content) as Record<string, unknown>;
+      db.prepare('UPDATE notes SET content = ? WHERE id = ?').run(JSON.stringify({ sections, risk, rupture, homeworkReview, goalProgress }), row.id);
+    });
+    await practice.vault.unlock(PASSPHRASE);
+    expect(await verifyRecords(practice.vault)).toMatchObject({ intact: true, notesChecked: 4, mismatchCount: 0 });
+  });
+
   it('finds a note replaced together with its stored hash, through the hash its signing entry recorded', async () => {
     await asAttacker(practice, (db) => {
       db.exec('DROP TRIGGER notes_signed_read_only');

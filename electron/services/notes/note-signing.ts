@@ -5,7 +5,7 @@ import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { invalid, type ServiceContext } from '../clients/service-context';
 import { readSettings } from '../database/settings.repository';
-import { addendumHash, noteHash } from './note-hash';
+import { addendumHash, canonicalJson, noteHash, type Json } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
 import { signingProblems } from './note-rules';
 import { addendaOf, loadNote, noteRowOrThrow, parseContent, parseTemplate, staleConflict } from './note-store';
@@ -27,7 +27,14 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
     const problems = signingProblems(note.content, settings.practitionerName);
     if (Object.keys(problems).length > 0) throw invalid(problems);
     if (row.revision !== input.baseRevision) throw staleConflict();
-    const signed = { signed_at: signedAt.toISOString(), signer_name: settings.practitionerName.trim(), signer_credentials: settings.credentials.trim() };
+    // The content is stored as canonical JSON from now on (the same document, keys in order), so
+    // "Verify records" can hash it as stored instead of parsing and rebuilding every note.
+    const signed = {
+      content: canonicalJson(JSON.parse(row.content) as Json),
+      signed_at: signedAt.toISOString(),
+      signer_name: settings.practitionerName.trim(),
+      signer_credentials: settings.credentials.trim(),
+    };
     const session = await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
     // The same builder "Verify records" uses, over the row as it will be stored.
     const hash = noteHash(signedNoteInput({ ...row, ...signed }, session));

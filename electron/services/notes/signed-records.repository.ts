@@ -23,9 +23,15 @@ export type AddendumColumns = Pick<NoteAddendaTable, 'id' | 'note_id' | 'text' |
 /**
  * The hash input of a signed note. The content is the stored JSON itself (canonicalJson orders its
  * keys): it was validated when saved, and hashing what is stored is what makes an edit show. Throws a
- * SyntaxError when the stored content is not JSON.
+ * SyntaxError when the stored content is not JSON. Signing stores the content as canonical JSON, so
+ * verifying can hash the stored text as it is (noteHashOfContentText over signedNoteFrame).
  */
 export function signedNoteInput(note: SignedNoteColumns, session: SessionColumns): SignedNoteContent {
+  return { ...signedNoteFrame(note, session), content: JSON.parse(note.content) as NoteContent };
+}
+
+/** Everything a note's signature covers but its content (see noteHashOfContentText). */
+export function signedNoteFrame(note: SignedNoteColumns, session: SessionColumns): Omit<SignedNoteContent, 'content'> {
   return {
     noteId: note.id,
     clientId: note.client_id,
@@ -39,7 +45,6 @@ export function signedNoteInput(note: SignedNoteColumns, session: SessionColumns
       serviceCode: session.service_code,
     },
     template: { id: note.template_id, version: note.template_version },
-    content: JSON.parse(note.content) as NoteContent,
     signedAt: note.signed_at ?? '',
     signer: { name: note.signer_name ?? '', credentials: note.signer_credentials ?? '' },
   };
