@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyActivityLog } from '../../electron/services/activity/activity-log';
+import { createHash } from 'node:crypto';
+import { entryHash, GENESIS_HASH, listActivity, verifyActivityLog } from '../../electron/services/activity/activity-log';
 import { verifyRecords } from '../../electron/services/activity/record-verification';
 import { ClientsService } from '../../electron/services/clients/clients.service';
 import { writeSettings } from '../../electron/services/database/settings.repository';
@@ -112,6 +113,28 @@ beforeEach(async () => {
 afterEach(async () => {
   practice.vault.lock('user');
   await removeDir(practice.dir);
+});
+
+describe('the activity log records each signature', () => {
+  it("with the signed hash and the session's date, and keeps the hash of entries written without a detail", async () => {
+    await practice.vault.unlock(PASSPHRASE);
+    const db = practice.vault.database();
+    const { entries } = await listActivity(db, { limit: 100 });
+    const signed = await db.selectFrom('notes').innerJoin('sessions', 'sessions.id', 'notes.session_id').select(['notes.id', 'notes.content_hash', 'sessions.session_date']).execute();
+    const signEntries = entries.filter((entry) => entry.action === 'sign');
+    expect(signEntries).toHaveLength(4);
+    for (const entry of signEntries) {
+      const note = signed.find((row) => row.id === entry.recordId)!;
+      expect(entry.detail).toEqual({ hash: note.content_hash, sessionDate: note.session_date });
+    }
+    expect(entries.find((entry) => entry.recordType === 'addendum')?.detail).toMatchObject({ sessionDate: '2026-06-05', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(entries.find((entry) => entry.recordType === 'client')?.detail).toBeNull();
+    // An entry without a detail hashes exactly as entries did before the column existed.
+    const content = { seq: 7, at: '2026-06-15T10:00:00.000Z', action: 'create', recordType: 'client', recordId: 'r', clientId: null, fields: ['phone'], prevHash: GENESIS_HASH };
+    const before = createHash('sha256').update(JSON.stringify([7, content.at, 'create', 'client', 'r', null, ['phone'], GENESIS_HASH])).digest('hex');
+    expect(entryHash({ ...content, detail: null })).toBe(before);
+    expect(entryHash({ ...content, detail: '{"sessionDate":"2026-06-15"}' })).not.toBe(before);
+  });
 });
 
 describe('Verify records finds signed records changed outside the app', () => {
