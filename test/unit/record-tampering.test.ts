@@ -190,6 +190,16 @@ describe('Verify records finds signed records changed outside the app', () => {
     expect(verdict.message).toContain('The signed note of AB-0042 from 29 May 2026 does not match the signature the activity log recorded.');
   });
 
+  it('finds a signed note deleted while its client is still there', async () => {
+    await asAttacker(practice, (db) => {
+      db.prepare('DELETE FROM notes WHERE id = ?').run(targetNote(db).id);
+    });
+    await practice.vault.unlock(PASSPHRASE);
+    const verdict = await verifyRecords(practice.vault);
+    expect(verdict).toMatchObject({ intact: false, notesChecked: 3, mismatches: [{ clientCode: TARGET.code, sessionDate: TARGET.date, kind: 'note', reason: 'missing' }] });
+    expect(verdict.message).toContain('The signed note of AB-0042 from 29 May 2026 is missing, although its client is not.');
+  });
+
   it('finds an addendum rewritten, and names the note it belongs to', async () => {
     await asAttacker(practice, (db) => {
       db.exec('DROP TRIGGER note_addenda_no_update');
