@@ -14,6 +14,7 @@ export default defineConfig({
           index: 'electron/main/index.ts',
           'integrity-worker': 'electron/services/database/integrity-worker.ts',
           'kdf-worker': 'electron/services/vault/kdf-worker.ts',
+          'verify-worker': 'electron/services/activity/verify-worker.ts',
           'restore-inspect-worker': 'electron/services/backup/restore-inspect-worker.ts',
           'page-cipher-worker': 'electron/services/backup/page-cipher-worker.ts',
           'summary-render-worker': 'electron/services/summary/summary-render-worker.tsx',

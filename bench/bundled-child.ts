@@ -2,6 +2,11 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
+/** The bundled verify-records child (verify-child.ts), built beside the backup child. */
+export async function bundledVerifyChild(): Promise<string> {
+  return path.join(path.dirname(await bundledBackupChild()), 'verify-child.js');
+}
+
 /**
  * The backup bench child as the app ships it: bundled, like the Electron main process, with the
  * database and backup worker threads emitted beside it as `<name>.js` (where startWorker looks for
@@ -17,13 +22,17 @@ export function bundledBackupChild(): Promise<string> {
     mkdirSync(OUT, { recursive: true });
     // The bundles are ES modules named .js, as electron-vite's are.
     writeFileSync(path.join(OUT, 'package.json'), '{ "type": "module" }\n');
-    const workers = ['database', 'backup', 'vault'].flatMap((folder) =>
+    const workers = ['database', 'backup', 'vault', 'activity'].flatMap((folder) =>
       readdirSync(path.join('electron', 'services', folder))
         .filter((name) => /-worker\.ts$/.test(name))
         .map((name) => path.join('electron', 'services', folder, name)),
     );
     await build({
-      entryPoints: Object.fromEntries([['backup-child', path.join('bench', 'backup-child.ts')], ...workers.map((file) => [path.basename(file, '.ts'), file])]),
+      entryPoints: Object.fromEntries([
+        ['backup-child', path.join('bench', 'backup-child.ts')],
+        ['verify-child', path.join('bench', 'verify-child.ts')],
+        ...workers.map((file) => [path.basename(file, '.ts'), file]),
+      ]),
       outdir: OUT,
       bundle: true,
       platform: 'node',

@@ -33,6 +33,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('struck_addendum_id', 'text', (col) => col.references('note_addenda.id').onDelete('cascade'))
     .execute();
   await db.schema.alterTable('measure_results').addColumn('struck_reason', 'text').execute();
+  // "Verify records" reads each addendum's results, and a foreign key's checks look them up: both by index.
+  await db.schema.createIndex('measure_results_by_addendum').on('measure_results').column('addendum_id').where(sql.ref('addendum_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('measure_results_by_strike')
+    .on('measure_results')
+    .column('struck_addendum_id')
+    .where(sql.ref('struck_addendum_id'), 'is not', null)
+    .execute();
 
   const signedSession = (sessionId: string) =>
     sql.raw(`EXISTS (SELECT 1 FROM notes WHERE session_id = ${sessionId} AND status = 'signed')`);

@@ -7,6 +7,7 @@ import * as m0005 from './0005_create_measures';
 import * as m0006 from './0006_create_backup_history';
 import * as m0007 from './0007_index_note_rupture_flag';
 import * as m0008 from './0008_signed_sessions_fixed';
+import * as m0009 from './0009_activity_log_detail';
 
 export interface MigrationStep {
   /** The file name without extension; recorded in the vault once applied. */
@@ -27,4 +28,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0006_create_backup_history', up: m0006.up },
   { name: '0007_index_note_rupture_flag', up: m0007.up },
   { name: '0008_signed_sessions_fixed', up: m0008.up },
+  { name: '0009_activity_log_detail', up: m0009.up },
 ];

@@ -50,7 +50,8 @@ try {
 } catch {
   fail(`No readable vault-header.json in ${folder}.`);
 }
-if (header.format !== 'alliance-notes-vault' || header.formatVersion !== 1) fail('This vault header is not a format this script knows.');
+// Format 2 only adds the activity log's anchor; the key slots read here are the same in both.
+if (header.format !== 'alliance-notes-vault' || ![1, 2].includes(header.formatVersion)) fail('This vault header is not a format this script knows.');
 
 /** The first line typed (or piped) on stdin: Enter is enough, no end-of-file needed. */
 async function firstLine() {

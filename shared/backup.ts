@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './clients';
+import { chainAnchorSchema } from './record-verification';
 
 /**
  * Encrypted backups, verified restore and open-format export. A backup is an `age` file (passphrase
@@ -36,6 +37,11 @@ export const backupManifestSchema = z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   counts: recordCountsSchema,
+  /**
+   * The activity log's length and newest hash in the snapshot; a restore writes it into the vault
+   * header, so a log later cut short is still found. Absent in backups made before it was recorded.
+   */
+  activityLog: chainAnchorSchema.optional(),
 });
 export type BackupManifest = z.output<typeof backupManifestSchema>;
 

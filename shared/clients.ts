@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EARLIEST_PLAUSIBLE_DATE, dateOfBirthProblem, intakeDateProblem, reviewDateProblem } from './date-rules';
 import { isIsoDate } from './dates';
 import { richTextDocSchema } from './rich-text';
+import { activityDetailSchema, recordMismatchSchema } from './record-verification';
 
 /**
  * Client records, treatment goals, diagnoses and the activity log as they cross the contract. Strings are
@@ -259,6 +260,8 @@ export const activityEntrySchema = z.strictObject({
   clientCode: z.string().nullable(),
   /** Names of the fields that changed, never their contents. */
   fields: z.array(z.string()),
+  /** The hash a signature recorded, a measure's name or a session's date; null on older entries. */
+  detail: activityDetailSchema.nullable(),
 });
 
 export const activityLogVerdictSchema = z.strictObject({
@@ -266,6 +269,14 @@ export const activityLogVerdictSchema = z.strictObject({
   entriesChecked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   message: z.string(),
+  /** The sentence about the log's chain when it is broken (part of `message`); null when it is whole. */
+  logProblem: z.string().nullable(),
+  /** Signed notes and addenda whose hashes were recomputed from what is stored. */
+  notesChecked: z.number().int().nonnegative(),
+  addendaChecked: z.number().int().nonnegative(),
+  /** The signed records that do not match, by client code and session date (the first MAX_LISTED_MISMATCHES). */
+  mismatches: z.array(recordMismatchSchema),
+  mismatchCount: z.number().int().nonnegative(),
 });
 
 export const goalInputSchema = z.strictObject({

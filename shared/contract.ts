@@ -196,7 +196,11 @@ export const contract = {
     }),
     z.strictObject({ entries: z.array(activityEntrySchema), hasMore: z.boolean() }),
   ),
-  /** Recomputes the activity log's hash chain and reports the first entry that does not match. */
+  /**
+   * "Verify records": recomputes the activity log's hash chain (against the anchor kept in the vault
+   * header) and the hash of every signed note and addendum; names the first broken entry and each
+   * record that does not match. Runs on a worker thread.
+   */
   verifyActivityLog: method(noInput, activityLogVerdictSchema),
 
   // Sessions and notes.
@@ -294,7 +298,12 @@ export const contract = {
   /** Swaps the staged copy in; the old vault is kept until the restored one has opened and migrated. */
   confirmRestore: method(
     z.strictObject({ restoreId: z.string().min(1).max(64) }),
-    z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().nullable() }),
+    z.strictObject({
+      status: vaultStatusSchema,
+      recoveryKey: z.string().nullable(),
+      /** "Verify records" run on the restored vault; null if it could not finish (the vault locked). */
+      verification: activityLogVerdictSchema.nullable(),
+    }),
   ),
   cancelRestore: method(z.strictObject({ restoreId: z.string().min(1).max(64) }), z.strictObject({})),
   /** All data, or one client, as JSON/CSV plus Markdown notes, age-encrypted unless plain is confirmed. */

@@ -9,7 +9,7 @@ import type { PracticePlan } from './practice-plan';
  * The activity log the services would have written over fifteen years, in time order: every client,
  * goal and diagnosis created, every session recorded, measure recorded, note signed and addendum
  * added, every goal status change, diagnosis ended, pause and discharge, with the same record types and
- * field names the services use. Entries are chained with the app's own `entryHash`, so "Verify log"
+ * field names the services use. Entries are chained with the app's own `entryHash`, so "Verify records"
  * finds the chain intact. Autosaves are not logged (nor are they by the service).
  */
 interface TimedEntry extends NewActivityEntry {

@@ -7,7 +7,7 @@ import { fieldsToColumns } from '../../electron/services/clients/client-row';
 import { replaceTags } from '../../electron/services/clients/client-store';
 import { reindexClient } from '../../electron/services/clients/search-index';
 import type { MeasureResultsTable, NoteAddendaTable, NoteGoalProgressTable, NotesTable, SessionsTable, VaultSchema } from '../../electron/services/database/schema';
-import { addendumHash, noteHash } from '../../electron/services/notes/note-hash';
+import { addendumHash, canonicalJson, noteHash, type Json } from '../../electron/services/notes/note-hash';
 import { noteSearchParts, writeNoteIndex } from '../../electron/services/notes/note-index';
 import { homeworkOf } from '../../electron/services/notes/note-rules';
 import { activityEntries, chainedRows } from './activity';
@@ -202,7 +202,8 @@ function sessionRows(plan: PracticePlan, session: PlannedSession, previous: { te
     template_version: template.version,
     template_json: JSON.stringify(template),
     status: session.status,
-    content: JSON.stringify(content),
+    // As signing stores it: canonical JSON for a signed note (see note-signing.ts).
+    content: signed ? canonicalJson(content as unknown as Json) : JSON.stringify(content),
     process_note: session.processNote ? JSON.stringify(doc([paragraph(rng.pick(PROCESS_NOTES))])) : null,
     revision: session.revision,
     saved_at: isoInstant(session.savedAt),

@@ -9,7 +9,8 @@ import type { MeasuresService } from './measures/measures.service';
 import type { SummaryService } from './summary/summary.service';
 import type { BackupService } from './backup/backup.service';
 import type { ExportService } from './export/export.service';
-import { listActivity, verifyActivityLog } from './activity/activity-log';
+import { listActivity } from './activity/activity-log';
+import { verifyRecords } from './activity/record-verification';
 import { writeRecoveryKeyFile } from './vault/recovery-key-file';
 
 /** Maps each contract method to the service that does the work. Inputs arrive already validated. */
@@ -87,7 +88,7 @@ export function createHandlers(deps: {
     changeGoalStatus: (input) => plans.changeGoalStatus(input),
     deleteGoal: ({ goalId }) => plans.deleteGoal(goalId),
     listActivity: (options) => listActivity(vault.database(), options),
-    verifyActivityLog: () => verifyActivityLog(vault.database()),
+    verifyActivityLog: () => verifyRecords(vault),
 
     listNoteTemplates: async () => ({ templates: await notes.listTemplates() }),
     saveNoteTemplate: (input) => notes.saveTemplate(input),

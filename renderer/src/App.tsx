@@ -9,6 +9,7 @@ import { useVault } from './vault/vault-context';
 
 // Rarely needed, and it carries the backup schemas: kept out of the bundle the unlock screen waits for.
 const RestoreAtStartScreen = lazy(() => import('./backups/RestoreAtStartScreen').then((module) => ({ default: module.RestoreAtStartScreen })));
+const RestoreVerificationNotice = lazy(() => import('./backups/RestoreVerificationNotice').then((module) => ({ default: module.RestoreVerificationNotice })));
 
 /** Picks the screen from the vault status; the shell exists in the DOM only while the vault is open. */
 export function App() {
@@ -43,7 +44,7 @@ export function App() {
 }
 
 function Screen({ restoreFrom, setRestoreFrom }: { restoreFrom: 'absent' | 'locked' | null; setRestoreFrom: (from: 'absent' | 'locked' | null) => void }) {
-  const { status, creating } = useVault();
+  const { status, creating, restoreVerification } = useVault();
   // Stay on the restore screen until confirmRestore has returned, with the new vault's key if it made one.
   if (restoreFrom !== null) return <RestoreAtStartScreen mode={restoreFrom} onBack={() => setRestoreFrom(null)} />;
   // Stay on the create screen until createVault has returned the key to show next.
@@ -51,5 +52,15 @@ function Screen({ restoreFrom, setRestoreFrom }: { restoreFrom: 'absent' | 'lock
   if (status.state === 'unreadable') return <ProblemScreen problem={status.problem} />;
   if (status.state === 'locked') return <LockedScreen onRestore={() => setRestoreFrom('locked')} />;
   if (status.recoveryKeyPending) return <RecoveryKeyScreen />;
-  return <AppLayout />;
+  return (
+    <>
+      <AppLayout />
+      {/* What "Verify records" found right after a restore, over the restored vault. */}
+      {restoreVerification !== null && (
+        <Suspense fallback={null}>
+          <RestoreVerificationNotice />
+        </Suspense>
+      )}
+    </>
+  );
 }

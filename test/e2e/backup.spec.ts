@@ -179,6 +179,8 @@ test('restoring over the open vault shows both sides, needs RESTORE typed, and e
   await replace.click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'Backup restored' })).toBeVisible();
+  // "Verify records" ran by itself on the restored vault.
+  await expect(page.getByRole('alert').filter({ hasText: 'Restored records verified' })).toContainText('match their chain');
 
   // The cached list is gone with the replaced records: only the client in the backup remains.
   await goToClientList(page);
@@ -218,6 +220,7 @@ test('from the unlock screen, a backup replaces the locked vault’s records onc
 
   // The restored vault opens with the same passphrase, holding only what the backup held.
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Restored records verified' })).toBeVisible();
   await expect(clientOption(page, new RegExp(CLIENT.legalName))).toBeVisible();
   await expect(clientOption(page, new RegExp(later.legalName))).toHaveCount(0);
   await page.getByRole('button', { name: 'Lock vault' }).click();

@@ -199,8 +199,8 @@ test('Settings lists the practice activity and verifies the log is intact', asyn
   await expect(section.getByText('Created').first()).toBeVisible();
   // Field names are listed, their contents never are.
   await expect(section).not.toContainText('Nguyễn');
-  await section.getByRole('button', { name: 'Verify log' }).click();
-  await expect(section.getByRole('alert')).toContainText('The activity log is intact');
+  await section.getByRole('button', { name: 'Verify records' }).click();
+  await expect(section.getByRole('alert')).toContainText('The records are intact');
 });
 
 test('a caseload of 1,000 clients is virtualised and fully reachable from the keyboard', async ({ app: page }) => {

@@ -15,6 +15,9 @@ afterEach(async () => {
   await cv.close();
 });
 
+/** This vault has clients and goals but no signed note yet. */
+const noSignedRecords = { notesChecked: 0, addendaChecked: 0, mismatches: [], mismatchCount: 0 };
+
 /** What someone holding the vault key could do with sqlite3: remove the guard, then edit. */
 async function asAttacker(statement: ReturnType<typeof sql>): Promise<void> {
   await sql`DROP TRIGGER activity_log_no_update`.execute(cv.db());
@@ -57,6 +60,8 @@ describe('the activity log', () => {
       entriesChecked: 4,
       firstBrokenSeq: null,
       message: 'All 4 entries match their chain.',
+      logProblem: null,
+      ...noSignedRecords,
     });
     await cv.clients.create(clientFields({ legalName: 'Second Client' }));
     expect(await verifyActivityLog(cv.db())).toMatchObject({ intact: true, entriesChecked: 5, message: 'All 5 entries match their chain.' });
@@ -69,6 +74,8 @@ describe('the activity log', () => {
       entriesChecked: 4,
       firstBrokenSeq: 2,
       message: 'Entry 2 does not match its recorded fingerprint: the log was changed outside Alliance Notes.',
+      logProblem: 'Entry 2 does not match its recorded fingerprint: the log was changed outside Alliance Notes.',
+      ...noSignedRecords,
     });
   });
 
@@ -93,6 +100,8 @@ describe('the activity log', () => {
       entriesChecked: 2,
       firstBrokenSeq: 3,
       message: 'Entries 3 to 4 are missing from the end of the log: the log was changed outside Alliance Notes.',
+      logProblem: 'Entries 3 to 4 are missing from the end of the log: the log was changed outside Alliance Notes.',
+      ...noSignedRecords,
     });
   });
 

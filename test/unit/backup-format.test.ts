@@ -1,3 +1,5 @@
+import { readChainAnchor } from '../../electron/services/activity/chain-anchor.repository';
+import type { ChainAnchor } from '../../shared/record-verification';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -66,6 +68,7 @@ let backup: Buffer;
 let headerEnd: number;
 let snapshot: Buffer;
 let liveCounts: Record<string, number>;
+let liveAnchor: ChainAnchor;
 const progress: string[] = [];
 
 beforeAll(async () => {
@@ -74,6 +77,7 @@ beforeAll(async () => {
   folder = newDir('alliance-backup-out-');
   snapshot = takeSnapshot(nv.vault.connection());
   liveCounts = countRecords(nv.vault.connection());
+  liveAnchor = readChainAnchor(nv.vault.connection());
   written = await writeBackup({
     openSnapshot: snapshotOf(nv),
     folder,
@@ -167,7 +171,10 @@ describe('writing and reading a backup', () => {
       createdAt: new Date(2026, 5, 15, 9, 5, 7).toISOString(),
       database: { file: BACKUP_DATABASE_ENTRY, bytes: snapshot.length, sha256: sha256(withoutReserve(snapshot)) },
       counts: liveCounts,
+      // The log's length and newest hash in the snapshot, which a restore puts in the vault header.
+      activityLog: liveAnchor,
     } satisfies BackupManifest);
+    expect(liveAnchor.length).toBeGreaterThan(0);
     expect(written.counts).toEqual(liveCounts);
     expect(written.databaseBytes).toBe(snapshot.length);
     expect(liveCounts).toMatchObject({ clients: 3, sessions: 18, notes: 18 });

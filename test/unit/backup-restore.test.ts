@@ -9,6 +9,7 @@ import { seedSummaryClient } from './support/summary-client';
 import { notesVaultOf } from './support/notes-vault';
 import { startBackupApp, type BackupApp } from './support/backup-app';
 import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
+import { readHeader } from '../../electron/services/vault/vault-header';
 
 const BACKUP_PASSPHRASE = 'copper meadow relay whistle 83';
 const CANARY = 'Quillonbury';
@@ -101,6 +102,15 @@ describe('backup and restore through the services', () => {
     expect((await app.services.backups.status()).lastSuccess?.path).toBe(backupFile);
     const last = app.services.vault.connection().prepare('SELECT action, record_type FROM activity_log ORDER BY seq DESC LIMIT 1').get();
     expect(last).toEqual({ action: 'restore', record_type: 'vault' });
+    // "Verify records" ran on the restored vault, against the log's anchor from the backup's manifest,
+    // which the header now holds (the restore's own entry comes after it).
+    expect(result.verification).toMatchObject({ intact: true, mismatchCount: 0, logProblem: null });
+    expect(result.verification?.notesChecked).toBeGreaterThan(0);
+    const log = app.services.vault.connection().prepare('SELECT seq, hash FROM activity_log ORDER BY seq').all() as { seq: number; hash: string }[];
+    const backedUp = log[log.length - 2]!;
+    expect(app.services.vault.chainAnchor()).toEqual({ length: backedUp.seq, latestHash: backedUp.hash });
+    const header = await readHeader(app.vaultDir);
+    expect(header.kind === 'ok' && header.header.activityLog).toEqual({ length: backedUp.seq, latestHash: backedUp.hash });
   }, 60_000);
 
   it('verifies a backup without changing anything', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listActivity } from '../../electron/services/activity/activity-log';
+import { listActivity, verifyActivityLog } from '../../electron/services/activity/activity-log';
 import { gatherExportData } from '../../electron/services/export/export-data';
 import { MeasuresService } from '../../electron/services/measures/measures.service';
 import { dataExportSchema } from '../../shared/data-export';
@@ -138,6 +138,32 @@ describe('striking out a result recorded in error', () => {
     const draft = await nv.notes.createSession({ clientId, session: sessionFields(), templateId: 'alliance' });
     const result = await measures.recordMeasure({ clientId, sessionId: draft.session.id, measureId: 'sac-client', takenOn: '2026-06-15', responses: sac(8, 7, 9) });
     await expect(measures.strikeOutResult({ resultId: result.id, reason: 'Oops.' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('the record after corrections', () => {
+  it('verifies intact, and the log names each change by kind, measure and session date (never values)', async () => {
+    const { note, result } = await signedSession();
+    const late = await measures.recordLateEntry({ noteId: note.id, measureId: 'sac-clinician', takenOn: '2026-06-15', responses: sac(6, 5, 4), addendumText: 'Late.' });
+    await measures.strikeOutResult({ resultId: result.id, reason: 'Wrong form.' });
+    await nv.notes.voidNote({ noteId: note.id, reason: 'Wrong client.' });
+    const verdict = await verifyActivityLog(nv.db());
+    expect(verdict).toMatchObject({ intact: true, mismatches: [] });
+    const { entries } = await listActivity(nv.db(), { clientId, limit: 10 });
+    const measureEntries = entries.filter((entry) => entry.recordType === 'measure').map((entry) => [entry.action, entry.detail]);
+    expect(measureEntries).toEqual([
+      ['strike', { measure: 'SAC client', sessionDate: '2026-06-15' }],
+      ['create', { measure: 'SAC clinician', sessionDate: '2026-06-15' }],
+      ['create', { measure: 'SAC client', sessionDate: '2026-06-15' }],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('Wrong form');
+
+    // A late entry's answers are covered by its addendum's signature: changed below the app, it is named.
+    await raw(`DROP TRIGGER measure_results_strike_only`);
+    await raw(`UPDATE measure_results SET responses = '{"goals":9,"tasks":9,"bond":9}' WHERE id = '${late.id}'`);
+    const tampered = await verifyActivityLog(nv.db());
+    expect(tampered.intact).toBe(false);
+    expect(tampered.mismatches).toEqual([expect.objectContaining({ kind: 'addendum', sessionDate: '2026-06-15' })]);
   });
 });
 

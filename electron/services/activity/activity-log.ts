@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { ActivityAction, ActivityEntry, ActivityLogVerdict } from '../../../shared/clients';
+import { activityDetailSchema, MAX_LISTED_MISMATCHES, type ActivityDetail, type ChainAnchor } from '../../../shared/record-verification';
+import { describeMismatch, describeMissingEnd } from '../../../shared/record-words';
 import type { VaultSchema } from '../database/schema';
+import { canonicalJson } from '../notes/note-hash';
+import { verifySignedRecords, type SignedInLog, type SignedRecordsReport } from '../notes/verify-signed-records';
 
 /**
  * The append-only activity log. Each entry stores the SHA-256 of its own content and of the entry
@@ -16,6 +20,8 @@ export interface NewActivityEntry {
   recordId: string;
   clientId: string | null;
   fields: readonly string[];
+  /** Names and hashes only, never values or note text (see ActivityDetail). */
+  detail?: ActivityDetail;
 }
 
 interface ChainedContent {
@@ -27,21 +33,25 @@ interface ChainedContent {
   clientId: string | null;
   fields: readonly string[];
   prevHash: string;
+  /** The stored detail text (canonical JSON), or null. */
+  detail?: string | null;
 }
 
-/** The hash of an entry: a fixed-order JSON array, so the same content always gives the same text. */
+/**
+ * The hash of an entry: a fixed-order JSON array, so the same content always gives the same text. The
+ * detail joins the array only when there is one, so every entry written before it existed keeps its hash.
+ */
 export function entryHash(entry: ChainedContent): string {
-  const canonical = JSON.stringify([
-    entry.seq,
-    entry.at,
-    entry.action,
-    entry.recordType,
-    entry.recordId,
-    entry.clientId,
-    [...entry.fields],
-    entry.prevHash,
-  ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  const parts: unknown[] = [entry.seq, entry.at, entry.action, entry.recordType, entry.recordId, entry.clientId, [...entry.fields], entry.prevHash];
+  if (entry.detail !== undefined && entry.detail !== null) parts.push(entry.detail);
+  return createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex');
+}
+
+/** The text stored for a detail: canonical JSON, so the hash covers exactly what is stored. */
+export function detailText(detail: ActivityDetail | undefined): string | null {
+  if (detail === undefined) return null;
+  const present = Object.fromEntries(Object.entries(detail).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  return Object.keys(present).length === 0 ? null : canonicalJson(present);
 }
 
 /** Appends one entry; call inside the transaction that makes the change, so neither exists alone. */
@@ -56,6 +66,7 @@ export async function appendActivity(trx: Kysely<VaultSchema>, entry: NewActivit
     clientId: entry.clientId,
     fields: entry.fields,
     prevHash: last?.hash ?? GENESIS_HASH,
+    detail: detailText(entry.detail),
   };
   await trx
     .insertInto('activity_log')
@@ -69,6 +80,7 @@ export async function appendActivity(trx: Kysely<VaultSchema>, entry: NewActivit
       fields: JSON.stringify(content.fields),
       prev_hash: content.prevHash,
       hash: entryHash(content),
+      detail: content.detail ?? null,
     })
     .execute();
 }
@@ -81,7 +93,7 @@ export async function listActivity(
   let query = db
     .selectFrom('activity_log as a')
     .leftJoin('clients as c', 'c.id', 'a.client_id')
-    .select(['a.seq', 'a.at', 'a.action', 'a.record_type', 'a.record_id', 'a.client_id', 'a.fields', 'c.code'])
+    .select(['a.seq', 'a.at', 'a.action', 'a.record_type', 'a.record_id', 'a.client_id', 'a.fields', 'a.detail', 'c.code'])
     .orderBy('a.seq', 'desc')
     .limit(options.limit + 1);
   if (options.clientId !== undefined) query = query.where('a.client_id', '=', options.clientId);
@@ -97,6 +109,7 @@ export async function listActivity(
       clientId: row.client_id,
       clientCode: row.code ?? null,
       fields: parseFields(row.fields),
+      detail: parseDetail(row.detail),
     }),
   );
   return { entries, hasMore: rows.length > options.limit };
@@ -111,62 +124,152 @@ function parseFields(text: string): string[] {
   }
 }
 
+/** The stored detail, or null when there is none or it is not one (the chain check reports that). */
+export function parseDetail(text: string | null): ActivityDetail | null {
+  if (text === null) return null;
+  try {
+    const parsed = activityDetailSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface VerifyOptions {
+  /**
+   * The log's length and newest hash as last written outside the database (the vault header on lock,
+   * or the manifest of the backup a restore came from). Null or absent: no anchor yet (older vaults).
+   */
+  anchor?: ChainAnchor | null;
+  /** Asked between batches: true stops the check with an error (a lock during a worker's check). */
+  shouldStop?: () => boolean;
+}
+
 /**
- * Walks the whole chain in order and names the first entry that does not match: a changed entry, a
- * gap in the numbering (an entry removed from the middle), a broken link, or entries missing at the end.
+ * "Verify records": walks the whole chain in order and names the first entry that does not match (a
+ * changed entry, a gap in the numbering, a broken link, entries missing at the end, by SQLite's counter
+ * or by the anchor kept outside the database), then recomputes the hash of every signed note and
+ * addendum from what is stored (verify-signed-records.ts) and lists each that does not match. One read
+ * transaction, so both parts see the same moment. The name stays from when it checked the log alone.
  */
-export async function verifyActivityLog(db: Kysely<VaultSchema>): Promise<ActivityLogVerdict> {
-  const rows = await db.selectFrom('activity_log').selectAll().orderBy('seq', 'asc').execute();
-  const broken = (seq: number, what: string): ActivityLogVerdict => ({
-    intact: false,
-    entriesChecked: rows.length,
-    firstBrokenSeq: seq,
-    message: `${what}: the log was changed outside Alliance Notes.`,
+export async function verifyActivityLog(db: Kysely<VaultSchema>, options: VerifyOptions = {}): Promise<ActivityLogVerdict> {
+  return db.transaction().execute(async (trx) => {
+    const shouldStop = options.shouldStop ?? (() => false);
+    const chain = await verifyChain(trx, options.anchor ?? null);
+    const records = await verifySignedRecords(trx, chain.signed, shouldStop);
+    return verdictOf(chain, records);
   });
+}
+
+interface ChainReport {
+  entriesChecked: number;
+  firstBrokenSeq: number | null;
+  problem: string | null;
+  signed: SignedInLog;
+}
+
+async function verifyChain(db: Kysely<VaultSchema>, anchor: ChainAnchor | null): Promise<ChainReport> {
+  const rows = await db.selectFrom('activity_log').selectAll().orderBy('seq', 'asc').execute();
+  const signed: SignedInLog = { notes: new Map(), addenda: new Map() };
+  const report = (firstBrokenSeq: number | null, problem: string | null): ChainReport => ({ entriesChecked: rows.length, firstBrokenSeq, problem, signed });
+  let broken: { seq: number; what: string } | null = null;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
+    // Signatures are collected from every entry, also past a break: the records are checked regardless.
+    collectSignature(signed, row);
+    if (broken) continue;
     if (row.seq !== expectedSeq) {
       const gap = expectedSeq === 1 ? 'is the first entry left, so entries before it' : `follows entry ${expectedSeq - 1}, so entries in between`;
-      return broken(row.seq, `Entry ${row.seq} ${gap} are missing`);
+      broken = { seq: row.seq, what: `Entry ${row.seq} ${gap} are missing` };
+      continue;
     }
     const fields = parseFieldsStrict(row.fields);
-    if (fields === null) return broken(row.seq, `Entry ${row.seq} cannot be read`);
-    if (row.prev_hash !== prevHash) return broken(row.seq, `Entry ${row.seq} does not link to the entry before it`);
-    const recomputed = entryHash({
-      seq: row.seq,
-      at: row.at,
-      action: row.action,
-      recordType: row.record_type,
-      recordId: row.record_id,
-      clientId: row.client_id,
-      fields,
-      prevHash: row.prev_hash,
-    });
-    if (recomputed !== row.hash) return broken(row.seq, `Entry ${row.seq} does not match its recorded fingerprint`);
+    if (fields === null) broken = { seq: row.seq, what: `Entry ${row.seq} cannot be read` };
+    else if (row.prev_hash !== prevHash) broken = { seq: row.seq, what: `Entry ${row.seq} does not link to the entry before it` };
+    else {
+      const recomputed = entryHash({
+        seq: row.seq,
+        at: row.at,
+        action: row.action,
+        recordType: row.record_type,
+        recordId: row.record_id,
+        clientId: row.client_id,
+        fields,
+        prevHash: row.prev_hash,
+        detail: row.detail,
+      });
+      if (recomputed !== row.hash) broken = { seq: row.seq, what: `Entry ${row.seq} does not match its recorded fingerprint` };
+    }
+    if (broken) continue;
     prevHash = row.hash;
     expectedSeq += 1;
   }
-  // AUTOINCREMENT keeps the highest seq ever issued in sqlite_sequence, so entries cut off the end of
-  // the log (which leaves the rest of the chain intact) still show as missing.
+  if (broken) return report(broken.seq, `${broken.what}: the log was changed outside Alliance Notes.`);
+  // AUTOINCREMENT keeps the highest seq ever issued in sqlite_sequence, and the anchor outside the
+  // database records the length at the last lock or backup, so entries cut off the end of the log
+  // (which leaves the rest of the chain intact) still show as missing, even with the counter lowered.
   const issued = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'activity_log'`.execute(db);
-  const highestIssued = Number(issued.rows[0]?.seq ?? 0);
+  const highestIssued = Math.max(Number(issued.rows[0]?.seq ?? 0), anchor?.length ?? 0);
   if (highestIssued >= expectedSeq) {
-    const missing = highestIssued === expectedSeq ? `Entry ${expectedSeq} is` : `Entries ${expectedSeq} to ${highestIssued} are`;
-    return broken(expectedSeq, `${missing} missing from the end of the log`);
+    return report(expectedSeq, `${describeMissingEnd(expectedSeq, highestIssued)}: the log was changed outside Alliance Notes.`);
   }
-  const count = rows.length;
+  if (anchor !== null && anchor.length > 0 && rows[anchor.length - 1]?.hash !== anchor.latestHash) {
+    return report(anchor.length, `Entry ${anchor.length.toLocaleString('en')} is not the entry recorded when the vault was last locked or backed up: the log was rewritten outside Alliance Notes.`);
+  }
+  return report(null, null);
+}
+
+/** Notes the signature (and its recorded hash, when the entry has one) that a 'sign' or addendum entry records. */
+function collectSignature(signed: SignedInLog, row: { action: string; record_type: string; record_id: string; client_id: string | null; detail: string | null }): void {
+  const target = row.action === 'sign' && row.record_type === 'note' ? signed.notes : row.action === 'create' && row.record_type === 'addendum' ? signed.addenda : null;
+  if (!target) return;
+  const detail = parseDetail(row.detail);
+  target.set(row.record_id, { clientId: row.client_id, hash: detail?.hash ?? null, sessionDate: detail?.sessionDate ?? null });
+}
+
+function verdictOf(chain: ChainReport, records: SignedRecordsReport): ActivityLogVerdict {
+  const count = chain.entriesChecked;
+  const chainSentence =
+    chain.problem ??
+    (count === 0
+      ? 'The log is empty; there is nothing to verify yet.'
+      : count === 1
+        ? 'The 1 entry matches its chain.'
+        : `All ${count.toLocaleString('en')} entries match their chain.`);
+  const { notesChecked, addendaChecked, mismatches } = records;
+  let recordsSentence = '';
+  if (mismatches.length > 0) {
+    const named = mismatches.slice(0, MISMATCHES_IN_MESSAGE).map(describeMismatch);
+    const more = mismatches.length - named.length;
+    recordsSentence = [...named, ...(more > 0 ? [`${more.toLocaleString('en')} more signed ${more === 1 ? 'record does' : 'records do'} not match.`] : [])].join(' ');
+  } else if (notesChecked + addendaChecked > 0) {
+    recordsSentence = `${signedRecordsPhrase(notesChecked, addendaChecked)} ${notesChecked + addendaChecked === 1 ? 'matches its signature' : 'match their signatures'}.`;
+  }
   return {
-    intact: true,
+    intact: chain.problem === null && mismatches.length === 0,
     entriesChecked: count,
-    firstBrokenSeq: null,
-    message:
-      count === 0
-        ? 'The log is empty; there is nothing to verify yet.'
-        : count === 1
-          ? 'The 1 entry matches its chain.'
-          : `All ${count.toLocaleString('en')} entries match their chain.`,
+    firstBrokenSeq: chain.firstBrokenSeq,
+    message: recordsSentence === '' ? chainSentence : `${chainSentence} ${recordsSentence}`,
+    logProblem: chain.problem,
+    notesChecked,
+    addendaChecked,
+    mismatches: mismatches.slice(0, MAX_LISTED_MISMATCHES),
+    mismatchCount: mismatches.length,
   };
+}
+
+/** The verdict's message names this many mismatches; the screen lists them all. */
+const MISMATCHES_IN_MESSAGE = 3;
+
+/** `All 312 signed notes and 4 addenda` / `The 1 signed note`. */
+function signedRecordsPhrase(notes: number, addenda: number): string {
+  const n = (value: number) => value.toLocaleString('en');
+  const parts = [
+    ...(notes > 0 ? [notes === 1 ? '1 signed note' : `${n(notes)} signed notes`] : []),
+    ...(addenda > 0 ? [addenda === 1 ? '1 addendum' : `${n(addenda)} addenda`] : []),
+  ];
+  return `${notes + addenda === 1 ? 'The' : 'All'} ${parts.join(' and ')}`;
 }
 
 /** The field names of a stored entry, or null when the column is not a JSON array of strings. */

@@ -69,6 +69,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
         createdAt,
         database: { file: BACKUP_DATABASE_ENTRY, bytes: snapshot.bytes, sha256 },
         counts,
+        activityLog: snapshot.activityLog,
       };
       return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
     };

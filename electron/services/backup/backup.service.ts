@@ -20,6 +20,9 @@ import type { Dialogs } from '../dialogs';
 import type { RestoreKey, VaultService } from '../vault/vault.service';
 import { latestSchemaVersion } from '../database/migrate';
 import { appendActivity } from '../activity/activity-log';
+import { verifyRecords } from '../activity/record-verification';
+import type { ActivityLogVerdict } from '../../../shared/clients';
+import type { ChainAnchor } from '../../../shared/record-verification';
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
 import { listBackupHistory, recordBackup, replaceBackupHistory, type BackupHistoryRow } from './backup-history';
 import { writeBackup } from './backup-writer';
@@ -49,6 +52,8 @@ interface PendingRestore {
   timer: NodeJS.Timeout;
   /** Staged with the open vault's own key, no passphrase typed: confirming it would unlock the vault. */
   stagedWhileUnlocked: boolean;
+  /** The activity log's anchor from the backup's manifest; null for an older backup without one. */
+  activityLog: ChainAnchor | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -218,11 +223,11 @@ export class BackupService {
       const key = await this.vault.keyForRestore(vaultPassphrase);
       try {
         // Staged under the vault's own key, where confirmRestore renames it into place.
-        const { info, staging } = await this.readVerified(fileId, backupPassphrase, 'restore', key.dataKey);
+        const { info, staging, activityLog } = await this.readVerified(fileId, backupPassphrase, 'restore', key.dataKey);
         const { id } = staging;
         const timer = setTimeout(() => void this.cancelRestore(id), PENDING_RESTORE_MS);
         timer.unref();
-        this.pending.set(id, { id, stagingDir: staging.dir, stagedFile: staging.file, key, info, timer, stagedWhileUnlocked });
+        this.pending.set(id, { id, stagingDir: staging.dir, stagedFile: staging.file, key, info, timer, stagedWhileUnlocked, activityLog });
         this.progress('restore', 'Ready to restore', 1);
         return { restoreId: id, backup: info, current: await this.currentSummary() };
       } catch (error) {
@@ -232,7 +237,7 @@ export class BackupService {
     });
   }
 
-  confirmRestore(restoreId: string): Promise<{ status: VaultStatus; recoveryKey: string | null }> {
+  confirmRestore(restoreId: string): Promise<{ status: VaultStatus; recoveryKey: string | null; verification: ActivityLogVerdict | null }> {
     return this.oneAtATime(async () => {
       const pending = this.pending.get(restoreId);
       if (!pending && this.discardedByLock.delete(restoreId)) {
@@ -253,7 +258,7 @@ export class BackupService {
         this.progress('restore', 'Replacing the vault', null);
         // prepareRestore staged this file in the vault's private folder and ran integrity_check on it there
         // (restore-stream.ts): the vault's own check of it can run after opening, off the main thread.
-        const { recoveryKey } = await this.vault.installRestoredDatabase(pending.stagedFile, pending.key, { checkedBeforeInstall: true });
+        const { recoveryKey } = await this.vault.installRestoredDatabase(pending.stagedFile, pending.key, { checkedBeforeInstall: true, activityLog: pending.activityLog });
         const db = this.vault.database();
         if (carried) {
           await writeBackupSettings(db, carried.settings);
@@ -262,8 +267,13 @@ export class BackupService {
         await db.transaction().execute((trx) =>
           appendActivity(trx, { action: 'restore', recordType: 'vault', recordId: 'vault', clientId: null, fields: [`backup ${pending.info.createdAt}`] }, this.now()),
         );
+        // Every restore is followed by "Verify records", against the anchor the backup's manifest gave.
+        this.progress('restore', 'Verifying records', null);
+        // The restore itself has succeeded by now: a check that cannot finish (the vault locked) says so
+        // as null rather than as a failed restore.
+        const verification = await verifyRecords(this.vault).catch(() => null);
         this.progress('restore', 'Restored', 1);
-        return { status: await this.vault.status(), recoveryKey };
+        return { status: await this.vault.status(), recoveryKey, verification };
       } finally {
         pending.key.dataKey.fill(0);
         await removeStagingFolder(pending.stagingDir);
@@ -331,7 +341,7 @@ export class BackupService {
     passphrase: string | undefined,
     operation: 'verify' | 'restore',
     dataKey: Buffer,
-  ): Promise<{ info: BackupInfo; staging: StagingFolder }> {
+  ): Promise<{ info: BackupInfo; staging: StagingFolder; activityLog: ChainAnchor | null }> {
     const file = this.chosenFile(fileId);
     const secret = passphrase ?? (await this.savedPassphraseForReading());
     const staging = await createStagingFolder(this.vault.dir, randomUUID());
@@ -351,6 +361,7 @@ export class BackupService {
       this.progress(operation, 'Verified', 1);
       return {
         staging,
+        activityLog: staged.manifest.activityLog ?? null,
         info: {
           fileName: path.basename(file),
           fileBytes: staged.fileBytes,

@@ -1,5 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { RecordCounts } from '../../../shared/backup';
+import type { ChainAnchor } from '../../../shared/record-verification';
+import { readChainAnchor } from '../activity/chain-anchor.repository';
 import { AppError } from '../../../shared/errors';
 import { openEncryptedDatabase, type Sqlite } from '../database/open-database';
 import { countRecords, markRollbackJournal, takeSnapshot } from './snapshot';
@@ -12,6 +14,8 @@ export interface VaultSnapshot {
   readonly source: 'pages' | 'image';
   readonly bytes: number;
   readonly counts: RecordCounts;
+  /** The activity log's length and newest hash in this snapshot, for the manifest (see ChainAnchor). */
+  readonly activityLog: ChainAnchor;
   /** The plain SQLite image in order, in pieces of at most PIECE_BYTES; may be read more than once. */
   pieces(): AsyncGenerator<Buffer>;
   close(): void;
@@ -53,12 +57,14 @@ export function openVaultSnapshot(live: Sqlite, file: string, dataKey: Buffer, o
     reader.prepare('SELECT count(*) FROM sqlite_schema').get();
     const emptied = checkpoint !== undefined && checkpoint.busy === 0 && checkpoint.log === 0 && walIsEmpty(file);
     const counts = countRecords(reader);
-    if (!emptied) return imageSnapshot(reader, counts);
+    const activityLog = readChainAnchor(reader);
+    const anchored = (snapshot: UnanchoredSnapshot): VaultSnapshot => ({ ...snapshot, activityLog });
+    if (!emptied) return anchored(imageSnapshot(reader, counts));
     const pageSize = Number(reader.pragma('page_size', { simple: true }));
     const pageCount = Number(reader.pragma('page_count', { simple: true }));
-    if (statSync(file).size < pageSize * pageCount) return imageSnapshot(reader, counts);
+    if (statSync(file).size < pageSize * pageCount) return anchored(imageSnapshot(reader, counts));
     const start = options.startPageThread !== undefined ? options.startPageThread : pageSize * pageCount >= PAGE_THREAD_MIN_BYTES ? startPageThread : null;
-    return pageSnapshot(reader, file, dataKey, pageSize, pageCount, counts, start);
+    return anchored(pageSnapshot(reader, file, dataKey, pageSize, pageCount, counts, start));
   } catch (error) {
     if (began) reader.exec('ROLLBACK');
     reader.close();
@@ -92,7 +98,9 @@ function walIsEmpty(file: string): boolean {
 /** Pieces read and decrypted ahead of the one being written: enough to keep the page thread busy. */
 const PIECES_AHEAD = 4;
 
-function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: number, pageCount: number, counts: RecordCounts, start: StartPageThread): VaultSnapshot {
+type UnanchoredSnapshot = Omit<VaultSnapshot, 'activityLog'>;
+
+function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: number, pageCount: number, counts: RecordCounts, start: StartPageThread): UnanchoredSnapshot {
   const salt = Buffer.alloc(SQLCIPHER_SALT_BYTES);
   const handle = openSync(file, 'r');
   let closed = false;
@@ -157,7 +165,7 @@ function pageSnapshot(reader: Sqlite, file: string, dataKey: Buffer, pageSize: n
 }
 
 /** The fallback: SQLite's image of the reader's snapshot, in memory, wiped on close. */
-function imageSnapshot(reader: Sqlite, counts: RecordCounts): VaultSnapshot {
+function imageSnapshot(reader: Sqlite, counts: RecordCounts): UnanchoredSnapshot {
   const image = takeSnapshot(reader);
   let closed = false;
   return {

@@ -1,5 +1,5 @@
 /** Table types for Kysely; one interface per table created in migrations/. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface SettingsTable {
   key: string;
@@ -155,6 +155,11 @@ export interface ActivityLogTable {
   fields: string;
   prev_hash: string;
   hash: string;
+  /**
+   * Canonical JSON of a small object (the hash a signature recorded, a measure name, a session date;
+   * never values or note text), or null. Added by 0009; older entries have none.
+   */
+  detail: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface SearchIndexTable {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -36,5 +36,34 @@ export async function syncFolder(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * writeFileAtomic without awaiting, for the few small files written where the caller cannot wait (a
+ * lock is synchronous): the same temporary file, flush, rename and folder flush.
+ */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array, mode = 0o600): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = openSync(temp, 'wx', mode);
+  try {
+    try {
+      writeFileSync(handle, data);
+      fsyncSync(handle);
+    } finally {
+      closeSync(handle);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  if (process.platform === 'win32') return;
+  const folder = openSync(dir, 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
   }
 }

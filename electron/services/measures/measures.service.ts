@@ -13,8 +13,12 @@ import { deleteResult, insertResult, resultRow, resultsOfClient, strikeOutResult
 import { readSettings } from '../database/settings.repository';
 import { appendAddendum, signerOf } from '../notes/addenda';
 import { noteRowOrThrow } from '../notes/note-store';
-import { sessionWithNote } from '../notes/sessions.repository';
+import { sessionRow, sessionWithNote } from '../notes/sessions.repository';
 import { practiceOverview } from './practice-overview';
+
+/** What the log says of a measure change: the measure and the session, never a value. */
+const measureDetail = (measure: string, sessionDate: string | undefined): { measure: string; sessionDate?: string } =>
+  sessionDate === undefined ? { measure } : { measure, sessionDate };
 
 const signedSessionConflict = (): AppError =>
   new AppError('CONFLICT', "This session's note is signed. Enter the result as a late entry with an addendum to the note.");
@@ -40,18 +44,20 @@ export class MeasuresService {
     const db = this.ctx.db();
     await clientRowOrThrow(db, input.clientId);
     let noteId: string | null = null;
+    let sessionDate: string | undefined;
     if (input.sessionId !== null) {
       const session = await sessionWithNote(db, input.sessionId);
       if (!session || session.client_id !== input.clientId) throw invalid({ sessionId: "That session is not one of this client's." });
       if (session.status === 'signed') throw signedSessionConflict();
       noteId = session.note_id;
+      sessionDate = session.session_date;
     }
-    const result = await this.scored(input, noteId);
+    const { result, name } = await this.scored(input, noteId);
     await this.ctx.transaction(async (trx) => {
       // Re-checked inside the transaction: the note may have been signed since (the trigger agrees).
       if (input.sessionId !== null && (await sessionWithNote(trx, input.sessionId))?.status === 'signed') throw signedSessionConflict();
       await insertResult(trx, result, null);
-      await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: [] }, this.ctx.now());
+      await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: [], detail: measureDetail(name, sessionDate) }, this.ctx.now());
     });
     return (await resultsOfClient(db, input.clientId)).find((stored) => stored.id === result.id) ?? result;
   }
@@ -65,9 +71,9 @@ export class MeasuresService {
     const settings = await readSettings(db);
     const note = await noteRowOrThrow(db, input.noteId);
     if (note.status !== 'signed') throw new AppError('CONFLICT', 'This note is still a draft: record the result on the session as usual.');
-    const result = await this.scored({ clientId: note.client_id, sessionId: note.session_id, measureId: input.measureId, takenOn: input.takenOn, responses: input.responses }, note.id);
-    const definition = await latestMeasure(db, input.measureId);
-    const late = lateEntryLine(definition?.shortName ?? input.measureId, input.takenOn);
+    const { result, name } = await this.scored({ clientId: note.client_id, sessionId: note.session_id, measureId: input.measureId, takenOn: input.takenOn, responses: input.responses }, note.id);
+    const late = lateEntryLine(name, input.takenOn);
+    const session = await sessionRow(db, note.session_id);
     const stored = { ...result, lateEntry: true };
     await this.ctx.transaction(async (trx) => {
       const addendumId = await appendAddendum(
@@ -82,7 +88,11 @@ export class MeasuresService {
         this.ctx.now(),
       );
       await insertResult(trx, stored, addendumId);
-      await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: ['late entry'] }, this.ctx.now());
+      await appendActivity(
+        trx,
+        { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: ['late entry'], detail: measureDetail(name, session.session_date) },
+        this.ctx.now(),
+      );
     });
     return (await resultsOfClient(db, note.client_id)).find((candidate) => candidate.id === result.id) ?? stored;
   }
@@ -92,11 +102,14 @@ export class MeasuresService {
     await this.ctx.transaction(async (trx) => {
       const row = await resultRow(trx, id);
       if (!row) throw new AppError('NOT_FOUND', 'That result no longer exists.');
-      if (row.session_id !== null && (await sessionWithNote(trx, row.session_id))?.status === 'signed') {
-        throw new AppError('CONFLICT', "This result belongs to a signed session, so it cannot be removed. Strike it out with an addendum instead.");
+      const session = row.session_id === null ? undefined : await sessionWithNote(trx, row.session_id);
+      if (session?.status === 'signed') {
+        throw new AppError('CONFLICT', 'This result belongs to a signed session, so it cannot be removed. Strike it out with an addendum instead.');
       }
+      const definition = await latestMeasure(trx, row.measure_id);
       await deleteResult(trx, id);
-      await appendActivity(trx, { action: 'delete', recordType: 'measure', recordId: id, clientId: row.client_id, fields: [] }, this.ctx.now());
+      const detail = measureDetail(definition?.shortName ?? row.measure_id, session?.session_date);
+      await appendActivity(trx, { action: 'delete', recordType: 'measure', recordId: id, clientId: row.client_id, fields: [], detail }, this.ctx.now());
     });
   }
 
@@ -120,12 +133,13 @@ export class MeasuresService {
         this.ctx.now(),
       );
       await strikeOutResult(trx, row.id, addendumId, input.reason);
-      await appendActivity(trx, { action: 'strike', recordType: 'measure', recordId: row.id, clientId: row.client_id, fields: [] }, this.ctx.now());
+      const detail = measureDetail(definition?.shortName ?? row.measure_id, session.session_date);
+      await appendActivity(trx, { action: 'strike', recordType: 'measure', recordId: row.id, clientId: row.client_id, fields: [], detail }, this.ctx.now());
     });
   }
 
   /** Checks and scores answers against the measure's latest version; nothing is written. */
-  private async scored(input: RecordMeasureInput, noteId: string | null): Promise<MeasureResult> {
+  private async scored(input: RecordMeasureInput, noteId: string | null): Promise<{ result: MeasureResult; name: string }> {
     const definition = await latestMeasure(this.ctx.db(), input.measureId);
     if (!definition) throw invalid({ measureId: 'That measure is no longer available. Choose another one.' });
     const client = await clientRowOrThrow(this.ctx.db(), input.clientId);
@@ -139,7 +153,7 @@ export class MeasuresService {
       const needed = definition.items.length - definition.total.maxMissing;
       throw invalid({ responses: `Answer at least ${needed} of the ${definition.items.length} items; ${score.missing.length} are blank.` });
     }
-    return {
+    const result: MeasureResult = {
       id: randomUUID(),
       clientId: input.clientId,
       sessionId: input.sessionId,
@@ -157,6 +171,7 @@ export class MeasuresService {
       struckOut: null,
       sessionVoided: false,
     };
+    return { result, name: definition.shortName };
   }
 
   /** A client's results, oldest first, with every definition version they were scored with. */

@@ -1,27 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AddendumKind } from '../../../shared/notes';
-import type { RichTextNode } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
-import type { Signer } from './note-hash';
 
 /** Stored addenda: insert-only (triggers refuse updates, and deletes while their note exists). */
 export async function insertAddendum(
   db: Kysely<VaultSchema>,
-  addendum: { id: string; noteId: string; kind: AddendumKind; text: RichTextNode; signedAt: string; signer: Signer; hash: string },
+  addendum: { id: string; note_id: string; kind: AddendumKind; text: string; signed_at: string; signer_name: string; signer_credentials: string; hash: string },
 ): Promise<void> {
-  await db
-    .insertInto('note_addenda')
-    .values({
-      id: addendum.id,
-      note_id: addendum.noteId,
-      kind: addendum.kind,
-      text: JSON.stringify(addendum.text),
-      signed_at: addendum.signedAt,
-      signer_name: addendum.signer.name,
-      signer_credentials: addendum.signer.credentials,
-      hash: addendum.hash,
-    })
-    .execute();
+  await db.insertInto('note_addenda').values(addendum).execute();
 }
 
 /** Whether the note has been voided. */

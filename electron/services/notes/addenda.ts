@@ -9,6 +9,8 @@ import { invalid } from '../clients/service-context';
 import type { VaultSchema } from '../database/schema';
 import { insertAddendum, isVoided } from './addenda.repository';
 import { addendumHash, type SignedLateEntry, type Signer } from './note-hash';
+import { sessionRow } from './sessions.repository';
+import { addendumInput } from './signed-records.repository';
 import { noteSearchParts, writeNoteIndex } from './note-index';
 import { addendaOf, noteRowOrThrow, parseContent, parseTemplate, voidedConflict } from './note-store';
 
@@ -40,28 +42,35 @@ export async function appendAddendum(trx: Kysely<VaultSchema>, addendum: NewAdde
   }
   if (await isVoided(trx, row.id)) throw voidedConflict();
   const id = randomUUID();
-  const at = signedAt.toISOString();
-  const hash = addendumHash({
-    addendumId: id,
-    noteId: row.id,
-    noteHash: row.content_hash,
-    text: addendum.text,
-    signedAt: at,
-    signer,
-    ...(addendum.kind === 'void' ? { kind: 'void' as const } : {}),
-    ...(addendum.lateEntries?.length ? { lateEntries: sortById(addendum.lateEntries) } : {}),
-    ...(addendum.struckOut?.length ? { struckOut: sortById(addendum.struckOut) } : {}),
-  });
-  await insertAddendum(trx, { id, noteId: row.id, kind: addendum.kind, text: addendum.text, signedAt: at, signer, hash });
-  const addenda = (await addendaOf(trx, row.id)).map((stored) => stored.text);
+  const stored = {
+    id,
+    note_id: row.id,
+    kind: addendum.kind,
+    text: JSON.stringify(addendum.text),
+    signed_at: signedAt.toISOString(),
+    signer_name: signer.name,
+    signer_credentials: signer.credentials,
+  };
+  // The same builder "Verify records" uses, over the row and results as they will be stored.
+  const hash = addendumHash(addendumInput(stored, row.content_hash, { lateEntries: addendum.lateEntries ?? [], struckOut: addendum.struckOut ?? [] }));
+  await insertAddendum(trx, { ...stored, hash });
+  const addenda = (await addendaOf(trx, row.id)).map((existing) => existing.text);
   const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
   await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
+  const session = await sessionRow(trx, row.session_id);
+  // The hash goes into the log too, so replacing the addendum and its stored hash together still shows.
   await appendActivity(
     trx,
-    { action: addendum.kind === 'void' ? 'void' : 'create', recordType: 'addendum', recordId: id, clientId: row.client_id, fields: [] },
+    {
+      action: addendum.kind === 'void' ? 'void' : 'create',
+      recordType: 'addendum',
+      recordId: id,
+      clientId: row.client_id,
+      fields: [],
+      detail: { hash, sessionDate: session.session_date },
+    },
     signedAt,
   );
   return id;
 }
 
-const sortById = <T extends { resultId: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => (a.resultId < b.resultId ? -1 : a.resultId > b.resultId ? 1 : 0));

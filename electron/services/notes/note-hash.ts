@@ -7,7 +7,7 @@ import type { RichTextNode } from '../../../shared/rich-text';
  * every depth, no whitespace) makes the hash depend only on the content, never on the order in which
  * keys happened to be written, so it can be recomputed from a printout or an export years later.
  */
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
 export function canonicalJson(value: Json): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -25,7 +25,10 @@ export interface Signer {
   credentials: string;
 }
 
-/** What a note's signature covers. The private process note is not part of the progress note. */
+/**
+ * What a note's signature covers. The private process note is not part of the progress note. Built
+ * from stored rows by signed-records.repository.ts, for signing and for verifying alike.
+ */
 export interface SignedNoteContent {
   noteId: string;
   clientId: string;
@@ -49,8 +52,22 @@ export interface SignedLateEntry {
   responses: Record<string, number | null>;
 }
 
-/** What an addendum's signature covers. */
-export interface SignedAddendumContent {
+/** Where the content goes in the canonical text of a note; no field of a note can hold this string. */
+const CONTENT_SLOT = '\u0000stored content\u0000';
+
+/**
+ * noteHash for content given as its canonical JSON text (as signed notes store it): the rest of the
+ * note is made canonical around a placeholder and the text goes in its place, so the content, most of
+ * a note, is hashed without being parsed and rebuilt. Equals noteHash exactly when `contentText` is
+ * canonicalJson of the content; any other text gives another hash.
+ */
+export function noteHashOfContentText(note: Omit<SignedNoteContent, 'content'>, contentText: string): string {
+  const framed = canonicalJson(toJson({ ...note, content: CONTENT_SLOT }));
+  return sha256(framed.replace(JSON.stringify(CONTENT_SLOT), () => contentText));
+}
+
+/** What an addendum's signature covers; built from stored rows by signed-records.repository.ts. */
+export interface AddendumContent {
   addendumId: string;
   noteId: string;
   noteHash: string;
@@ -68,7 +85,7 @@ export interface SignedAddendumContent {
 }
 
 /** An addendum's hash covers the note's hash too, so it is tied to the note it corrects. */
-export function addendumHash(addendum: SignedAddendumContent): string {
+export function addendumHash(addendum: AddendumContent): string {
   return sha256(canonicalJson(toJson(addendum)));
 }
 

@@ -5,10 +5,11 @@ import { appendActivity } from '../activity/activity-log';
 import { invalid, type ServiceContext } from '../clients/service-context';
 import { readSettings } from '../database/settings.repository';
 import { appendAddendum, signerOf } from './addenda';
-import { noteHash } from './note-hash';
+import { canonicalJson, noteHash, type Json } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
 import { signingProblems } from './note-rules';
-import { loadNote, noteRowOrThrow, sessionFieldsOf, staleConflict } from './note-store';
+import { loadNote, noteRowOrThrow, staleConflict } from './note-store';
+import { signedNoteInput } from './signed-records.repository';
 
 /**
  * Signing and addenda: the two ways a note becomes, and stays, a signed record. A signature hashes
@@ -26,25 +27,31 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
     const problems = signingProblems(note.content, settings.practitionerName);
     if (Object.keys(problems).length > 0) throw invalid(problems);
     if (row.revision !== input.baseRevision) throw staleConflict();
-    const signer = { name: settings.practitionerName.trim(), credentials: settings.credentials.trim() };
-    const hash = noteHash({
-      noteId: note.id,
-      clientId: note.clientId,
-      session: sessionFieldsOf(await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow()),
-      template: { id: note.template.id, version: note.template.version },
-      content: note.content,
-      signedAt: signedAt.toISOString(),
-      signer,
-    });
+    // The content is stored as canonical JSON from now on (the same document, keys in order), so
+    // "Verify records" can hash it as stored instead of parsing and rebuilding every note.
+    const signed = {
+      content: canonicalJson(JSON.parse(row.content) as Json),
+      signed_at: signedAt.toISOString(),
+      signer_name: settings.practitionerName.trim(),
+      signer_credentials: settings.credentials.trim(),
+    };
+    const session = await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
+    // The same builder "Verify records" uses, over the row as it will be stored.
+    const hash = noteHash(signedNoteInput({ ...row, ...signed }, session));
     await trx
       .updateTable('notes')
-      .set({ status: 'signed', signed_at: signedAt.toISOString(), signer_name: signer.name, signer_credentials: signer.credentials, content_hash: hash })
+      .set({ status: 'signed', ...signed, content_hash: hash })
       .where('id', '=', input.noteId)
       .execute();
     // From now on the note is one index row: it will not be typed in again.
     const parts = noteSearchParts(note.template, note.content, [], 'signed');
     await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
-    await appendActivity(trx, { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [] }, signedAt);
+    // The hash goes into the log too, so replacing the note and its stored hash together still shows.
+    await appendActivity(
+      trx,
+      { action: 'sign', recordType: 'note', recordId: input.noteId, clientId: row.client_id, fields: [], detail: { hash, sessionDate: session.session_date } },
+      signedAt,
+    );
   });
   return loadNote(db, input.noteId);
 }

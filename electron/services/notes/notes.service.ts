@@ -22,7 +22,7 @@ import { deleteNoteIndex, newNoteKey, noteSearchParts, writeNoteIndex } from './
 import { checkedContent, homeworkOf } from './note-rules';
 import { loadNote, noteRowOrThrow, parseTemplate, sessionColumns, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
 import { searchVault } from './search.repository';
-import { deleteSession, listSessionsOfClient, listUnsigned, previousNote } from './sessions.repository';
+import { deleteSession, listSessionsOfClient, listUnsigned, previousNote, sessionRow } from './sessions.repository';
 import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
 
 /** Sessions and their notes: drafts that autosave, signing, addenda, templates and full-text search. */
@@ -84,7 +84,11 @@ export class NotesService {
         })
         .execute();
       await writeNoteIndex(trx, { noteKey, noteId, clientId: input.clientId, parts: noteSearchParts(template, content, [], 'draft') });
-      await appendActivity(trx, { action: 'create', recordType: 'session', recordId: sessionId, clientId: input.clientId, fields: [] }, new Date(at));
+      await appendActivity(
+        trx,
+        { action: 'create', recordType: 'session', recordId: sessionId, clientId: input.clientId, fields: [], detail: { sessionDate: input.session.date } },
+        new Date(at),
+      );
     });
     return loadNote(db, noteId);
   }
@@ -105,7 +109,11 @@ export class NotesService {
       const current = await noteRowOrThrow(trx, input.noteId);
       if (current.status === 'signed') throw signedConflict();
       await trx.updateTable('sessions').set(sessionColumns(input.session)).where('id', '=', note.session_id).execute();
-      await appendActivity(trx, { action: 'update', recordType: 'session', recordId: note.session_id, clientId: note.client_id, fields: changed }, at);
+      await appendActivity(
+        trx,
+        { action: 'update', recordType: 'session', recordId: note.session_id, clientId: note.client_id, fields: changed, detail: { sessionDate: input.session.date } },
+        at,
+      );
     });
     return loadNote(db, input.noteId);
   }
@@ -173,9 +181,14 @@ export class NotesService {
     await this.ctx.transaction(async (trx) => {
       const row = await noteRowOrThrow(trx, input.noteId);
       if (row.status === 'signed') throw new AppError('CONFLICT', 'This note is signed, so its session cannot be deleted. Void the note with a reason instead.');
+      const session = await sessionRow(trx, row.session_id);
       await deleteNoteIndex(trx, row.search_rowid);
       await deleteSession(trx, row.session_id);
-      await appendActivity(trx, { action: 'delete', recordType: 'session', recordId: row.session_id, clientId: row.client_id, fields: [] }, at);
+      await appendActivity(
+        trx,
+        { action: 'delete', recordType: 'session', recordId: row.session_id, clientId: row.client_id, fields: [], detail: { sessionDate: session.session_date } },
+        at,
+      );
     });
   }
 

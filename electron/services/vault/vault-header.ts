@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/write-file-atomic';
+import { chainAnchorSchema } from '../../../shared/record-verification';
+import { writeFileAtomic, writeFileAtomicSync } from '../fs/write-file-atomic';
 
 /** The header sits beside vault.db and holds everything needed to recover the data key. */
 export const HEADER_FILE = 'vault-header.json';
 export const DATABASE_FILE = 'vault.db';
 export const HEADER_FORMAT = 'alliance-notes-vault';
-export const HEADER_FORMAT_VERSION = 1;
+/**
+ * 2 adds `activityLog` (the anchor of the activity log, written on every lock). A version-1 header is
+ * still read (it has no anchor yet); an app that only knows version 1 says the vault is from a newer
+ * version instead of calling it damaged. The key slots are the same in both.
+ */
+export const HEADER_FORMAT_VERSION = 2;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const wrappedKeySchema = z.strictObject({
@@ -39,6 +45,12 @@ export const vaultHeaderSchema = z.strictObject({
     createdAt: z.string(),
     confirmedAt: z.string().nullable(),
   }),
+  /**
+   * The activity log's length and newest hash when the vault was last locked (or, after a restore, when
+   * the backup was made), kept outside the database so entries cut off the end are found. Absent in
+   * headers written before format 2, and until the first lock.
+   */
+  activityLog: chainAnchorSchema.optional(),
 });
 
 export type VaultHeader = z.output<typeof vaultHeaderSchema>;
@@ -57,9 +69,28 @@ export async function readHeader(dir: string): Promise<HeaderRead> {
   try {
     text = await fs.readFile(path.join(dir, HEADER_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'damaged', reason: 'The vault header file cannot be read.' };
+    return unreadable(error);
   }
+  return parseHeader(text);
+}
+
+/** readHeader for a lock, which cannot wait. */
+export function readHeaderSync(dir: string): HeaderRead {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, HEADER_FILE), 'utf8');
+  } catch (error) {
+    return unreadable(error);
+  }
+  return parseHeader(text);
+}
+
+function unreadable(error: unknown): HeaderRead {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+  return { kind: 'damaged', reason: 'The vault header file cannot be read.' };
+}
+
+function parseHeader(text: string): HeaderRead {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -75,5 +106,13 @@ export async function readHeader(dir: string): Promise<HeaderRead> {
 
 /** Written to a temporary file, flushed and renamed, so a crash leaves either the old or the new header. */
 export async function writeHeader(dir: string, header: VaultHeader): Promise<void> {
-  await writeFileAtomic(path.join(dir, HEADER_FILE), `${JSON.stringify(header, null, 2)}\n`);
+  await writeFileAtomic(path.join(dir, HEADER_FILE), headerText(header));
 }
+
+/** writeHeader for a lock, which cannot wait. */
+export function writeHeaderSync(dir: string, header: VaultHeader): void {
+  writeFileAtomicSync(path.join(dir, HEADER_FILE), headerText(header));
+}
+
+// Any header this app writes is in its own format, even one first read as an older version.
+const headerText = (header: VaultHeader): string => `${JSON.stringify({ ...header, formatVersion: HEADER_FORMAT_VERSION }, null, 2)}\n`;

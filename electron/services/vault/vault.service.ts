@@ -15,8 +15,10 @@ import {
   HEADER_FORMAT_VERSION,
   passphraseAad,
   readHeader,
+  readHeaderSync,
   recoveryAad,
   writeHeader,
+  writeHeaderSync,
   type VaultHeader,
 } from './vault-header';
 import { UnlockThrottle } from './unlock-throttle';
@@ -30,6 +32,8 @@ import { readSettings, writeSettings } from '../database/settings.repository';
 import { assertSchemaAsMigrationsMake } from '../database/schema-guard';
 import { removeLeftoverStagingFolders } from '../backup/staging-folders';
 import type { VaultSchema } from '../database/schema';
+import { logHoldsAnchor, readChainAnchor } from '../activity/chain-anchor.repository';
+import type { ChainAnchor } from '../../../shared/record-verification';
 
 export interface VaultServiceOptions {
   /** The vault folder: vault.db and vault-header.json live here. */
@@ -64,6 +68,12 @@ export interface InstallRestoreOptions {
    * due (a damaged file must never be migrated), the check runs first, as for any other restored file.
    */
   checkedBeforeInstall?: boolean;
+  /**
+   * The activity log's anchor from the backup's manifest, written into the header once the restored
+   * vault is open: the restored log is checked against the backup it came from, not against the
+   * (longer) log of the vault it replaced. Null for a backup made before manifests recorded it.
+   */
+  activityLog?: ChainAnchor | null;
 }
 
 /** `20261123-081500` in local time, for folder names people read. */
@@ -240,13 +250,25 @@ export class VaultService {
     });
   }
 
-  /** Closes the database and wipes the key. Safe to call when already locked. */
+  /**
+   * Closes the database and wipes the key. Safe to call when already locked. The activity log's anchor
+   * is read first and written into the header after (see anchorToRecord), before this returns: a lock
+   * is often the last thing the app does.
+   */
   lock(reason: LockReason): VaultStatus['state'] {
-    if (this.open) {
+    const open = this.open;
+    if (open) {
+      const anchor = this.anchorToRecord(open);
       this.closeSession(reason);
+      if (anchor) this.recordAnchor(open.header.vaultId, anchor);
       this.emit();
     }
     return 'locked';
+  }
+
+  /** The activity log's anchor as the header holds it: from the last lock, or the restored backup. */
+  chainAnchor(): ChainAnchor | null {
+    return this.requireOpen().header.activityLog ?? null;
   }
 
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
@@ -414,7 +436,8 @@ export class VaultService {
           throw new AppError('VAULT_EXISTS', 'A vault was created here in the meantime. Nothing was restored.');
         }
         if (!key.newPassphrase) throw new AppError('VALIDATION', 'Choose a passphrase for the new vault.');
-        const { header, recoveryBytes } = await this.newHeader(key.newPassphrase, key.dataKey);
+        const { header: fresh, recoveryBytes } = await this.newHeader(key.newPassphrase, key.dataKey);
+        const header: VaultHeader = options.activityLog ? { ...fresh, activityLog: options.activityLog } : fresh;
         await fs.rename(stagedFile, database);
         return this.startNewVault(header, Buffer.from(key.dataKey), false, recoveryBytes, timing, true);
       }
@@ -449,6 +472,7 @@ export class VaultService {
         if (error instanceof AppError && error.code === 'BACKUP_CORRUPT') throw error;
         throw new AppError('BACKUP_CORRUPT', 'The restored vault could not be opened, so your previous vault was put back unchanged.');
       }
+      if (options.activityLog !== undefined) await this.adoptRestoredAnchor(options.activityLog);
       await fs.rm(before, { recursive: true, force: true });
       this.emit();
       return { recoveryKey: null };
@@ -588,6 +612,48 @@ export class VaultService {
     } finally {
       open.dataKey.fill(0);
     }
+  }
+
+  /**
+   * The anchor a lock should write: the log's length and newest hash now, or null to leave the header
+   * as it is. An anchor the log no longer holds is never replaced: writing the shorter log's would erase
+   * the evidence that entries were cut off while the vault was closed. Reading it must not stop a lock.
+   */
+  private anchorToRecord(open: OpenVault): ChainAnchor | null {
+    try {
+      const kept = open.header.activityLog;
+      if (kept && !logHoldsAnchor(open.sqlite, kept)) return null;
+      const current = readChainAnchor(open.sqlite);
+      return kept && kept.length === current.length && kept.latestHash === current.latestHash ? null : current;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Writes the anchor into the header on disk, re-read rather than taken from memory: a passphrase
+   * change may be writing it at this moment, and its new key slot must survive whichever lands last.
+   * A header that cannot be written keeps its older anchor, which the log still holds.
+   */
+  private recordAnchor(vaultId: string, anchor: ChainAnchor): void {
+    try {
+      const read = readHeaderSync(this.dir);
+      if (read.kind === 'ok' && read.header.vaultId === vaultId) writeHeaderSync(this.dir, { ...read.header, activityLog: anchor });
+    } catch {
+      // Locking must never fail; see above.
+    }
+  }
+
+  /**
+   * Puts the restored backup's anchor (or none) into the open vault's header. Kept in memory even if
+   * the file cannot be written, so this session checks against it and its lock writes the restored log's own.
+   */
+  private async adoptRestoredAnchor(anchor: ChainAnchor | null): Promise<void> {
+    const open = this.requireOpen();
+    const { activityLog: _replaced, ...rest } = open.header;
+    const header: VaultHeader = anchor ? { ...rest, activityLog: anchor } : rest;
+    open.header = header;
+    await writeHeader(this.dir, header).catch(() => undefined);
   }
 
   private async rewrapPassphrase(passphrase: string): Promise<void> {

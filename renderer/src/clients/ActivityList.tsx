@@ -2,7 +2,7 @@ import { Badge, Button, Center, Skeleton, Stack, Table, Text } from '@mantine/co
 import type { ActivityEntry } from '../../../shared/clients';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ACTIVITY_ACTION_LABELS, fieldLabel, formatDateTime, recordTypeLabel } from './format';
+import { ACTIVITY_ACTION_LABELS, fieldLabel, formatDateTime, formatDay, recordTypeLabel } from './format';
 import { useActivity } from './queries';
 
 interface ActivityListProps {
@@ -81,7 +81,21 @@ function ActivityRow({ entry, practice }: { entry: ActivityEntry; practice: bool
           {ACTIVITY_ACTION_LABELS[entry.action]}
         </Badge>
       </Table.Td>
-      <Table.Td>{recordTypeLabel(entry.recordType)}</Table.Td>
+      <Table.Td>
+        {recordTypeLabel(entry.recordType)}
+        {entry.detail?.measure && (
+          <Text span size="sm">
+            {' '}
+            · <bdi>{entry.detail.measure}</bdi>
+          </Text>
+        )}
+        {entry.detail?.sessionDate && (
+          <Text span size="sm" c="dimmed">
+            {' '}
+            · session of {formatDay(entry.detail.sessionDate)}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         {entry.fields.length === 0 ? (
           <Text span c="dimmed" size="sm">

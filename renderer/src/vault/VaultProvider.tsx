@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
+import type { ActivityLogVerdict } from '../../../shared/clients';
 import type { VaultStatus } from '../../../shared/contract';
 import { call, onEvent, onVaultLocked } from '../api';
 import { VaultContext, type VaultContextValue } from './vault-context';
@@ -13,12 +14,14 @@ export function VaultProvider({ children }: { children: ReactNode }) {
   const [creating, setCreating] = useState(false);
   const [regenerating, setRegenerating] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  const [restoreVerification, setRestoreVerification] = useState<ActivityLogVerdict | 'unavailable' | null>(null);
   const previousState = useRef<VaultStatus['state'] | null>(null);
 
   const applyStatus = useCallback((next: VaultStatus) => {
     // Leaving "unlocked" must drop every secret held in memory, including a recovery key not yet stored.
     if (previousState.current === 'unlocked' && next.state !== 'unlocked') {
       setRecoveryKey(null);
+      setRestoreVerification(null);
       notifications.clean();
       if (window.location.hash !== '#/' && window.location.hash !== '') history.replaceState(null, '', '#/');
     }
@@ -67,6 +70,7 @@ export function VaultProvider({ children }: { children: ReactNode }) {
         const result = await call('confirmRestore', { restoreId });
         if (result.recoveryKey !== null) setRecoveryKey(result.recoveryKey);
         applyStatus(result.status);
+        setRestoreVerification(result.verification ?? 'unavailable');
       } finally {
         setRestoring(false);
       }
@@ -90,6 +94,8 @@ export function VaultProvider({ children }: { children: ReactNode }) {
     applyStatus(next);
   }, [applyStatus]);
 
+  const dismissRestoreVerification = useCallback(() => setRestoreVerification(null), []);
+
   const value = useMemo<VaultContextValue | null>(
     () =>
       status && {
@@ -102,10 +108,26 @@ export function VaultProvider({ children }: { children: ReactNode }) {
         restoring,
         createVault,
         confirmRestore,
+        restoreVerification,
+        dismissRestoreVerification,
         regenerateRecoveryKey,
         confirmRecoveryKeySaved,
       },
-    [status, applyStatus, refresh, recoveryKey, creating, regenerating, restoring, createVault, confirmRestore, regenerateRecoveryKey, confirmRecoveryKeySaved],
+    [
+      status,
+      applyStatus,
+      refresh,
+      recoveryKey,
+      creating,
+      regenerating,
+      restoring,
+      createVault,
+      confirmRestore,
+      restoreVerification,
+      dismissRestoreVerification,
+      regenerateRecoveryKey,
+      confirmRecoveryKeySaved,
+    ],
   );
 
   if (!value) return <StartupScreen error={startupError} onRetry={refresh} />;

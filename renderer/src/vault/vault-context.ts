@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ActivityLogVerdict } from '../../../shared/clients';
 import type { VaultStatus } from '../../../shared/contract';
 
 export interface VaultContextValue {
@@ -16,6 +17,12 @@ export interface VaultContextValue {
   createVault: (passphrase: string) => Promise<void>;
   /** Swaps a prepared restore in; a vault it creates hands its recovery key on like createVault does. */
   confirmRestore: (restoreId: string) => Promise<void>;
+  /**
+   * "Verify records" as run right after the last restore, shown until dismissed (or the vault locks);
+   * `unavailable` when the check could not finish.
+   */
+  restoreVerification: ActivityLogVerdict | 'unavailable' | null;
+  dismissRestoreVerification: () => void;
   regenerateRecoveryKey: () => Promise<void>;
   confirmRecoveryKeySaved: () => Promise<void>;
 }
