@@ -96,7 +96,7 @@ test('write a note in every section, reload, sign it, add an addendum, and find 
   // Signing is final, so it shows exactly what will be signed, and by whom, first.
   const confirm = page.getByRole('dialog', { name: 'Sign addendum' });
   await expect(confirm.getByLabel('Addendum to be signed')).toHaveText('Client phoned: the walk was done once.');
-  await expect(confirm).toContainText('You are signing as Dr. Robin Example, PsyD, Licensed Psychologist');
+  await expect(confirm).toContainText('Signed as Dr. Robin Example, PsyD, Licensed Psychologist, dated today.');
   await confirm.getByRole('button', { name: 'Sign addendum' }).click();
   const addendum = page.getByRole('article', { name: 'Addendum 1' });
   await expect(addendum).toContainText('Client phoned: the walk was done once.');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { Note } from '../../../shared/notes';
 import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
@@ -8,7 +8,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useUnsavedChanges } from '../navigation/navigation-guard';
 import { RichTextField } from '../rich-text/RichTextField';
 import { RichTextView } from '../rich-text/RichTextView';
-import { useNoteChanged, useSettings } from './queries';
+import { useNoteChanged } from './queries';
+import { useSigner } from '../measures/SignerNotice';
 import { SignatureLine } from './SignatureLine';
 
 /** Addenda after a signed note, oldest first, and the form to write and sign a new one. */
@@ -99,11 +100,9 @@ function AddendumForm({ noteId, onDone }: { noteId: string; onDone: () => void }
 
 /** The preview: the addendum as it will be stored, who signs it, and that it can never change. */
 function ConfirmAddendum({ text, onCancel, onSign }: { text: RichTextNode; onCancel: () => void; onSign: () => Promise<void> }) {
-  const settings = useSettings();
+  const signer = useSigner();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const name = settings.data?.practitionerName.trim() ?? '';
-  const credentials = settings.data?.credentials.trim() ?? '';
   const sign = async () => {
     setBusy(true);
     setError(null);
@@ -120,14 +119,7 @@ function ConfirmAddendum({ text, onCancel, onSign }: { text: RichTextNode; onCan
       <Paper withBorder p="sm" radius="sm" aria-label="Addendum to be signed">
         <RichTextView doc={text} />
       </Paper>
-      {settings.isPending && <Skeleton height={24} aria-label="Loading your name" />}
-      {settings.isSuccess && name !== '' && (
-        <Text>
-          You are signing as <strong>{name}</strong>
-          {credentials && `, ${credentials}`}, dated now.
-        </Text>
-      )}
-      {settings.isSuccess && name === '' && <ErrorAlert message="Add your name in Settings before signing; the addendum you wrote stays here." />}
+      {signer.notice}
       <Text size="sm" c="dimmed">
         A signed addendum can never be changed or deleted.
       </Text>
@@ -135,7 +127,7 @@ function ConfirmAddendum({ text, onCancel, onSign }: { text: RichTextNode; onCan
         <Button variant="default" onClick={onCancel} disabled={busy}>
           Back to editing
         </Button>
-        <Button onClick={() => void sign()} loading={busy} disabled={settings.isSuccess && name === ''} data-autofocus>
+        <Button onClick={() => void sign()} loading={busy} disabled={!signer.ready} data-autofocus>
           Sign addendum
         </Button>
       </Group>
