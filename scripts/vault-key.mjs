@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints a vault's raw 256-bit data key, recovered from the paper recovery key, so vault.db can be
-// opened with SQLCipher 4 tools without Alliance Notes (README: "Opening the vault without the app").
+// opened with SQLCipher 4 tools without Alliance Notes (docs/vault.md: "Opening the vault without the app").
 //
 //   node scripts/vault-key.mjs <vault folder>      then type the recovery key and press Enter
 //

@@ -4,7 +4,7 @@ import { chainAnchorSchema } from './record-verification';
 
 /**
  * Encrypted backups, verified restore and open-format export. A backup is an `age` file (passphrase
- * recipient, scrypt) holding a tar with `manifest.json` and a plain SQLite snapshot; the README says
+ * recipient, scrypt) holding a tar with `manifest.json` and a plain SQLite snapshot; docs/backups-and-export.md says
  * how to read one with the `age` and `sqlite3` tools alone.
  */
 

@@ -6,7 +6,7 @@ import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses
 import { richTextDocSchema } from './rich-text';
 
 /**
- * The documented shape of `data.json` in an open-format export (README: "Export in open formats").
+ * The documented shape of `data.json` in an open-format export (docs/backups-and-export.md: "Export in open formats").
  * It is a published file format, not an internal type: other programs read it after the app is gone,
  * so a field is never renamed or given a new meaning within a format version. Adding a field is
  * allowed; anything else raises DATA_EXPORT_FORMAT_VERSION.

@@ -63,7 +63,7 @@ async function signedPractice(): Promise<Practice> {
   return { dir, vault, recoveryKey };
 }
 
-/** The data key, as someone holding the paper recovery key gets it (README: "Opening the vault without the app"). */
+/** The data key, as someone holding the paper recovery key gets it (docs/vault.md: "Opening the vault without the app"). */
 async function dataKeyFromRecoveryKey(p: Practice): Promise<Buffer> {
   const read = await readHeader(p.dir);
   if (read.kind !== 'ok') throw new Error(`header: ${read.kind}`);

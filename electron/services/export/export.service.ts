@@ -185,7 +185,7 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
       '                 One array per kind of record (clients, diagnoses, goals, goalStatusChanges, sessions, notes,',
       '                 addenda, measureResults, measureDefinitions, templates, alertAcknowledgements, activityLog),',
       '                 linked by ids. Dates are YYYY-MM-DD, moments ISO 8601 in UTC. Rich text is given twice: as the',
-      '                 editor\'s JSON document and as Markdown. The schema is described in the Alliance Notes README',
+      '                 editor\'s JSON document and as Markdown. The schema is described in Alliance Notes docs/backups-and-export.md',
       '                 ("Export in open formats") and defined in shared/data-export.ts.',
     );
   }
