@@ -1,4 +1,3 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
@@ -30,6 +29,9 @@ import { openVaultSnapshot } from './vault-snapshot';
 import { createStagingFolder, removeStagingFolder, stageVerifiedBackup, type StagingFolder } from './restore-stream';
 import { rotateBackupFolder } from './rotation';
 import { countRecords } from './snapshot';
+import { ChosenBackupFiles } from './chosen-backup-files';
+import { backupPassphraseFor, isWritableFolder } from './backup-readiness';
+import { OneAtATime, throttledProgress } from './exclusive-runs';
 
 export interface BackupServiceOptions {
   vault: VaultService;
@@ -59,22 +61,24 @@ interface PendingRestore {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A staged restore nobody confirms is thrown away, key and all. */
 const PENDING_RESTORE_MS = 15 * 60 * 1000;
-const MAX_CHOSEN_FILES = 20;
 
 /**
  * Backups, verification and restore. The vault service owns the vault folder and keys; this service
  * owns backup files, the backup settings and the history, and the automatic schedule.
  */
 export class BackupService {
-  private readonly chosenFiles = new Map<string, string>();
   private readonly pending = new Map<string, PendingRestore>();
   /** Restores discarded because the vault locked, so confirming one says why rather than "not found". */
   private readonly discardedByLock = new Set<string>();
-  private running: Promise<unknown> | null = null;
-  private lastProgress: { phase: string; at: number } | null = null;
+  private readonly exclusive = new OneAtATime();
+  private readonly progress: ReturnType<typeof throttledProgress>;
   private readonly now: () => Date;
 
+  private readonly chosen: ChosenBackupFiles;
+
   constructor(private readonly options: BackupServiceOptions) {
+    this.chosen = new ChosenBackupFiles(options.dialogs);
+    this.progress = throttledProgress((progress) => options.emitProgress(progress));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -120,17 +124,17 @@ export class BackupService {
 
   async setAutomatic(enabled: boolean): Promise<BackupStatus> {
     const settings = await readBackupSettings(this.vault.database());
-    if (enabled) this.assertReady(settings, 'folder');
+    if (enabled) backupPassphraseFor(settings, 'folder');
     await writeBackupSettings(this.vault.database(), { automatic: enabled });
     return this.status();
   }
 
   /** Writes one backup; `backup: null` when the folder dialog was cancelled. */
   backupNow(destination: 'folder' | 'choose', kind: BackupKind = 'manual'): Promise<{ backup: BackupRecord | null }> {
-    return this.oneAtATime(async () => {
+    return this.exclusive.run(async () => {
       const db = this.vault.database();
       const settings = await readBackupSettings(db);
-      const passphrase = this.assertReady(settings, destination);
+      const passphrase = backupPassphraseFor(settings, destination);
       let folder = settings.folder;
       if (destination === 'choose') {
         folder = await this.options.dialogs.chooseFolder({ title: 'Back up to…' });
@@ -177,24 +181,7 @@ export class BackupService {
   }
 
   async chooseFile(): Promise<{ file: ChosenFile | null }> {
-    const file = await this.options.dialogs.chooseOpenPath({
-      title: 'Choose a backup',
-      filters: [{ name: 'Alliance Notes backup', extensions: ['age'] }],
-    });
-    if (file === null) return { file: null };
-    let bytes: number;
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) throw new Error('not a file');
-      bytes = stat.size;
-    } catch {
-      throw new AppError('IO_ERROR', 'That file cannot be read. Check the drive is connected and try again.');
-    }
-    const id = randomUUID();
-    this.chosenFiles.set(id, file);
-    // Only the latest few choices stay valid; the renderer only ever holds the last one.
-    while (this.chosenFiles.size > MAX_CHOSEN_FILES) this.chosenFiles.delete(this.chosenFiles.keys().next().value as string);
-    return { file: { id, name: path.basename(file), bytes } };
+    return { file: await this.chosen.choose() };
   }
 
   /**
@@ -202,7 +189,7 @@ export class BackupService {
    * under a throwaway key, in a temporary folder inside the vault's folder, checked there, and deleted.
    */
   verify(fileId: string, passphrase: string | undefined): Promise<BackupInfo> {
-    return this.oneAtATime(async () => {
+    return this.exclusive.run(async () => {
       // Nothing is ever opened with this key after the check; it exists so no plain page touches the disk.
       const throwaway = randomBytes(32);
       try {
@@ -216,8 +203,8 @@ export class BackupService {
   }
 
   prepareRestore(fileId: string, backupPassphrase: string | undefined, vaultPassphrase: string | undefined): Promise<PreparedRestore> {
-    return this.oneAtATime(async () => {
-      this.chosenFile(fileId);
+    return this.exclusive.run(async () => {
+      this.chosen.path(fileId);
       const stagedWhileUnlocked = (await this.vault.status()).state === 'unlocked';
       // The vault passphrase is checked first: a typo there should not cost a full decryption.
       const key = await this.vault.keyForRestore(vaultPassphrase);
@@ -238,7 +225,7 @@ export class BackupService {
   }
 
   confirmRestore(restoreId: string): Promise<{ status: VaultStatus; recoveryKey: string | null; verification: ActivityLogVerdict | null }> {
-    return this.oneAtATime(async () => {
+    return this.exclusive.run(async () => {
       const pending = this.pending.get(restoreId);
       if (!pending && this.discardedByLock.delete(restoreId)) {
         throw new AppError('VAULT_LOCKED', 'The vault locked after this restore was prepared, so it was discarded. Unlock and start the restore again.');
@@ -342,7 +329,7 @@ export class BackupService {
     operation: 'verify' | 'restore',
     dataKey: Buffer,
   ): Promise<{ info: BackupInfo; staging: StagingFolder; activityLog: ChainAnchor | null }> {
-    const file = this.chosenFile(fileId);
+    const file = this.chosen.path(fileId);
     const secret = passphrase ?? (await this.savedPassphraseForReading());
     const staging = await createStagingFolder(this.vault.dir, randomUUID());
     try {
@@ -392,12 +379,6 @@ export class BackupService {
     return saved;
   }
 
-  private chosenFile(fileId: string): string {
-    const file = this.chosenFiles.get(fileId);
-    if (!file) throw new AppError('NOT_FOUND', 'Choose the backup file again.');
-    return file;
-  }
-
   private async currentSummary(): Promise<PreparedRestore['current']> {
     if ((await this.vault.status()).state !== 'unlocked') return null;
     const counts: RecordCounts = countRecords(this.vault.connection());
@@ -415,49 +396,5 @@ export class BackupService {
     const history = await listBackupHistory(this.vault.database(), 1000);
     const verified = new Set(history.filter((row) => row.folder === folder && row.verifiedAt !== null).map((row) => row.fileName));
     await rotateBackupFolder(folder, verified, this.now());
-  }
-
-  private assertReady(settings: BackupSettings, destination: 'folder' | 'choose'): string {
-    if (settings.passphrase === null) {
-      throw new AppError('NEEDS_SETUP', 'Set a backup passphrase in Settings → Backups first. Backups are always encrypted.');
-    }
-    if (destination === 'folder' && settings.folder === null) {
-      throw new AppError('NEEDS_SETUP', 'Choose a backup folder in Settings → Backups first.');
-    }
-    return settings.passphrase;
-  }
-
-  /** At most ten updates a second per phase: a progress bar needs no more, and each crosses IPC. */
-  private progress(operation: BackupProgress['operation'], phase: string, fraction: number | null): void {
-    const at = Date.now();
-    const last = this.lastProgress;
-    if (last && last.phase === phase && fraction !== null && fraction < 1 && at - last.at < 100) return;
-    this.lastProgress = { phase, at };
-    this.options.emitProgress({ operation, phase, fraction });
-  }
-
-  /** Backups, verifications and restores each read or write a whole vault; one at a time. */
-  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running) {
-      return Promise.reject(new AppError('CONFLICT', 'Another backup, verification or restore is still running. Try again when it has finished.'));
-    }
-    const run = task();
-    this.running = run;
-    const clear = () => {
-      if (this.running === run) this.running = null;
-    };
-    run.then(clear, clear);
-    return run;
-  }
-}
-
-async function isWritableFolder(folder: string): Promise<boolean> {
-  try {
-    const stat = await fs.stat(folder);
-    if (!stat.isDirectory()) return false;
-    await fs.access(folder, fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
