@@ -6,7 +6,7 @@
 // SQLCipher, a dev dependency only: a test opens the vault with it to prove the file is standard
 // SQLCipher 4. Pass --app-only to skip it (the test host and the bench do not need it).
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 
@@ -39,16 +39,24 @@ function loads(addon) {
 }
 
 const appOnly = process.argv.includes('--app-only');
-for (const addon of addons) {
-  if (appOnly && addon.devOnly) continue;
-  if (loads(addon)) continue;
-  console.error(`Building ${addon.label} for Node.js (first run only, about a minute or two)…`);
-  const result = spawnSync('npm', ['rebuild', addon.name, '--ignore-scripts=false', '--foreground-scripts'], {
-    // stdout stays clean for callers that parse it (the test host prints one HARNESS_URL line).
-    stdio: ['ignore', process.stderr, process.stderr],
-    env: { ...process.env, npm_config_build_from_source: 'true' },
-  });
-  if (result.status !== 0 || !loads(addon)) {
+const missing = addons.filter((addon) => !(appOnly && addon.devOnly) && !loads(addon));
+// Each build is one large C file compiled on one core; the two addons are built side by side.
+const built = await Promise.all(
+  missing.map(
+    (addon) =>
+      new Promise((resolve) => {
+        console.error(`Building ${addon.label} for Node.js (first run only, about a minute or two)…`);
+        const child = spawn('npm', ['rebuild', addon.name, '--ignore-scripts=false', '--foreground-scripts'], {
+          // stdout stays clean for callers that parse it (the test host prints one HARNESS_URL line).
+          stdio: ['ignore', process.stderr, process.stderr],
+          env: { ...process.env, npm_config_build_from_source: 'true' },
+        });
+        child.on('close', (code) => resolve({ addon, ok: code === 0 }));
+      }),
+  ),
+);
+for (const { addon, ok } of built) {
+  if (!ok || !loads(addon)) {
     console.error(`Could not build ${addon.name}. It needs python3, make and a C++ compiler.`);
     process.exit(1);
   }
