@@ -14,12 +14,6 @@ import { parseRichText } from './note-store';
 export const voidedSessionIds = (): RawBuilder<string> =>
   sql<string>`(SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')`;
 
-/** The void of one note, or null when it stands. */
-export async function voidOfNote(db: Kysely<VaultSchema>, noteId: string): Promise<Voided | null> {
-  const row = await db.selectFrom('note_addenda').select(['signed_at', 'text']).where('note_id', '=', noteId).where('kind', '=', 'void').executeTakeFirst();
-  return row ? { at: row.signed_at, reason: richTextToPlain(parseRichText(row.text)).trim() } : null;
-}
-
 /** The voids of a client's notes, keyed by note id. */
 export async function voidsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<Map<string, Voided>> {
   const rows = await db
