@@ -19,7 +19,10 @@ interface NewSessionModalProps {
 /** Records a session and opens its draft note, written on the chosen template. */
 export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose }: NewSessionModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="New session" size="lg" centered>
+    // No focus return: "Start note" goes straight to the note, and focus handed back to the Sessions
+    // tab while the dialog closes could land after the practitioner had clicked into a section and
+    // started typing, sending the caret back to its start ("pened by mistake.O").
+    <Modal opened={opened} onClose={onClose} title="New session" size="lg" centered returnFocus={false}>
       <NewSessionForm clientId={clientId} dateOfBirth={dateOfBirth} isFirstSession={isFirstSession} onClose={onClose} />
     </Modal>
   );
