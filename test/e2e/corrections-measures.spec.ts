@@ -31,7 +31,10 @@ async function recordOnDraft(page: Page, [goals, tasks, bond]: readonly [number,
 
 async function writeAndSign(page: Page, signer: string): Promise<void> {
   await sectionEditor(page, 'Bond').click();
-  await page.keyboard.type('Talked through the missed appointment.');
+  // Entered as one input, as a paste or a dictation would: these tests are about corrections, and
+  // per-key typing straight after the first click races ProseMirror under load (the first letter
+  // can end up after the rest); fast-typing.spec.ts is where keystrokes are tested.
+  await page.keyboard.insertText('Talked through the missed appointment.');
   await page.getByRole('button', { name: 'Sign note…' }).click();
   await page.getByRole('dialog', { name: 'Sign note' }).getByRole('button', { name: 'Sign note' }).click();
   await expect(page.getByText(new RegExp(`^Signed by ${signer}\\b`))).toBeVisible();

@@ -14,9 +14,19 @@ const day = (month: string, date: number) => new RegExp(`${month} ${date}, 2026|
 test('a draft session created by mistake is deleted after a confirmation that names its date', async ({ app: page }) => {
   await openEmptyVault(page);
   await addClientThroughUi(page, { legalName: 'Quill Example' });
+  // Changing one's mind about a new session hands focus back to where it was...
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  const newSession = page.getByRole('button', { name: 'New session' }).first();
+  await newSession.click();
+  await page.getByRole('dialog', { name: 'New session' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(newSession).toBeFocused();
+  // ...while "Start note" leaves it in the note: the first keystrokes stay where they were typed.
   await startSessionThroughUi(page, '2026-03-02');
   await sectionEditor(page, 'Plan').click();
-  await page.keyboard.type('Opened by mistake.');
+  // Entered as one input, as a paste or a dictation would: these tests are about corrections, and
+  // per-key typing straight after the first click races ProseMirror under load (the first letter
+  // can end up after the rest); fast-typing.spec.ts is where keystrokes are tested.
+  await page.keyboard.insertText('Opened by mistake.');
 
   await page.getByRole('button', { name: 'Delete session…' }).click();
   const dialog = page.getByRole('dialog', { name: day('Mar', 2) });
@@ -38,7 +48,7 @@ test('a signed note is voided with a reason: kept, struck through on the timelin
   await addClientThroughUi(page, { legalName: 'Quill Example' });
   await startSessionThroughUi(page, '2026-03-09');
   await sectionEditor(page, 'Bond').click();
-  await page.keyboard.type('Warm and engaged.');
+  await page.keyboard.insertText('Warm and engaged.');
   await page.getByRole('button', { name: 'Sign note…' }).click();
   await page.getByRole('dialog', { name: 'Sign note' }).getByRole('button', { name: 'Sign note' }).click();
   await expect(page.getByText(/^Signed by Dr\. Robin Example/)).toBeVisible();

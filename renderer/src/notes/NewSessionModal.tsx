@@ -18,17 +18,31 @@ interface NewSessionModalProps {
 
 /** Records a session and opens its draft note, written on the chosen template. */
 export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose }: NewSessionModalProps) {
+  // Cancelling hands focus back to "New session". "Start note" does not: it goes straight to the note,
+  // and focus handed back to the Sessions tab while the dialog closes could land after the
+  // practitioner had clicked into a section and started typing, sending the caret back to its start.
+  // Reset while rendering the opening, not in an effect: the dialog records where focus was in the same
+  // commit, and a second commit would record a control inside the dialog instead.
+  const [returnFocus, setReturnFocus] = useState(true);
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    if (opened) setReturnFocus(true);
+  }
   return (
-    // No focus return: "Start note" goes straight to the note, and focus handed back to the Sessions
-    // tab while the dialog closes could land after the practitioner had clicked into a section and
-    // started typing, sending the caret back to its start ("pened by mistake.O").
-    <Modal opened={opened} onClose={onClose} title="New session" size="lg" centered returnFocus={false}>
-      <NewSessionForm clientId={clientId} dateOfBirth={dateOfBirth} isFirstSession={isFirstSession} onClose={onClose} />
+    <Modal opened={opened} onClose={onClose} title="New session" size="lg" centered returnFocus={returnFocus}>
+      <NewSessionForm
+        clientId={clientId}
+        dateOfBirth={dateOfBirth}
+        isFirstSession={isFirstSession}
+        onClose={onClose}
+        onStarted={() => setReturnFocus(false)}
+      />
     </Modal>
   );
 }
 
-function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose }: Omit<NewSessionModalProps, 'opened'>) {
+function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose, onStarted }: Omit<NewSessionModalProps, 'opened'> & { onStarted: () => void }) {
   const templates = useNoteTemplates();
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const noteChanged = useNoteChanged();
@@ -43,6 +57,7 @@ function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose }: Omit
       onSubmit={async (values) => {
         const note = await call('createSession', { clientId, session: valuesToSession(values), templateId });
         noteChanged(note);
+        onStarted();
         onClose();
         navigate(`/clients/${clientId}/notes/${note.id}`);
       }}

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
 import { RichTextToolbar } from '../rich-text/RichTextToolbar';
@@ -37,8 +37,11 @@ export const NoteSectionEditor = memo(function NoteSectionEditor({ label, prompt
   onChangeRef.current = onChange;
   onBlurRef.current = onBlur;
 
+  // The same extension objects on every render: Tiptap compares them by identity and, when they differ,
+  // resets the editor's options mid-typing, a needless redraw while keystrokes are still in flight.
+  const extensions = useMemo(() => noteSectionExtensions(prompt), [prompt]);
   const editor = useEditor({
-    extensions: noteSectionExtensions(prompt),
+    extensions,
     content: initial ?? '',
     shouldRerenderOnTransaction: false,
     editorProps: {
