@@ -1,8 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { noteSearchParts, partRowid } from '../electron/services/notes/note-search-parts';
-import type { NoteTemplate } from '../shared/note-templates';
-import type { NoteContent } from '../shared/notes';
-import type { RichTextNode } from '../shared/rich-text';
 
 /**
  * Letters Unicode does not decompose, folded before the tokenizer sees them (its remove_diacritics cannot):
@@ -62,6 +58,79 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`INSERT INTO search_index(search_index) VALUES ('optimize')`.execute(db);
 }
 
+// --- Frozen copy of how notes were split into search parts when this step was released ------------
+// (electron/services/notes/note-search-parts.ts and shared/rich-text.ts's richTextToPlain). A released
+// migration must do the same thing forever, whatever the live search layout becomes, so it carries its
+// own copy and imports nothing but kysely.
+
+interface RichTextNode {
+  type: string;
+  text?: string;
+  content?: RichTextNode[];
+}
+interface StoredTemplate {
+  sections: { key: string }[];
+}
+interface StoredContent {
+  sections: Record<string, RichTextNode | null | undefined>;
+  homeworkReview: { text: string }[];
+  rupture: { description: string };
+  risk: { action: string };
+}
+
+const PART_STRIDE = 16;
+const EXTRAS_SLOT = 12;
+const ADDENDA_SLOT = 13;
+const WHOLE_SLOT = 15;
+const MATCH_START = '\u0002';
+const MATCH_END = '\u0003';
+const partRowid = (noteKey: number, slot: number): number => -(noteKey * PART_STRIDE + slot);
+
+function richTextToPlain(doc: RichTextNode | null | undefined): string {
+  if (!doc) return '';
+  const blocks: string[] = [];
+  const walk = (node: RichTextNode, into: string[]): void => {
+    if (node.type === 'tableRow') {
+      const cells = (node.content ?? []).map((cell) => richTextToPlain(cell).replace(/\s*\n\s*/g, ' '));
+      if (cells.some((cell) => cell !== '')) blocks.push(cells.join(' | '));
+      return;
+    }
+    if (node.type === 'text') into.push(node.text ?? '');
+    else if (node.type === 'hardBreak') into.push('\n');
+    const isBlock = node.type !== 'text' && node.type !== 'hardBreak' && node.type !== 'doc';
+    if (isBlock && !node.content?.some((child) => child.type !== 'text' && child.type !== 'hardBreak')) {
+      const inline: string[] = [];
+      for (const child of node.content ?? []) walk(child, inline);
+      blocks.push(inline.join(''));
+      return;
+    }
+    for (const child of node.content ?? []) walk(child, into);
+  };
+  walk(doc, blocks);
+  return blocks.map((line) => line.trim()).filter((line) => line.length > 0).join('\n');
+}
+
+const clean = (parts: readonly string[]): string =>
+  parts
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .join('\n')
+    .replaceAll(MATCH_START, ' ')
+    .replaceAll(MATCH_END, ' ');
+
+function noteSearchParts(template: StoredTemplate, content: StoredContent, addenda: readonly RichTextNode[], status: 'draft' | 'signed'): Map<number, string> {
+  const parts = new Map<number, string>();
+  const add = (slot: number, text: string) => {
+    if (text.length > 0) parts.set(slot, text);
+  };
+  template.sections.forEach((section, slot) => add(slot, clean([richTextToPlain(content.sections[section.key])])));
+  add(EXTRAS_SLOT, clean([...content.homeworkReview.map((item) => item.text), content.rupture.description, content.risk.action]));
+  add(ADDENDA_SLOT, clean(addenda.map((text) => richTextToPlain(text))));
+  if (status === 'draft') return parts;
+  const whole = [...parts.values()].join('\n');
+  return new Map(whole.length > 0 ? [[WHOLE_SLOT, whole]] : []);
+}
+
 /** Every note from its stored template and content (never the process note), with its addenda: drafts in parts, signed notes whole. */
 async function reindexNotes(db: Kysely<any>): Promise<void> {
   const addenda = new Map<string, RichTextNode[]>();
@@ -70,8 +139,8 @@ async function reindexNotes(db: Kysely<any>): Promise<void> {
   const notes = await sql<{ id: string; client_id: string; search_rowid: number; template_json: string; content: string; status: 'draft' | 'signed' }>`
     SELECT id, client_id, search_rowid, template_json, content, status FROM notes`.execute(db);
   for (const note of notes.rows) {
-    const template = JSON.parse(note.template_json) as NoteTemplate;
-    const parts = noteSearchParts(template, JSON.parse(note.content) as NoteContent, addenda.get(note.id) ?? [], note.status);
+    const template = JSON.parse(note.template_json) as StoredTemplate;
+    const parts = noteSearchParts(template, JSON.parse(note.content) as StoredContent, addenda.get(note.id) ?? [], note.status);
     for (const [slot, body] of parts) {
       await sql`INSERT INTO search_content (id, ${sql.raw(COLUMNS)})
         VALUES (${partRowid(note.search_rowid, slot)}, 'note', ${note.id}, ${note.client_id}, '', ${body})`.execute(db);
