@@ -1,4 +1,5 @@
 import { defineConfig } from 'electron-vite';
+import { WORKER_ENTRIES } from './electron/services/workers/worker-entries';
 
 /**
  * electron-vite builds the three parts into out/: the main process (ESM), the preload (CommonJS,
@@ -10,15 +11,7 @@ export default defineConfig({
       outDir: 'out/main',
       // Worker threads are entries of their own, emitted beside index.js (see worker-thread.ts).
       lib: {
-        entry: {
-          index: 'electron/main/index.ts',
-          'integrity-worker': 'electron/services/database/integrity-worker.ts',
-          'kdf-worker': 'electron/services/vault/kdf-worker.ts',
-          'verify-worker': 'electron/services/activity/verify-worker.ts',
-          'restore-inspect-worker': 'electron/services/backup/restore-inspect-worker.ts',
-          'page-cipher-worker': 'electron/services/backup/page-cipher-worker.ts',
-          'summary-render-worker': 'electron/services/summary/summary-render-worker.tsx',
-        },
+        entry: { index: 'electron/main/index.ts', ...WORKER_ENTRIES },
       },
     },
   },

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { copyProcessLogs } from './run-logs';
 import { REPO_ROOT } from '../harness/renderer-build';
+import { HOST_BUNDLE_ENTRY } from '../harness/bundle-host';
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -16,13 +17,13 @@ export interface HarnessProcess {
 
 /**
  * Starts the loopback host as its own process, the way a developer would, but with node directly
- * (not npm) to save a second per test. Resolves once it prints its HARNESS_URL line. Its stdout and
+ * (not npm) and from the bundle global-setup.ts made (not tsx), to save seconds per test. Resolves once it prints its HARNESS_URL line. Its stdout and
  * stderr (the app's only logs: the services write to the console, never to files of their own) are
  * also copied to test-results/harness-logs/, where the run's final check looks for note text and
  * names (global-teardown.ts).
  */
 export async function startHarness(args: string[]): Promise<HarnessProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/harness/cli.ts', ...args], {
+  const child = spawn(process.execPath, [HOST_BUNDLE_ENTRY, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
