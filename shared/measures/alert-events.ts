@@ -39,7 +39,11 @@ export const sessionOfResult = (result: AlertResult): AlertSession => ({ session
 /** Every alert event of one client, most urgent first. Pure: the same history gives the same events. */
 export function clientAlertEvents({ results, definitionOf, ruptures }: ClientAlertInputs): AlertEvent[] {
   const byMeasure = new Map<string, AlertResult[]>();
-  for (const result of results) byMeasure.set(result.measureId, [...(byMeasure.get(result.measureId) ?? []), result]);
+  for (const result of results) {
+    const list = byMeasure.get(result.measureId);
+    if (list) list.push(result);
+    else byMeasure.set(result.measureId, [result]);
+  }
   const events = new Map<string, AlertEvent>();
   const add = (event: AlertEvent) => events.set(event.key, event);
   for (const [measureId, list] of byMeasure) {
@@ -141,7 +145,7 @@ export function measureAlertEvents(definition: MeasureDefinition, results: reado
     }
 
     for (const message of result.flags) {
-      const later = results.slice(index + 1).at(-1);
+      const later = index < results.length - 1 ? results[results.length - 1] : undefined;
       const now = later ? `; ${later.flags.includes(message) ? 'raised again' : 'not raised'} on ${formatDay(later.takenOn)}` : '';
       event('flag', 'urgent', `${message} (${measure}, ${when}${now})`, null, message);
     }
