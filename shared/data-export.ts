@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
-import { measureDefinitionSchema } from './measures/definition';
+import { alertKinds, alertSeverities } from './measure-records';
+import { measureDefinitionSchema, raters } from './measures/definition';
 import { noteTemplateSchema, sectionKinds } from './note-templates';
 import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionTypes } from './notes';
 import { richTextDocSchema } from './rich-text';
@@ -186,6 +187,30 @@ export const exportedAlertAcknowledgementSchema = z.strictObject({
   acknowledgedAt: timestamp,
 });
 
+/**
+ * An alert the app raised from the client's results or a note's rupture flag, derived again from
+ * those records whenever they change; open while no acknowledgement has its `alertKey`.
+ */
+export const exportedAlertEventSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  alertKey: z.string(),
+  kind: z.enum(alertKinds),
+  /** The measure it is about, or 'note' for a rupture flagged in a session note. */
+  measureId: z.string(),
+  measureName: z.string(),
+  rater: z.enum(raters),
+  severity: z.enum(alertSeverities),
+  reason: z.string(),
+  /** The day of the result or session the alert is about. */
+  date: isoDateSchema,
+  /** The sessions involved, the one the alert is about last (a result without a session gives its own id). */
+  sessionIds: z.array(z.string()),
+  /** A subscale key, a flag message, 'gap' or 'widening'; null for the total. */
+  subject: z.string().nullable(),
+  raisedAt: timestamp,
+});
+
 export const exportedActivitySchema = z.strictObject({
   seq: z.number().int().positive(),
   at: timestamp,
@@ -222,6 +247,7 @@ export const dataExportSchema = z.strictObject({
   /** Only the template versions that notes in this export were written with. */
   templates: z.array(noteTemplateSchema),
   alertAcknowledgements: z.array(exportedAlertAcknowledgementSchema),
+  alertEvents: z.array(exportedAlertEventSchema),
   /** Who changed what and when (field names only); the client's entries in a one-client export. */
   activityLog: z.array(exportedActivitySchema),
 });
@@ -237,4 +263,5 @@ export type ExportedNoteSection = z.output<typeof exportedNoteSectionSchema>;
 export type ExportedAddendum = z.output<typeof exportedAddendumSchema>;
 export type ExportedMeasureResult = z.output<typeof exportedMeasureResultSchema>;
 export type ExportedAlertAcknowledgement = z.output<typeof exportedAlertAcknowledgementSchema>;
+export type ExportedAlertEvent = z.output<typeof exportedAlertEventSchema>;
 export type ExportedActivity = z.output<typeof exportedActivitySchema>;

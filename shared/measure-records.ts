@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './clients';
 import { formatDay } from './measures/alerts';
-import { customMeasureInputSchema } from './measures/definition';
+import { customMeasureInputSchema, raters } from './measures/definition';
 
 /**
  * Measure results, alerts and the practice overview as they cross the contract. The definitions and
@@ -64,7 +64,7 @@ export const measureResultSchema = z.strictObject({
   sessionVoided: z.boolean(),
 });
 
-export const alertKinds = ['cutoff', 'total-drop', 'subscale-drop', 'rupture', 'worsened', 'flag'] as const;
+export const alertKinds = ['cutoff', 'total-drop', 'subscale-drop', 'rupture', 'worsened', 'flag', 'divergence'] as const;
 export const alertSeverities = ['notice', 'warning', 'urgent'] as const;
 
 export const clientAlertSchema = z.strictObject({
@@ -73,6 +73,8 @@ export const clientAlertSchema = z.strictObject({
   kind: z.enum(alertKinds),
   measureId: z.string(),
   measureName: z.string(),
+  /** Who rated what the alert is about (the practitioner for a note's rupture or a divergence). */
+  rater: z.enum(raters),
   reason: z.string(),
   date: isoDateSchema,
   severity: z.enum(alertSeverities),
@@ -93,19 +95,21 @@ export const overviewClientSchema = z.strictObject({
   status: z.enum(['active', 'paused', 'discharged']),
   lastSessionDate: isoDateSchema.nullable(),
   nextReviewDate: isoDateSchema.nullable(),
-  /** The latest alliance result of the client's most used alliance measure. */
+  /** The client's latest alliance result, of whichever alliance measure (and rater) was recorded last. */
   alliance: z
     .strictObject({
       measureId: z.string(),
       shortName: z.string(),
+      rater: z.enum(raters),
       total: z.number().nullable(),
+      takenOn: isoDateSchema,
       range: z.strictObject({ min: z.number(), max: z.number() }),
-      /** The last few totals, oldest first, for the sparkline. */
+      /** That measure's last six totals, oldest first, for the sparkline. */
       trend: z.array(z.number().nullable()),
     })
     .nullable(),
-  /** Unacknowledged alerts, most severe first. */
-  alerts: z.array(z.strictObject({ key: z.string(), severity: z.enum(alertSeverities), reason: z.string() })),
+  /** Open (unacknowledged) alerts, most urgent first; each reason names its measure and rater. */
+  alerts: z.array(z.strictObject({ key: z.string(), severity: z.enum(alertSeverities), reason: z.string(), measureName: z.string(), rater: z.enum(raters), date: isoDateSchema })),
   /** Sessions since the last measure of any kind; null when no measure was ever recorded. */
   sessionsSinceMeasure: z.number().int().nullable(),
   sessionCount: z.number().int(),

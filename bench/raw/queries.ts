@@ -2,14 +2,15 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ClientList, ClientListItem, ClientListQuery, ClientStatus } from '../../shared/clients';
 import { localIsoDate } from '../../shared/dates';
 import type { MeasureResult, OverviewClient } from '../../shared/measure-records';
-import { builtInMeasure, measureDefinitionSchema, type MeasureDefinition } from '../../shared/measures';
+import { builtInMeasure, byUrgency, measureDefinitionSchema, type AlertSeverity, type MeasureDefinition, type Rater } from '../../shared/measures';
 import type { NoteTemplate } from '../../shared/note-templates';
 import { riskLevels, type NoteContent, type RiskLevel, type SearchInput, type SearchResult, type SessionSummary } from '../../shared/notes';
 import { richTextToPlain, type RichTextNode } from '../../shared/rich-text';
 import { foldForSearch } from '../../shared/search-fold';
 import { collatorFor } from '../../electron/services/clients/client-list';
 import type { Sqlite } from '../../electron/services/database/open-database';
-import { computeClientAlerts, latestVersions, type LatestSession } from '../../electron/services/measures/client-alerts';
+import { definitionLookup, latestVersions } from '../../electron/services/measures/client-alerts';
+import { allianceSummary } from '../../electron/services/measures/practice-overview';
 import { noteKeyOfRowid, noteSearchParts, PART_STRIDE, partRowid, partRowidRange, slotOfRowid } from '../../electron/services/notes/note-search-parts';
 import { ftsWords, snippetSegments } from '../../electron/services/notes/search-query';
 
@@ -301,52 +302,35 @@ export class RawQueries {
       else byClient.set(result.clientId, [result]);
     }
 
-    const latest = new Map<string, LatestSession & { start: string; created: string }>();
-    const sessionRows = this.stmt(`
-      SELECT ses.client_id, ses.id, ses.session_date, ses.start_time, ses.created_at, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS noted
-      FROM (SELECT client_id, max(session_date) AS latest FROM sessions
-        WHERE id NOT IN (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')
-        GROUP BY client_id) AS m
-      JOIN sessions AS ses ON ses.client_id = m.client_id AND ses.session_date = m.latest
-      JOIN notes AS n ON n.session_id = ses.id
-      WHERE ses.id NOT IN (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')`).all() as { client_id: string; id: string; session_date: string; start_time: string | null; created_at: string; note_id: string; noted: number | null }[];
-    for (const row of sessionRows) {
-      const current = latest.get(row.client_id);
-      const start = row.start_time ?? '';
-      if (!current || start > current.start || (start === current.start && row.created_at > current.created)) {
-        latest.set(row.client_id, { sessionId: row.id, noteId: row.note_id, date: row.session_date, ruptureNoted: row.noted === 1, start, created: row.created_at });
-      }
-    }
-    const acknowledgements = new Map<string, Map<string, { note: string; at: string }>>();
-    for (const row of this.stmt('SELECT client_id, alert_key, note, acknowledged_at FROM alert_acknowledgements').all() as { client_id: string; alert_key: string; note: string; acknowledged_at: string }[]) {
-      const own = acknowledgements.get(row.client_id) ?? new Map<string, { note: string; at: string }>();
-      own.set(row.alert_key, { note: row.note, at: row.acknowledged_at });
-      acknowledgements.set(row.client_id, own);
+    const events = new Map<string, OverviewClient['alerts']>();
+    const eventRows = this.stmt(`
+      SELECT e.client_id, e.alert_key, e.severity, e.reason, e.measure_name, e.rater, e.event_date
+      FROM alert_events AS e JOIN clients AS c ON c.id = e.client_id AND c.status = 'active'
+      WHERE NOT EXISTS (SELECT 1 FROM alert_acknowledgements AS a WHERE a.client_id = e.client_id AND a.alert_key = e.alert_key)`).all() as {
+      client_id: string;
+      alert_key: string;
+      severity: AlertSeverity;
+      reason: string;
+      measure_name: string;
+      rater: Rater;
+      event_date: string;
+    }[];
+    for (const row of [...eventRows].map((row) => ({ ...row, key: row.alert_key, date: row.event_date })).sort(byUrgency)) {
+      const own = events.get(row.client_id) ?? [];
+      own.push({ key: row.key, severity: row.severity, reason: row.reason, measureName: row.measure_name, rater: row.rater, date: row.date });
+      events.set(row.client_id, own);
     }
 
-    const allianceIds = new Set([...definitions.values()].filter((definition) => definition.kind === 'alliance').map((definition) => definition.id));
     const overview = clients.map((client): OverviewClient => {
       const own = byClient.get(client.id) ?? [];
-      const session = latest.get(client.id);
-      const alerts = computeClientAlerts({
-        results: own,
-        definitions,
-        latestSession: session ? { sessionId: session.sessionId, noteId: session.noteId, date: session.date, ruptureNoted: session.ruptureNoted } : null,
-        acknowledgements: acknowledgements.get(client.id) ?? new Map(),
-      }).filter((alert) => alert.acknowledged === null);
-      const alliance = own.filter((result) => allianceIds.has(result.measureId));
-      const newest = alliance.at(-1);
-      const definition = newest && [...definitions.values()].find((candidate) => candidate.id === newest.measureId);
       return {
         clientId: client.id,
         code: client.code,
         status: client.status,
         lastSessionDate: client.last_date,
         nextReviewDate: client.review_date,
-        alliance: newest && definition
-          ? { measureId: definition.id, shortName: definition.shortName, total: newest.total, range: definition.range, trend: alliance.filter((result) => result.measureId === newest.measureId).map((result) => result.total) }
-          : null,
-        alerts: alerts.map(({ key, severity, reason }) => ({ key, severity, reason })),
+        alliance: allianceSummary(own, definitionLookup(own, definitions)),
+        alerts: events.get(client.id) ?? [],
         sessionsSinceMeasure: byClient.has(client.id) ? (client.since ?? 0) : null,
         sessionCount: client.count,
       };

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import type { AlertEvent } from '../../shared/measures';
 import { settingsSchema } from '../../shared/contract';
 import type { NoteContent } from '../../shared/notes';
 import type { NoteTemplate } from '../../shared/note-templates';
@@ -10,8 +12,9 @@ import type { MeasureResultsTable, NoteAddendaTable, NoteGoalProgressTable, Note
 import { addendumHash, canonicalJson, noteHash, type Json } from '../../electron/services/notes/note-hash';
 import { noteSearchParts, writeNoteIndex } from '../../electron/services/notes/note-index';
 import { homeworkOf } from '../../electron/services/notes/note-rules';
+import { refreshAllClientAlerts } from '../../electron/services/measures/client-alerts';
 import { activityEntries, chainedRows } from './activity';
-import { isoInstant } from './calendar';
+import { HISTORY_END, isoInstant } from './calendar';
 import { noteContent } from './note-content';
 import type { PlannedMeasure, PlannedSession, PracticePlan } from './practice-plan';
 import { doc, paragraph } from './rich-text';
@@ -283,6 +286,20 @@ async function writeActivity(db: Kysely<VaultSchema>, plan: PracticePlan, totals
   totals.activityEntries = rows.length;
 }
 
+/**
+ * The alert events the seeded history raised, derived as the services derive them (one call per
+ * client, as after each recorded result). Named from client and key and dated at the end of the
+ * history's day, so the same seed gives the same rows.
+ */
+async function writeAlertEvents(db: Kysely<VaultSchema>): Promise<void> {
+  const newId = (clientId: string, event: AlertEvent): string => {
+    const hex = createHash('sha256').update(`${clientId}|${event.key}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  const raisedAt = (event: AlertEvent): string => `${event.date}T18:00:00.000Z`;
+  await db.transaction().execute((trx) => refreshAllClientAlerts(trx, new Date(`${HISTORY_END}T18:00:00.000Z`), { newId, raisedAt }));
+}
+
 /** Writes `plan` into the (new, empty) vault behind `db`. */
 export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan, progress: (p: WriteProgress) => void = () => undefined): Promise<WriteTotals> {
   const totals: WriteTotals = {
@@ -301,6 +318,7 @@ export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan,
   };
   await writeClients(db, plan, progress);
   await writeSessions(db, plan, totals, progress);
+  await writeAlertEvents(db);
   await writeActivity(db, plan, totals, progress);
   return totals;
 }

@@ -1,37 +1,43 @@
 import { format, parseISO } from 'date-fns';
-import type { MeasureDefinition, MeasureKind } from './definition';
-import { isConcern } from './scoring';
+import type { MeasureDefinition, Rater } from './definition';
 
-/** One measured session for one measure, as the alert rules see it. */
-export interface MeasurePoint {
-  /** The session measured; a result taken outside a session (intake) can pass its own id instead. */
+export type AlertKind = 'cutoff' | 'total-drop' | 'subscale-drop' | 'rupture' | 'worsened' | 'flag' | 'divergence';
+export type AlertSeverity = 'notice' | 'warning' | 'urgent';
+
+/**
+ * One alert, derived from a client's history: about one result (or one session's note), and kept
+ * (as a stored event) until that basis disappears. Its key names what it is about, never its wording,
+ * so an acknowledgement keeps matching it while the reason text grows a later value.
+ */
+export interface AlertEvent {
+  key: string;
+  kind: AlertKind;
+  /** The measure it is about; 'note' for a rupture flagged in a session note. */
+  measureId: string;
+  /** The measure's short name, or 'Session note'. */
+  measureName: string;
+  /** Who rated what the alert is about: the measure's rater; the practitioner for a note or a divergence. */
+  rater: Rater;
+  severity: AlertSeverity;
+  reason: string;
+  /** The day of the result (or session) the alert is about. */
+  date: string;
+  /** The sessions involved, the one the alert is about last; a result without a session stands for itself. */
+  sessions: AlertSession[];
+  /** What within the measure: a subscale key, a flag message, 'gap' or 'widening'; null for the total. */
+  subject: string | null;
+}
+
+export interface AlertSession {
   sessionId: string;
   noteId: string | null;
   date: string;
-  total: number | null;
-  subscales: Record<string, number | null>;
-  /** The practitioner's own "rupture noted" flag on the session's note. */
-  ruptureNoted: boolean;
-  /** Flag-item messages the result raised (see scoreMeasure). */
-  flags: string[];
 }
 
-export type AlertKind = 'cutoff' | 'total-drop' | 'subscale-drop' | 'rupture' | 'worsened' | 'flag';
-export type AlertSeverity = 'notice' | 'warning' | 'urgent';
-
-export interface MeasureAlert {
-  kind: AlertKind;
-  measureId: string;
-  measureKind: MeasureKind;
-  reason: string;
-  /** The earlier session compared against (if any), then the latest. */
-  sessionIds: string[];
-  /** The latest point's date, the day the alert is about. */
-  date: string;
-  severity: AlertSeverity;
-  /** What within the measure the alert is about: a subscale key or a flag message; null for the total. */
-  subject: string | null;
-}
+/** Most urgent first, then the newest, then by key: one order for screens, storage and tests. */
+export const SEVERITY_RANK: Record<AlertSeverity, number> = { urgent: 0, warning: 1, notice: 2 };
+export const byUrgency = (a: Pick<AlertEvent, 'severity' | 'date' | 'key'>, b: Pick<AlertEvent, 'severity' | 'date' | 'key'>): number =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.date.localeCompare(a.date) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** A drop of this much in one alliance subscale is worth a look, whatever the measure. */
 export const SUBSCALE_DROP = 2;
@@ -50,97 +56,22 @@ export function worseDirection(definition: MeasureDefinition): 'up' | 'down' {
 }
 
 /** How much worse `latest` is than `previous` (positive = worse). */
-const worsening = (direction: 'up' | 'down', previous: number, latest: number): number =>
+export const worsening = (direction: 'up' | 'down', previous: number, latest: number): number =>
   Math.round((direction === 'up' ? latest - previous : previous - latest) * 100) / 100;
-
-/** The most recent point before the latest where `value` was scored; blank results are skipped. */
-function previousWith(points: readonly MeasurePoint[], value: (point: MeasurePoint) => number | null): { point: MeasurePoint; value: number } | null {
-  for (let i = points.length - 2; i >= 0; i--) {
-    const point = points[i];
-    const v = point ? value(point) : null;
-    if (point && v !== null) return { point, value: v };
-  }
-  return null;
-}
-
-const byDate = (points: readonly MeasurePoint[]): MeasurePoint[] =>
-  // Stable: same-day points keep the caller's order.
-  points.map((point, i) => ({ point, i })).sort((a, b) => (a.point.date < b.point.date ? -1 : a.point.date > b.point.date ? 1 : a.i - b.i)).map(({ point }) => point);
-
-/**
- * All alerts about a client's latest result on one measure. Points are one client's results on this
- * measure (sorted here by date, oldest first). Alliance: total on the concerning side of the cutoff, a
- * total drop of at least the reliable change, a subscale drop of at least SUBSCALE_DROP, a rupture noted
- * in the latest note. Outcome: a worsening of at least the reliable change. Both: flag items.
- */
-export function latestAlerts(definition: MeasureDefinition, points: readonly MeasurePoint[]): MeasureAlert[] {
-  const sorted = byDate(points);
-  const latest = sorted[sorted.length - 1];
-  if (!latest) return [];
-
-  const alerts: MeasureAlert[] = [];
-  const when = formatDay(latest.date);
-  const direction = worseDirection(definition);
-  const verb = direction === 'down' ? 'fell' : 'rose';
-  const alert = (kind: AlertKind, severity: AlertSeverity, reason: string, previous: MeasurePoint | null, subject: string | null = null) =>
-    alerts.push({
-      kind,
-      measureId: definition.id,
-      measureKind: definition.kind,
-      reason,
-      sessionIds: previous ? [previous.sessionId, latest.sessionId] : [latest.sessionId],
-      date: latest.date,
-      severity,
-      subject,
-    });
-
-  const total = latest.total;
-  const previousTotal = total === null ? null : previousWith(sorted, (point) => point.total);
-  const changedBy = (reliableChange: number | null): boolean =>
-    total !== null && previousTotal !== null && reliableChange !== null && worsening(direction, previousTotal.value, total) >= reliableChange;
-
-  if (definition.kind === 'alliance') {
-    const { cutoff } = definition;
-    if (cutoff && total !== null && isConcern(cutoff, total)) {
-      const side = cutoff.concernWhen === 'below' ? 'below' : 'at or above';
-      alert('cutoff', 'warning', `${definition.shortName} total was ${total} on ${when}, ${side} the cutoff of ${cutoff.value}.`, null);
-    }
-    if (total !== null && previousTotal && changedBy(definition.reliableChange)) {
-      alert(
-        'total-drop',
-        'warning',
-        `${definition.shortName} total ${verb} from ${previousTotal.value} to ${total} since ${formatDay(previousTotal.point.date)}.`,
-        previousTotal.point,
-      );
-    }
-    for (const subscale of definition.subscales) {
-      const value = latest.subscales[subscale.key] ?? null;
-      if (value === null) continue;
-      const previous = previousWith(sorted, (point) => point.subscales[subscale.key] ?? null);
-      if (previous && worsening(direction, previous.value, value) >= SUBSCALE_DROP) {
-        alert('subscale-drop', 'notice', `${subscale.label} ${verb} from ${previous.value} to ${value} since ${formatDay(previous.point.date)}.`, previous.point, subscale.key);
-      }
-    }
-    if (latest.ruptureNoted) alert('rupture', 'notice', `A rupture was noted in the session on ${when}.`, null);
-  } else if (total !== null && previousTotal && changedBy(definition.reliableChange)) {
-    alert(
-      'worsened',
-      'warning',
-      `${definition.shortName} ${verb} from ${previousTotal.value} to ${total} since ${formatDay(previousTotal.point.date)}, a reliable worsening.`,
-      previousTotal.point,
-    );
-  }
-
-  for (const message of latest.flags) alert('flag', 'urgent', `${message} (${definition.shortName}, ${when})`, null, message);
-
-  return alerts;
-}
 
 /**
  * A stable name for an alert, so an acknowledgement keeps matching it when alerts are recomputed:
- * what it is about and the latest session, never the wording of the reason.
+ * measure, kind, the session of the result it is about and its subject, never the wording of the reason.
+ * (The format acknowledgements made before alerts were stored used; they keep matching.)
  */
-export function alertKey(alert: Pick<MeasureAlert, 'kind' | 'measureId' | 'sessionIds' | 'subject'>): string {
-  const latestSession = alert.sessionIds[alert.sessionIds.length - 1] ?? '';
-  return [alert.measureId, alert.kind, latestSession, alert.subject ?? ''].join('|');
+export const alertKey = (measureId: string, kind: AlertKind, sessionId: string, subject: string | null): string =>
+  [measureId, kind, sessionId, subject ?? ''].join('|');
+
+/**
+ * The measure and who rated it, for an alert's reason: "client-rated Session Alliance Check". The
+ * built-in pairs say the rater in their names' brackets, which the rater word then replaces.
+ */
+export function ratedName(definition: Pick<MeasureDefinition, 'name' | 'rater'>): string {
+  const name = definition.name.replace(/\s*\((client|clinician)\)\s*$/i, '').trim();
+  return `${definition.rater}-rated ${name}`;
 }

@@ -3,5 +3,7 @@ export * from './definition';
 export * from './built-in';
 export * from './scoring';
 export * from './alerts';
+export * from './alert-events';
+export * from './alert-divergence';
 export * from './chart';
 export * from './series';

@@ -103,7 +103,7 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
   await expect(chart).toContainText(`${longDay(dates[3]!)}Goals: 8Tasks: 9Bond: 9Total (SAC client): 26`);
   await page.mouse.move(0, 0);
   await expect(chart).not.toContainText('Goals: 8');
-  await expect(page.getByRole('list', { name: 'Alerts' })).toContainText(`Bond fell from 9 to 6 since ${longDay(dates[3]!)}.`);
+  await expect(page.getByRole('list', { name: 'Alerts' })).toContainText(`Bond, client-rated Session Alliance Check, fell from 9 to 6 on ${longDay(dates[4]!)}.`);
 
   // The table view holds the same numbers.
   await page.locator('label').filter({ hasText: /^Table$/ }).click();
@@ -122,7 +122,10 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
   // The Dashboard names the drop, by client code only.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   const caseload = page.getByRole('table', { name: 'Caseload' });
-  await expect(caseload).toContainText(`Bond fell from 9 to 6 since ${longDay(dates[3]!)}.`);
+  await expect(caseload).toContainText(`Bond, client-rated Session Alliance Check, fell from 9 to 6 on ${longDay(dates[4]!)}.`);
   await expect(caseload).toContainText('20/30');
+  // The Alliance column: the latest result, its measure and date, and a sparkline of that measure's totals.
+  await expect(caseload).toContainText('SAC client, ');
+  await expect(caseload.getByRole('img', { name: 'SAC client totals: 25, 25, 26, 26, 20' })).toBeVisible();
   await expect(page.getByText('Marguerite')).toHaveCount(0);
 });

@@ -441,7 +441,8 @@ describe('CSV files', () => {
     const empty = csv(files, 'alert_acknowledgements');
     expect(empty.rows).toEqual([]);
     expect(empty.fields).toEqual(['id', 'clientId', 'clientCode', 'alertKey', 'note', 'acknowledgedAt']);
-    expect([...files.keys()].filter((name) => name.startsWith('csv/'))).toHaveLength(16);
+    expect(csv(files, 'alert_events').fields).toEqual(['id', 'clientId', 'clientCode', 'alertKey', 'kind', 'measureId', 'measureName', 'rater', 'severity', 'reason', 'date', 'sessionIds', 'subject', 'raisedAt']);
+    expect([...files.keys()].filter((name) => name.startsWith('csv/'))).toHaveLength(17);
   });
 });
 

@@ -129,8 +129,8 @@ describe('alerts', () => {
     }
     const alerts = await measures.listAlerts(clientId);
     const reasons = alerts.map((alert) => alert.reason);
-    expect(reasons).toContain('Bond fell from 9 to 6 since 25 May 2026.');
-    expect(reasons.some((reason) => reason.includes('total fell from 25 to 20'))).toBe(true);
+    expect(reasons).toContain('Bond, client-rated Session Alliance Check, fell from 9 to 6 on 1 June 2026.');
+    expect(reasons.some((reason) => reason.includes('Total, client-rated Session Alliance Check, fell from 25 to 20'))).toBe(true);
     expect(reasons.some((reason) => reason.includes('below the cutoff of 24'))).toBe(true);
     const bond = alerts.find((alert) => alert.reason.startsWith('Bond'))!;
     expect(bond.sessions.map((session) => session.noteId)).toEqual([sessions[3]!.noteId, sessions[4]!.noteId]);
@@ -142,11 +142,11 @@ describe('alerts', () => {
     await expect(measures.acknowledgeAlert({ clientId, alertKey: 'sac-client|cutoff|nope|', note: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('raises a rupture noted in the latest session even without a measure', async () => {
+  it('raises a rupture noted in a session even without a measure', async () => {
     const clientId = await newClient(nv);
     await sessionOn(clientId, '2026-06-01', true);
     const alerts = await measures.listAlerts(clientId);
-    expect(alerts.map((alert) => alert.reason)).toEqual(['A rupture was noted in the session on 1 June 2026.']);
+    expect(alerts.map((alert) => alert.reason)).toEqual(['You noted a rupture in the session on 1 June 2026.']);
   });
 });
 
@@ -174,7 +174,8 @@ describe('practice overview', () => {
     expect(overview.map((row) => row.clientId)).toEqual([strained, unmeasured, calm]);
     const [first, third, second] = overview;
     expect(first?.alerts.length).toBeGreaterThan(0);
-    expect(first?.alliance).toMatchObject({ measureId: 'sac-client', total: 18, trend: [27, 18] });
+    expect(first?.alliance).toMatchObject({ measureId: 'sac-client', shortName: 'SAC client', rater: 'client', total: 18, takenOn: '2026-06-02', range: { max: 30 }, trend: [27, 18] });
+    expect(first?.alerts[0]).toMatchObject({ measureName: 'SAC client', rater: 'client', reason: expect.stringContaining('client-rated Session Alliance Check') });
     expect(second).toMatchObject({ sessionsSinceMeasure: 2, lastSessionDate: '2026-06-12', sessionCount: 4, alerts: [] });
     expect(third).toMatchObject({ sessionsSinceMeasure: null, alliance: null });
     // Codes only: the overview carries no names.
@@ -183,7 +184,7 @@ describe('practice overview', () => {
 });
 
 describe('erasing a client', () => {
-  it('takes their results and acknowledgements with them', async () => {
+  it('takes their results, alert events and acknowledgements with them', async () => {
     const clientId = await newClient(nv, 'Erased Client');
     const { sessionId } = await sessionOn(clientId, '2026-06-01', true);
     await measures.recordMeasure({ clientId, sessionId, measureId: 'phq-9', takenOn: '2026-06-01', responses: { item1: 1, item2: 1, item3: 1, item4: 1, item5: 1, item6: 1, item7: 1, item8: 1, item9: 1 } });
@@ -193,6 +194,7 @@ describe('erasing a client', () => {
     const db = nv.db();
     expect(await db.selectFrom('measure_results').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('alert_acknowledgements').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('alert_events').selectAll().execute()).toEqual([]);
   });
 });
 

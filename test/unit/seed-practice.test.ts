@@ -10,6 +10,9 @@ import { checkPracticeVault } from '../../bench/seed/check';
 import { tableDigests } from '../../bench/seed/digest';
 import { seedPracticeVault, type SeedResult } from '../../bench/seed/generate';
 import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
+import { eventsOfClient } from '../../electron/services/measures/alert-events.repository';
+import { recomputedEvents } from '../../electron/services/measures/client-alerts';
+import { byUrgency } from '../../shared/measures';
 
 /**
  * The practice seed (`npm run seed`, bench/seed/) at a small size: the vault it makes passes SQLite's,
@@ -77,6 +80,22 @@ describe('practice seed', () => {
       expect(templates[0]?.template_id).toBe('alliance');
       expect(one(`SELECT count(*) FROM notes WHERE json_extract(content, '$.rupture.noted') = 1`)).toBeGreaterThan(0);
       expect(one(`SELECT count(DISTINCT measure_id) FROM measure_results`)).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  it('stores, for every client, exactly the alert events the rules recompute from their history', async () => {
+    await withVault(dirs.a, async (vault) => {
+      const db = vault.database();
+      const clientIds = (await db.selectFrom('clients').select('id').execute()).map((row) => row.id);
+      let total = 0;
+      for (const clientId of clientIds) {
+        const stored = (await eventsOfClient(db, clientId)).sort(byUrgency).map(({ id: _id, clientId: _client, raisedAt: _raised, ...event }) => event);
+        expect(stored, clientId).toEqual(await recomputedEvents(db, clientId));
+        total += stored.length;
+      }
+      // A seeded history with ruptures and drops raises alerts, of more than one kind.
+      expect(total).toBeGreaterThan(0);
+      expect(new Set((await db.selectFrom('alert_events').select('kind').execute()).map((row) => row.kind)).size).toBeGreaterThan(1);
     });
   });
 

@@ -65,3 +65,8 @@ export async function loadClient(db: Kysely<VaultSchema>, id: string, today: str
     goals: await goalsOfClient(db, id),
   };
 }
+
+/** Every client's id, whatever their status. */
+export async function allClientIds(db: Kysely<VaultSchema>): Promise<string[]> {
+  return (await db.selectFrom('clients').select('id').orderBy('id').execute()).map((row) => row.id);
+}

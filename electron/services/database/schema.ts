@@ -224,6 +224,24 @@ export interface AlertAcknowledgementsTable {
   acknowledged_at: string;
 }
 
+/** Alerts derived from a client's history (migration 0010); open while no acknowledgement has their key. */
+export interface AlertEventsTable {
+  id: string;
+  client_id: string;
+  alert_key: string;
+  kind: string;
+  measure_id: string;
+  measure_name: string;
+  rater: string;
+  severity: string;
+  reason: string;
+  event_date: string;
+  /** JSON: [{ sessionId, noteId, date }]. */
+  sessions: string;
+  subject: string | null;
+  raised_at: string;
+}
+
 export interface BackupHistoryTable {
   id: string;
   kind: 'manual' | 'automatic';
@@ -263,6 +281,7 @@ export interface VaultSchema {
   measure_definitions: MeasureDefinitionsTable;
   measure_results: MeasureResultsTable;
   alert_acknowledgements: AlertAcknowledgementsTable;
+  alert_events: AlertEventsTable;
   backup_history: BackupHistoryTable;
   client_erasures: ClientErasuresTable;
 }

@@ -168,6 +168,12 @@ function tables(data: DataExport): CsvTable[] {
       (a) => [a.id, a.clientId, codeOf.get(a.clientId) ?? '', a.alertKey, a.note, a.acknowledgedAt],
     ),
     table(
+      'alert_events',
+      ['id', 'clientId', 'clientCode', 'alertKey', 'kind', 'measureId', 'measureName', 'rater', 'severity', 'reason', 'date', 'sessionIds', 'subject', 'raisedAt'],
+      data.alertEvents,
+      (e) => [e.id, e.clientId, codeOf.get(e.clientId) ?? '', e.alertKey, e.kind, e.measureId, e.measureName, e.rater, e.severity, e.reason, e.date, names(e.sessionIds), e.subject, e.raisedAt],
+    ),
+    table(
       'activity_log',
       ['seq', 'at', 'action', 'recordType', 'recordId', 'clientId', 'fields'],
       data.activityLog,
@@ -198,5 +204,6 @@ export const CSV_TABLES = [
   'measure_definitions',
   'templates',
   'alert_acknowledgements',
+  'alert_events',
   'activity_log',
 ] as const;

@@ -12,6 +12,7 @@ import { richTextDocSchema, richTextToPlain } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
 import { readSettings } from '../database/settings.repository';
 import { clientNotFound } from '../clients/client-store';
+import { allEvents } from '../measures/alert-events.repository';
 import { measureVersions } from '../measures/measure-definitions.repository';
 import { parseContent, parseRichText, parseTemplate } from '../notes/note-store';
 import { richTextToMarkdown } from './note-markdown';
@@ -199,6 +200,8 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
     .orderBy('acknowledged_at')
     .execute();
 
+  const events = await allEvents(db, scoped ? (clientId as string) : null);
+
   const activityRows = await db
     .selectFrom('activity_log')
     .select(['seq', 'at', 'action', 'record_type', 'record_id', 'client_id', 'fields'])
@@ -328,6 +331,21 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       alertKey: row.alert_key,
       note: row.note,
       acknowledgedAt: row.acknowledged_at,
+    })),
+    alertEvents: events.map((event) => ({
+      id: event.id,
+      clientId: event.clientId,
+      alertKey: event.key,
+      kind: event.kind,
+      measureId: event.measureId,
+      measureName: event.measureName,
+      rater: event.rater,
+      severity: event.severity,
+      reason: event.reason,
+      date: event.date,
+      sessionIds: event.sessions.map((session) => session.sessionId),
+      subject: event.subject,
+      raisedAt: event.raisedAt,
     })),
     activityLog: activityRows.map((row) => ({
       seq: row.seq,

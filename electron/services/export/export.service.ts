@@ -183,7 +183,7 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
     lines.push(
       `data.json        Everything in one JSON file (format "${DATA_EXPORT_FORMAT}", formatVersion ${DATA_EXPORT_FORMAT_VERSION}).`,
       '                 One array per kind of record (clients, diagnoses, goals, goalStatusChanges, sessions, notes,',
-      '                 addenda, measureResults, measureDefinitions, templates, alertAcknowledgements, activityLog),',
+      '                 addenda, measureResults, measureDefinitions, templates, alertAcknowledgements, alertEvents, activityLog),',
       '                 linked by ids. Dates are YYYY-MM-DD, moments ISO 8601 in UTC. Rich text is given twice: as the',
       '                 editor\'s JSON document and as Markdown. The schema is described in Alliance Notes docs/backups-and-export.md',
       '                 ("Export in open formats") and defined in shared/data-export.ts.',

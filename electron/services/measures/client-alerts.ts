@@ -1,153 +1,91 @@
-import { sql, type Kysely } from 'kysely';
-import { alertKey, formatDay, latestAlerts, type MeasureAlert, type MeasureDefinition, type MeasurePoint } from '../../../shared/measures';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { byUrgency, clientAlertEvents, type AlertEvent, type MeasureDefinition } from '../../../shared/measures';
 import { countsInSignal, type ClientAlert, type MeasureResult } from '../../../shared/measure-records';
+import { allClientIds } from '../clients/client-store';
 import type { VaultSchema } from '../database/schema';
+import { ruptureSessionsOfClient } from '../notes/sessions.repository';
+import { acknowledgementsOfClient, type Acknowledgement } from './alert-acknowledgements.repository';
+import { deleteEvents, eventColumns, eventsOfClient, insertEvents, updateEvent } from './alert-events.repository';
 import { measureVersions } from './measure-definitions.repository';
 import { resultsOfClient } from './measure-results.repository';
-import { voidedSessionIds } from '../notes/voids.repository';
 
-const SEVERITY_ORDER = { urgent: 0, warning: 1, notice: 2 } as const;
-
-/** The client's latest session and whether its note flagged a rupture. */
-export interface LatestSession {
-  sessionId: string;
-  noteId: string;
-  date: string;
-  ruptureNoted: boolean;
-}
-
-export interface AlertInputs {
-  /** One client's results, oldest first (a recent window is enough: latest and earlier scores). */
-  results: readonly MeasureResult[];
-  /** Definitions keyed `id@version`. */
-  definitions: ReadonlyMap<string, MeasureDefinition>;
-  latestSession: LatestSession | null;
-  acknowledgements: ReadonlyMap<string, { note: string; at: string }>;
-}
-
-/** A result's place on its measure's timeline; a result without a session stands for itself. */
-const pointOf = (result: MeasureResult): MeasurePoint => ({
-  sessionId: result.sessionId ?? result.id,
-  noteId: result.noteId,
-  date: result.takenOn,
-  total: result.total,
-  subscales: result.subscales,
-  // The latest session's rupture is one alert of its own below, measured or not.
-  ruptureNoted: false,
-  flags: result.flags,
-});
-
-const definitionKey = (result: Pick<MeasureResult, 'measureId' | 'measureVersion'>) => `${result.measureId}@${result.measureVersion}`;
+/**
+ * A client's alerts are derived from their whole history by the shared rules (clientAlertEvents) and
+ * stored, so an alert raised by one result stays open, until acknowledged, whatever later results say.
+ * Every write that can change what the rules see calls refreshClientAlerts in its own transaction.
+ */
 
 /** The (id, version) of each measure's latest result: the rules each measure is judged by. */
-export function latestVersions(results: readonly MeasureResult[]): { id: string; version: number }[] {
-  const latest = new Map<string, MeasureResult>();
-  for (const result of results) latest.set(result.measureId, result);
-  return [...latest.values()].map((result) => ({ id: result.measureId, version: result.measureVersion }));
+export function latestVersions(results: readonly Pick<MeasureResult, 'measureId' | 'measureVersion'>[]): { id: string; version: number }[] {
+  const latest = new Map<string, number>();
+  for (const result of results) latest.set(result.measureId, result.measureVersion);
+  return [...latest].map(([id, version]) => ({ id, version }));
+}
+
+/** Looks a measure up by id among the versions `latestVersions` named. */
+export function definitionLookup(results: readonly MeasureResult[], definitions: ReadonlyMap<string, MeasureDefinition>): (measureId: string) => MeasureDefinition | undefined {
+  const versions = new Map(latestVersions(results).map(({ id, version }) => [id, version]));
+  return (measureId) => definitions.get(`${measureId}@${versions.get(measureId)}`);
+}
+
+/** What the rules say of the client's history now, read from the database. */
+export async function recomputedEvents(db: Kysely<VaultSchema>, clientId: string): Promise<AlertEvent[]> {
+  const results = (await resultsOfClient(db, clientId)).filter(countsInSignal);
+  const definitions = await measureVersions(db, latestVersions(results));
+  return clientAlertEvents({ results, definitionOf: definitionLookup(results, definitions), ruptures: await ruptureSessionsOfClient(db, clientId) });
+}
+
+/** How new events are named and dated; the seeded practice names them from their keys, so its rows repeat. */
+export interface RefreshOptions {
+  newId?: (clientId: string, event: AlertEvent) => string;
+  raisedAt?: (event: AlertEvent) => string;
 }
 
 /**
- * Every alert about a client now: for each measure, what its latest result says against the earlier
- * ones, plus a rupture noted in the latest session. Each carries its acknowledgement, if given.
+ * Brings the client's stored events in line with their history: new events are stored (raised `at`),
+ * changed ones rewritten (a later value appended to the reason, say), and those whose basis is gone
+ * (a result struck out or removed, a session voided or deleted) deleted. Call it inside the write's transaction.
  */
-export function computeClientAlerts({ results, definitions, latestSession, acknowledgements }: AlertInputs): ClientAlert[] {
-  const byMeasure = new Map<string, MeasureResult[]>();
-  for (const result of results) {
-    const list = byMeasure.get(result.measureId);
-    if (list) list.push(result);
-    else byMeasure.set(result.measureId, [result]);
+export async function refreshClientAlerts(db: Kysely<VaultSchema>, clientId: string, at: Date, options: RefreshOptions = {}): Promise<void> {
+  const wanted = new Map((await recomputedEvents(db, clientId)).map((event) => [event.key, event]));
+  const stored = await eventsOfClient(db, clientId);
+  const gone: string[] = [];
+  for (const existing of stored) {
+    const event = wanted.get(existing.key);
+    wanted.delete(existing.key);
+    if (!event) gone.push(existing.id);
+    else if (JSON.stringify(eventColumns(event)) !== JSON.stringify(eventColumns(existing))) await updateEvent(db, existing.id, event);
   }
-  const sessionInfo = new Map(results.map((result) => [result.sessionId ?? result.id, { noteId: result.noteId, date: result.takenOn }]));
-
-  const found: { alert: MeasureAlert; name: string }[] = [];
-  for (const list of byMeasure.values()) {
-    const definition = definitions.get(definitionKey(list[list.length - 1]!));
-    if (!definition) continue;
-    for (const alert of latestAlerts(definition, list.map(pointOf))) found.push({ alert, name: definition.shortName });
-  }
-  if (latestSession?.ruptureNoted) {
-    sessionInfo.set(latestSession.sessionId, { noteId: latestSession.noteId, date: latestSession.date });
-    found.push({
-      name: 'Session note',
-      alert: {
-        kind: 'rupture',
-        measureId: 'note',
-        measureKind: 'alliance',
-        reason: `A rupture was noted in the session on ${formatDay(latestSession.date)}.`,
-        sessionIds: [latestSession.sessionId],
-        date: latestSession.date,
-        severity: 'notice',
-        subject: null,
-      },
-    });
-  }
-
-  return found
-    .map(({ alert, name }): ClientAlert => {
-      const key = alertKey(alert);
-      return {
-        key,
-        kind: alert.kind,
-        measureId: alert.measureId,
-        measureName: name,
-        reason: alert.reason,
-        date: alert.date,
-        severity: alert.severity,
-        sessions: alert.sessionIds.map((sessionId) => ({ sessionId, noteId: sessionInfo.get(sessionId)?.noteId ?? null, date: sessionInfo.get(sessionId)?.date ?? alert.date })),
-        acknowledged: acknowledgements.get(key) ?? null,
-      };
-    })
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.date.localeCompare(a.date));
+  await deleteEvents(db, gone);
+  const newId = options.newId ?? (() => randomUUID());
+  const raisedAt = options.raisedAt ?? (() => at.toISOString());
+  await insertEvents(db, [...wanted.values()].map((event) => ({ id: newId(clientId, event), clientId, event, raisedAt: raisedAt(event) })));
 }
 
-/** Latest session of each client (one query for any number of clients). */
-export async function latestSessions(db: Kysely<VaultSchema>, clientIds: readonly string[] | null): Promise<Map<string, LatestSession>> {
-  // The latest date per client comes from the (client, date) index alone; only the sessions on that
-  // date are read, with their notes' rupture flags, and same-day ties are broken here.
-  // A voided session is not the client's latest: it never happened as recorded.
-  let latestDates = db
-    .selectFrom('sessions')
-    .select(['client_id', sql<string>`max(session_date)`.as('latest')])
-    .where('id', 'not in', voidedSessionIds())
-    .groupBy('client_id');
-  if (clientIds) latestDates = latestDates.where('client_id', 'in', clientIds.length > 0 ? [...clientIds] : ['']);
-  const rows = await db
-    .selectFrom(latestDates.as('m'))
-    .innerJoin('sessions as ses', (join) => join.onRef('ses.client_id', '=', 'm.client_id').onRef('ses.session_date', '=', 'm.latest'))
-    .innerJoin('notes as n', 'n.session_id', 'ses.id')
-    .where('ses.id', 'not in', voidedSessionIds())
-    .select(['ses.client_id', 'ses.id as session_id', 'ses.session_date', 'ses.start_time', 'ses.created_at', 'n.id as note_id', sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('noted')])
-    .execute();
-  const latest = new Map<string, (typeof rows)[number]>();
-  const later = (a: (typeof rows)[number], b: (typeof rows)[number]) => (a.start_time ?? '') > (b.start_time ?? '') || ((a.start_time ?? '') === (b.start_time ?? '') && a.created_at > b.created_at);
-  for (const row of rows) {
-    const current = latest.get(row.client_id);
-    if (!current || later(row, current)) latest.set(row.client_id, row);
-  }
-  return new Map(
-    [...latest].map(([clientId, row]) => [clientId, { sessionId: row.session_id, noteId: row.note_id, date: row.session_date, ruptureNoted: row.noted === 1 }]),
-  );
+/** Every client's events, from their history: for vaults made before events were stored, and the seeded practice. */
+export async function refreshAllClientAlerts(db: Kysely<VaultSchema>, at: Date, options: RefreshOptions = {}): Promise<void> {
+  for (const id of await allClientIds(db)) await refreshClientAlerts(db, id, at, options);
 }
 
-export async function acknowledgementsOf(db: Kysely<VaultSchema>, clientId: string | null): Promise<Map<string, Map<string, { note: string; at: string }>>> {
-  let query = db.selectFrom('alert_acknowledgements').select(['client_id', 'alert_key', 'note', 'acknowledged_at']);
-  if (clientId) query = query.where('client_id', '=', clientId);
-  const byClient = new Map<string, Map<string, { note: string; at: string }>>();
-  for (const row of await query.execute()) {
-    const own = byClient.get(row.client_id) ?? new Map<string, { note: string; at: string }>();
-    own.set(row.alert_key, { note: row.note, at: row.acknowledged_at });
-    byClient.set(row.client_id, own);
-  }
-  return byClient;
-}
+export const toClientAlert = (event: AlertEvent, acknowledged: Acknowledgement | null): ClientAlert => ({
+  key: event.key,
+  kind: event.kind,
+  measureId: event.measureId,
+  measureName: event.measureName,
+  rater: event.rater,
+  reason: event.reason,
+  date: event.date,
+  severity: event.severity,
+  sessions: event.sessions,
+  acknowledged,
+});
 
-/** The alerts of one client, read from the database. */
+/** The stored alerts of one client with their acknowledgements, open ones first, then most urgent. */
 export async function clientAlerts(db: Kysely<VaultSchema>, clientId: string): Promise<ClientAlert[]> {
-  const results = (await resultsOfClient(db, clientId)).filter(countsInSignal);
-  return computeClientAlerts({
-    results,
-    definitions: await measureVersions(db, latestVersions(results)),
-    latestSession: (await latestSessions(db, [clientId])).get(clientId) ?? null,
-    acknowledgements: (await acknowledgementsOf(db, clientId)).get(clientId) ?? new Map(),
-  });
+  const acknowledgements = await acknowledgementsOfClient(db, clientId);
+  return (await eventsOfClient(db, clientId))
+    .sort(byUrgency)
+    .map((event) => toClientAlert(event, acknowledgements.get(event.key) ?? null))
+    .sort((a, b) => Number(a.acknowledged !== null) - Number(b.acknowledged !== null));
 }

@@ -7,7 +7,8 @@ import { paragraphsDoc } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
-import { clientAlerts } from './client-alerts';
+import { insertAcknowledgement } from './alert-acknowledgements.repository';
+import { clientAlerts, refreshClientAlerts } from './client-alerts';
 import { latestMeasure, listMeasures, measureVersions, saveCustomMeasure } from './measure-definitions.repository';
 import { deleteResult, insertResult, resultRow, resultsOfClient, strikeOutResult } from './measure-results.repository';
 import { readSettings } from '../database/settings.repository';
@@ -57,6 +58,7 @@ export class MeasuresService {
       // Re-checked inside the transaction: the note may have been signed since (the trigger agrees).
       if (input.sessionId !== null && (await sessionWithNote(trx, input.sessionId))?.status === 'signed') throw signedSessionConflict();
       await insertResult(trx, result, null);
+      await refreshClientAlerts(trx, result.clientId, this.ctx.now());
       await appendActivity(trx, { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: [], detail: measureDetail(name, sessionDate) }, this.ctx.now());
     });
     return (await resultsOfClient(db, input.clientId)).find((stored) => stored.id === result.id) ?? result;
@@ -88,6 +90,7 @@ export class MeasuresService {
         this.ctx.now(),
       );
       await insertResult(trx, stored, addendumId);
+      await refreshClientAlerts(trx, result.clientId, this.ctx.now());
       await appendActivity(
         trx,
         { action: 'create', recordType: 'measure', recordId: result.id, clientId: result.clientId, fields: ['late entry'], detail: measureDetail(name, session.session_date) },
@@ -108,6 +111,7 @@ export class MeasuresService {
       }
       const definition = await latestMeasure(trx, row.measure_id);
       await deleteResult(trx, id);
+      await refreshClientAlerts(trx, row.client_id, this.ctx.now());
       const detail = measureDetail(definition?.shortName ?? row.measure_id, session?.session_date);
       await appendActivity(trx, { action: 'delete', recordType: 'measure', recordId: id, clientId: row.client_id, fields: [], detail }, this.ctx.now());
     });
@@ -133,6 +137,7 @@ export class MeasuresService {
         this.ctx.now(),
       );
       await strikeOutResult(trx, row.id, addendumId, input.reason);
+      await refreshClientAlerts(trx, row.client_id, this.ctx.now());
       const detail = measureDetail(definition?.shortName ?? row.measure_id, session.session_date);
       await appendActivity(trx, { action: 'strike', recordType: 'measure', recordId: row.id, clientId: row.client_id, fields: [], detail }, this.ctx.now());
     });
@@ -193,12 +198,12 @@ export class MeasuresService {
     const db = this.ctx.db();
     await clientRowOrThrow(db, input.clientId);
     const alert = (await clientAlerts(db, input.clientId)).find((candidate) => candidate.key === input.alertKey);
-    if (!alert) throw new AppError('NOT_FOUND', 'This alert no longer applies: a newer result or session has replaced it.');
+    if (!alert) throw new AppError('NOT_FOUND', 'This alert no longer applies: the result or session it was about was removed, struck out or voided.');
     if (alert.acknowledged) throw new AppError('CONFLICT', 'This alert was already acknowledged.');
     const at = this.ctx.now();
     const id = randomUUID();
     await this.ctx.transaction(async (trx) => {
-      await trx.insertInto('alert_acknowledgements').values({ id, client_id: input.clientId, alert_key: input.alertKey, note: input.note, acknowledged_at: at.toISOString() }).execute();
+      await insertAcknowledgement(trx, { id, clientId: input.clientId, alertKey: input.alertKey, note: input.note, at: at.toISOString() });
       await appendActivity(trx, { action: 'update', recordType: 'alert', recordId: id, clientId: input.clientId, fields: ['acknowledged'] }, at);
     });
     return { ...alert, acknowledged: { note: input.note, at: at.toISOString() } };

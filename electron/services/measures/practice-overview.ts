@@ -1,14 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { byUrgency, SEVERITY_RANK, type MeasureDefinition } from '../../../shared/measures';
 import type { MeasureResult, OverviewClient } from '../../../shared/measure-records';
 import type { VaultSchema } from '../database/schema';
-import { acknowledgementsOf, computeClientAlerts, latestSessions, latestVersions } from './client-alerts';
+import { openEventsOfActiveClients, type StoredAlertEvent } from './alert-events.repository';
+import { definitionLookup, latestVersions } from './client-alerts';
 import { measureVersions } from './measure-definitions.repository';
 import { recentResultsOfActiveClients } from './measure-results.repository';
 import { voidedSessionIds } from '../notes/voids.repository';
 
-/** Enough history for a sparkline and for the alert rules' "previous score". */
-const RECENT_RESULTS = 6;
-const SEVERITY_RANK = { urgent: 0, warning: 1, notice: 2 } as const;
+/** How many totals the Alliance column's sparkline draws. */
+export const SPARKLINE_RESULTS = 6;
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
@@ -21,9 +22,9 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
 };
 
 /**
- * Every active client with their latest alliance score and trend, unacknowledged alerts, last session
- * and sessions since the last measure, most urgent first. A fixed handful of queries for the whole
- * caseload: no query per client.
+ * Every active client with their latest alliance result and its trend, their open alerts (stored
+ * events no acknowledgement matches), last session and sessions since the last measure, most urgent
+ * first. A fixed handful of queries for the whole caseload: no query per client.
  */
 export async function practiceOverview(db: Kysely<VaultSchema>): Promise<OverviewClient[]> {
   // Per client, index seeks on (client, date): the last session, the count, and the sessions since
@@ -39,57 +40,52 @@ export async function practiceOverview(db: Kysely<VaultSchema>): Promise<Overvie
     FROM clients AS c
     WHERE c.status = 'active'`.execute(db);
 
-
-  const results = await recentResultsOfActiveClients(db, RECENT_RESULTS);
+  const results = await recentResultsOfActiveClients(db, SPARKLINE_RESULTS);
   const definitions = await measureVersions(db, latestVersions(results));
   const resultsByClient = groupBy(results, (result) => result.clientId);
-  const sessions = await latestSessions(db, null);
-  const acknowledgements = await acknowledgementsOf(db, null);
+  const eventsByClient = groupBy(await openEventsOfActiveClients(db), (event) => event.clientId);
 
   const overview = clients.map((client): OverviewClient => {
     const own = resultsByClient.get(client.id) ?? [];
-    const alerts = computeClientAlerts({
-      results: own,
-      definitions,
-      latestSession: sessions.get(client.id) ?? null,
-      acknowledgements: acknowledgements.get(client.id) ?? new Map(),
-    }).filter((alert) => alert.acknowledged === null);
+    const alerts = [...(eventsByClient.get(client.id) ?? [])].sort(byUrgency);
     return {
       clientId: client.id,
       code: client.code,
       status: client.status as OverviewClient['status'],
       lastSessionDate: client.last_date ?? null,
       nextReviewDate: client.review_date,
-      alliance: allianceSummary(own, definitions),
-      alerts: alerts.map(({ key, severity, reason }) => ({ key, severity, reason })),
+      alliance: allianceSummary(own, definitionLookup(own, definitions)),
+      alerts: alerts.map(({ key, severity, reason, measureName, rater, date }: StoredAlertEvent) => ({ key, severity, reason, measureName, rater, date })),
       sessionsSinceMeasure: resultsByClient.has(client.id) ? Number(client.since ?? 0) : null,
       sessionCount: Number(client.count ?? 0),
     };
   });
-  return overview.sort(byUrgency);
+  return overview.sort(clientsByUrgency);
 }
 
-/** The measure of the client's latest alliance result, with its recent totals. */
-function allianceSummary(results: readonly MeasureResult[], definitions: ReadonlyMap<string, import('../../../shared/measures').MeasureDefinition>): OverviewClient['alliance'] {
-  const alliance = results.filter((result) => definitions.get(`${result.measureId}@${result.measureVersion}`)?.kind === 'alliance' || isAllianceId(result, definitions));
+/** The client's latest alliance result, of any alliance measure, with that measure's recent totals. */
+export function allianceSummary(results: readonly MeasureResult[], definitionOf: (measureId: string) => MeasureDefinition | undefined): OverviewClient['alliance'] {
+  const alliance = results
+    .filter((result) => definitionOf(result.measureId)?.kind === 'alliance')
+    .sort((a, b) => a.takenOn.localeCompare(b.takenOn) || a.createdAt.localeCompare(b.createdAt));
   const latest = alliance[alliance.length - 1];
-  if (!latest) return null;
-  const definition = [...definitions.values()].find((candidate) => candidate.id === latest.measureId);
-  if (!definition) return null;
+  const definition = latest && definitionOf(latest.measureId);
+  if (!latest || !definition) return null;
   return {
     measureId: definition.id,
     shortName: definition.shortName,
+    rater: definition.rater,
     total: latest.total,
+    takenOn: latest.takenOn,
     range: definition.range,
-    trend: alliance.filter((result) => result.measureId === latest.measureId).map((result) => result.total),
+    trend: alliance
+      .filter((result) => result.measureId === latest.measureId)
+      .slice(-SPARKLINE_RESULTS)
+      .map((result) => result.total),
   };
 }
 
-/** Older results of a measure are judged by the latest version's kind, which never changes between versions. */
-const isAllianceId = (result: MeasureResult, definitions: ReadonlyMap<string, import('../../../shared/measures').MeasureDefinition>): boolean =>
-  [...definitions.values()].some((definition) => definition.id === result.measureId && definition.kind === 'alliance');
-
-function byUrgency(a: OverviewClient, b: OverviewClient): number {
+function clientsByUrgency(a: OverviewClient, b: OverviewClient): number {
   const worst = (client: OverviewClient) => Math.min(3, ...client.alerts.map((alert) => SEVERITY_RANK[alert.severity]));
   return (
     worst(a) - worst(b) ||

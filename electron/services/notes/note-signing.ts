@@ -4,6 +4,7 @@ import { isRichTextEmpty, paragraphsDoc, type RichTextNode } from '../../../shar
 import { appendActivity } from '../activity/activity-log';
 import { invalid, type ServiceContext } from '../clients/service-context';
 import { readSettings } from '../database/settings.repository';
+import { refreshClientAlerts } from '../measures/client-alerts';
 import { appendAddendum, signerOf } from './addenda';
 import { canonicalJson, noteHash, type Json } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
@@ -79,6 +80,8 @@ export async function voidNote(ctx: ServiceContext, input: { noteId: string; rea
     const row = await noteRowOrThrow(trx, input.noteId);
     if (row.status !== 'signed') throw new AppError('CONFLICT', 'A draft is not voided: delete the session instead.');
     await appendAddendum(trx, { noteId: input.noteId, kind: 'void', text: paragraphsDoc(input.reason) }, signerOf(settings), ctx.now());
+    // A voided session's results and rupture flag no longer count: what they raised is withdrawn.
+    await refreshClientAlerts(trx, row.client_id, ctx.now());
   });
   return loadNote(ctx.db(), input.noteId);
 }

@@ -15,6 +15,7 @@ import {
 import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
+import { refreshClientAlerts } from '../measures/client-alerts';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { registerNoteGoalReferences, writeGoalProgress } from './goal-progress.repository';
 import { addAddendum, signNote, voidNote } from './note-signing';
@@ -24,6 +25,9 @@ import { loadNote, noteRowOrThrow, parseTemplate, sessionColumns, sessionFieldsO
 import { searchVault } from './search.repository';
 import { deleteSession, listSessionsOfClient, listUnsigned, previousNote, sessionRow } from './sessions.repository';
 import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
+
+/** The stored note's rupture flag, read without validating the whole note (autosave is frequent). */
+const ruptureNoted = (json: string): boolean => (JSON.parse(json) as { rupture?: { noted?: boolean } }).rupture?.noted === true;
 
 /** Sessions and their notes: drafts that autosave, signing, addenda, templates and full-text search. */
 export class NotesService {
@@ -109,6 +113,8 @@ export class NotesService {
       const current = await noteRowOrThrow(trx, input.noteId);
       if (current.status === 'signed') throw signedConflict();
       await trx.updateTable('sessions').set(sessionColumns(input.session)).where('id', '=', note.session_id).execute();
+      // A rupture alert is dated by its session.
+      if (changed.includes('date')) await refreshClientAlerts(trx, note.client_id, at);
       await appendActivity(
         trx,
         { action: 'update', recordType: 'session', recordId: note.session_id, clientId: note.client_id, fields: changed, detail: { sessionDate: input.session.date } },
@@ -157,6 +163,8 @@ export class NotesService {
         .where('revision', '=', input.baseRevision)
         .executeTakeFirst();
       if (result.numUpdatedRows !== 1n) throw staleConflict();
+      // Autosave runs about once a second: the alerts are recomputed only when the rupture flag changed.
+      if (ruptureNoted(row.content) !== content.rupture.noted) await refreshClientAlerts(trx, row.client_id, new Date(savedAt));
       await writeGoalProgress(trx, input.noteId, content);
       // Only the parts whose text changed are rewritten: usually the one section being typed in.
       const parts = noteSearchParts(template, content, [], 'draft');
@@ -184,6 +192,7 @@ export class NotesService {
       const session = await sessionRow(trx, row.session_id);
       await deleteNoteIndex(trx, row.search_rowid);
       await deleteSession(trx, row.session_id);
+      await refreshClientAlerts(trx, row.client_id, at);
       await appendActivity(
         trx,
         { action: 'delete', recordType: 'session', recordId: row.session_id, clientId: row.client_id, fields: [], detail: { sessionDate: session.session_date } },

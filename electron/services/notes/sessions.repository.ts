@@ -103,3 +103,19 @@ export async function sessionWithNote(db: Kysely<VaultSchema>, sessionId: string
     .where('ses.id', '=', sessionId)
     .executeTakeFirst();
 }
+
+/** The client's sessions whose note flags a rupture, voided ones left out, oldest first. */
+export async function ruptureSessionsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<{ sessionId: string; noteId: string; date: string }[]> {
+  const rows = await db
+    .selectFrom('sessions as ses')
+    .innerJoin('notes as n', 'n.session_id', 'ses.id')
+    .select(['ses.id as session_id', 'n.id as note_id', 'ses.session_date'])
+    .where('ses.client_id', '=', clientId)
+    .where(sql`json_extract(n.content, '$.rupture.noted')`, '=', 1)
+    .where('ses.id', 'not in', voidedSessionIds())
+    .orderBy('ses.session_date')
+    .orderBy(sql`coalesce(ses.start_time, '')`)
+    .orderBy('ses.created_at')
+    .execute();
+  return rows.map((row) => ({ sessionId: row.session_id, noteId: row.note_id, date: row.session_date }));
+}

@@ -26,6 +26,7 @@ import { IdleLock, type Timers } from './idle-lock';
 import { assertQuickCheck, closeDatabase, openEncryptedDatabase, type Sqlite } from '../database/open-database';
 import { withStatementCache } from '../database/statement-cache';
 import { migrateToLatest, pendingMigrationCount } from '../database/migrate';
+import { refreshAllClientAlerts } from '../measures/client-alerts';
 import { startIntegrityCheck, type IntegrityCheck } from '../database/integrity-check';
 import type { IntegrityVerdict } from '../database/integrity-protocol';
 import { readSettings, writeSettings } from '../database/settings.repository';
@@ -34,6 +35,9 @@ import { removeLeftoverStagingFolders } from '../backup/staging-folders';
 import type { VaultSchema } from '../database/schema';
 import { logHoldsAnchor, readChainAnchor } from '../activity/chain-anchor.repository';
 import type { ChainAnchor } from '../../../shared/record-verification';
+
+/** The step that made alerts stored events; vaults migrated past it get their events derived once. */
+const ALERT_EVENTS_MIGRATION = '0010_create_alert_events';
 
 export interface VaultServiceOptions {
   /** The vault folder: vault.db and vault-header.json live here. */
@@ -546,7 +550,9 @@ export class VaultService {
       const checkFirst = timing === 'before-opening' || this.foundDamage || (await pendingMigrationCount(db)) > 0;
       if (checkFirst) assertQuickCheck(sqlite);
       this.foundDamage = false;
-      await migrateToLatest(db);
+      const ran = await migrateToLatest(db);
+      // Alerts became stored events in 0010: a vault written before gets its events from its history.
+      if (ran.includes(ALERT_EVENTS_MIGRATION)) await db.transaction().execute((trx) => refreshAllClientAlerts(trx, new Date()));
       const settings = await readSettings(db);
       if (!checkFirst) integrityCheck = startIntegrityCheck(file, dataKey, this.options.nativeBinding);
       const idleLock = new IdleLock(settings.autoLockMinutes * 60_000, () => this.lock('idle'), this.options.timers);

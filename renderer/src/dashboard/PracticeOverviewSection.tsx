@@ -73,25 +73,16 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                {client.alliance ? (
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={600} miw={48}>
-                      {client.alliance.total ?? '–'}/{client.alliance.range.max}
-                    </Text>
-                    <svg width={72} height={20} aria-label={`${client.alliance.shortName} trend: ${client.alliance.trend.map((value) => value ?? '–').join(', ')}`} role="img">
-                      <path d={sparklinePath(client.alliance.trend, 72, 20, [client.alliance.range.min, client.alliance.range.max])} fill="none" stroke="var(--mantine-color-blue-7)" strokeWidth={1.5} />
-                    </svg>
-                  </Group>
-                ) : (
+                {client.alliance ? <AllianceCell alliance={client.alliance} /> : (
                   <Text size="sm" c="dimmed">
                     Not measured
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
-                <Stack gap={2}>
+                <Stack gap={2} role="list" aria-label={`Open alerts of ${client.code}`}>
                   {client.alerts.map((alert) => (
-                    <Group key={alert.key} gap={6} wrap="nowrap" align="flex-start">
+                    <Group key={alert.key} gap={6} wrap="nowrap" align="flex-start" role="listitem">
                       <Badge size="xs" color={ALERT_COLORS[alert.severity]} style={{ flexShrink: 0, marginTop: 3 }}>
                         {ALERT_LABELS[alert.severity]}
                       </Badge>
@@ -111,5 +102,38 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+type Alliance = NonNullable<OverviewClient['alliance']>;
+
+/** "SAC client" already says who rated it; other names get the rater added. */
+export const measureWithRater = (shortName: string, rater: string): string =>
+  shortName.toLowerCase().includes(rater) ? shortName : `${shortName}, ${rater}-rated`;
+
+/** The latest alliance result: value out of maximum, measure and rater, date, and that measure's recent totals. */
+function AllianceCell({ alliance }: { alliance: Alliance }) {
+  const name = measureWithRater(alliance.shortName, alliance.rater);
+  // The latest total as a dot, so a single result (no line yet) still shows.
+  const last = alliance.trend.length - 1;
+  const value = alliance.trend[last];
+  const span = alliance.range.max - alliance.range.min || 1;
+  const latest =
+    value === null || value === undefined ? null : { x: last > 0 ? 72 : 36, y: 20 - ((value - alliance.range.min) / span) * 20 };
+  return (
+    <Stack gap={0}>
+      <Group gap="xs" wrap="nowrap">
+        <Text size="sm" fw={600} miw={48}>
+          {alliance.total ?? '–'}/{alliance.range.max}
+        </Text>
+        <svg width={72} height={20} role="img" style={{ overflow: 'visible' }} aria-label={`${alliance.shortName} totals: ${alliance.trend.map((value) => value ?? 'not scored').join(', ')}`}>
+          <path d={sparklinePath(alliance.trend, 72, 20, [alliance.range.min, alliance.range.max])} fill="none" stroke="var(--mantine-color-blue-7)" strokeWidth={1.5} />
+          {latest && <circle cx={latest.x} cy={latest.y} r={2.5} fill="var(--mantine-color-blue-7)" />}
+        </svg>
+      </Group>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {name}, {formatDay(alliance.takenOn)}
+      </Text>
+    </Stack>
   );
 }
