@@ -4,7 +4,8 @@ import { openEmptyVault } from './clients-ui';
 
 /**
  * The screens anyone can read: names in Chinese and Arabic script drawn with the app's own bundled Noto
- * faces (not boxes on a desktop without such fonts).
+ * faces (not boxes on a desktop without such fonts), and a dark colour scheme chosen in Settings or
+ * taken from the operating system.
  */
 
 const CHINESE_NAME = '陈美玲';
@@ -89,4 +90,36 @@ test('Chinese and Arabic names are drawn with the bundled Noto faces, each loade
   await expect.poll(() => faceStatus(page, 'Noto Sans Arabic')).toBe('loaded');
   expect(await page.evaluate((text) => document.fonts.check('16px "Noto Sans Arabic"', text), ARABIC_NAME)).toBe(true);
   expect(await headingFonts(page, ARABIC_NAME)).toContainEqual({ familyName: 'Noto Sans Arabic', isCustomFont: true });
+});
+
+const scheme = (page: Page) => page.locator('html');
+const schemeChoice = (page: Page, label: string) => page.getByRole('radiogroup', { name: 'Colour scheme' }).getByRole('radio', { name: label });
+
+test('the colour scheme chosen in Settings applies at once, survives a reload, and can follow the system', async ({ app: page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openEmptyVault(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  // Out of the box the app follows the system, which is light here.
+  await expect(schemeChoice(page, 'Follow the system')).toBeChecked();
+  await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'light');
+
+  await schemeChoice(page, 'Dark').check();
+  await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  // The page really is dark, not just labelled so.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+
+  // After a reload (as after a restart) the app opens dark, while the system stays light.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expect(schemeChoice(page, 'Dark')).toBeChecked();
+
+  // Following the system: a dark desktop gives dark screens, and a change on the desktop follows at once.
+  await schemeChoice(page, 'Follow the system').check();
+  await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'light');
 });
