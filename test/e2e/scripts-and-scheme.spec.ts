@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openEmptyVault } from './clients-ui';
@@ -106,8 +107,10 @@ test('the colour scheme chosen in Settings applies at once, survives a reload, a
 
   await schemeChoice(page, 'Dark').check();
   await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');
-  // The page really is dark, not just labelled so.
+  // The page really is dark, not just labelled so, and its grey descriptions and warnings stay legible.
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+  const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  expect(contrast.violations.flatMap((violation) => violation.nodes.map((node) => node.failureSummary))).toEqual([]);
 
   // After a reload (as after a restart) the app opens dark, while the system stays light.
   await page.reload();
