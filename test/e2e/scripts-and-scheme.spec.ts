@@ -119,6 +119,7 @@ test('the colour scheme chosen in Settings applies at once, survives a reload, a
   await expect(schemeChoice(page, 'Dark')).toBeChecked();
 
   // Following the system: a dark desktop gives dark screens, and a change on the desktop follows at once.
+  // (It also leaves the default stored: under Electron the choice outlives the test in the shared profile.)
   await schemeChoice(page, 'Follow the system').check();
   await expect(scheme(page)).toHaveAttribute('data-mantine-color-scheme', 'light');
   await page.emulateMedia({ colorScheme: 'dark' });
