@@ -14,11 +14,21 @@ const sage: MantineColorsTuple = [
   '#14685a',
 ];
 
+/**
+ * Chinese and Arabic come first, from the bundled Noto faces (fonts/script-fonts.css), whose
+ * unicode-ranges leave Latin text to the desktop's own UI font. They cannot come after system-ui:
+ * for a character system-ui's font lacks, Chromium on Linux goes straight to the operating system's
+ * fonts and never reaches the families listed after it, so without a CJK font installed 陈美玲 showed
+ * as three boxes. Each face loads only when such text is on screen.
+ */
+const UI_FONTS = '"Noto Sans SC", "Noto Sans Arabic", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
 export const theme = createTheme({
   primaryColor: 'sage',
   primaryShade: 8,
   colors: { sage },
   defaultRadius: 'md',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontWeight: '650' },
+  fontFamily: UI_FONTS,
+  // Mantine's headings have a font list of their own; a client's name is a heading.
+  headings: { fontFamily: UI_FONTS, fontWeight: '650' },
 });

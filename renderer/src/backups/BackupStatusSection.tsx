@@ -44,7 +44,7 @@ export function BackupStatusSection({ status }: { status: BackupStatus }) {
       ? ([
           [
             'Last failure',
-            <Text size="sm" c="red.8" key="failure">
+            <Text size="sm" c="var(--app-color-danger-text)" key="failure">
               {formatDateTime(lastFailure.at)}: {lastFailure.message}
             </Text>,
           ],

@@ -46,7 +46,7 @@ export function RecoveryKeyPanel({ recoveryKey, onContinue }: RecoveryKeyPanelPr
 
   return (
     <Stack gap="md">
-      <Paper withBorder radius="md" p="lg" bg="gray.0" className="recovery-key-print">
+      <Paper withBorder radius="md" p="lg" bg="var(--app-color-surface-subtle)" className="recovery-key-print">
         <Text size="sm" c="dimmed" mb={6}>
           Alliance Notes recovery key
         </Text>

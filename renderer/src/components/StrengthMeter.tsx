@@ -29,7 +29,7 @@ export function StrengthMeter({ passphrase, showReason = true }: StrengthMeterPr
           Strength: {info ? info.label : '…'}
         </Text>
         {showReason && reason && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" c="var(--app-color-warning-text)">
             {reason}
           </Text>
         )}

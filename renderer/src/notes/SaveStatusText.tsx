@@ -38,8 +38,8 @@ export function SaveStatusText({ saver }: { saver: DraftSaver }) {
         )}
         {status.state === 'failed' && (
           <>
-            <IconAlertTriangle size={16} aria-hidden color="var(--mantine-color-red-7)" />
-            <Text size="sm" c="red.7">
+            <IconAlertTriangle size={16} aria-hidden color="var(--app-color-danger-text)" />
+            <Text size="sm" c="var(--app-color-danger-text)">
               Not saved
             </Text>
           </>

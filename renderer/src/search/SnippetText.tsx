@@ -9,7 +9,7 @@ import classes from './Search.module.css';
 export function SnippetText({ snippet }: { snippet: Snippet }) {
   if (snippet.length === 0) return null;
   return (
-    <Text size="sm" c="dark.4" dir="auto" lineClamp={2} className={classes.snippet}>
+    <Text size="sm" c="light-dark(var(--mantine-color-dark-4), var(--mantine-color-dark-1))" dir="auto" lineClamp={2} className={classes.snippet}>
       {snippet.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
     </Text>
   );

@@ -171,7 +171,7 @@ export function PracticeSection() {
 /** A warning, not a block: the details can be saved without a name, but signing will ask for one. */
 function NameMissingWarning() {
   return (
-    <Text span size="xs" c="orange.8" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+    <Text span size="xs" c="var(--app-color-warning-text)" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
       <IconAlertTriangle size={14} aria-hidden />
       Notes cannot be signed until you enter your name.
     </Text>

@@ -9,6 +9,7 @@ import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
 import { CustomMeasuresSection } from './measures/CustomMeasuresSection';
 import { PracticeSection } from './PracticeSection';
 import { BackupSection } from './BackupSection';
+import { AppearanceSection } from './AppearanceSection';
 
 /** Settings: who signs notes, security and backups, which are what a practitioner needs to trust the app, and the records' activity log. */
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <Title order={1}>Settings</Title>
       <Title order={2}>Practice</Title>
       <PracticeSection />
+      <AppearanceSection />
       <Title order={2}>Security</Title>
       <ProtectionSection version={version} />
       <ChangePassphraseForm onChanged={changed} />

@@ -68,7 +68,7 @@ export function SummaryOptionsFields({ values, errors, choices, onChange }: Summ
 /** Which sections of each signed note are quoted, and (only when asked) the private process notes. */
 function ExcerptFields({ values, errors, choices, onChange }: SummaryOptionsFieldsProps) {
   return (
-    <Stack gap="sm" pl="lg" style={{ borderInlineStart: '2px solid var(--mantine-color-gray-3)' }}>
+    <Stack gap="sm" pl="lg" style={{ borderInlineStart: '2px solid var(--mantine-color-default-border)' }}>
       <Checkbox.Group
         label="Note sections to quote"
         description="Excerpts come from signed notes only; drafts are never quoted."

@@ -86,7 +86,7 @@ export function GoalForm({ mode, onDone }: { mode: GoalFormMode; onDone: () => v
   };
 
   return (
-    <Paper withBorder radius="md" p="md" bg="gray.0">
+    <Paper withBorder radius="md" p="md" bg="var(--app-color-surface-subtle)">
       <form onSubmit={submit} noValidate aria-label={mode.kind === 'add' ? 'New goal' : 'Edit goal'}>
         <Stack gap="sm">
           <ErrorAlert message={error} />
