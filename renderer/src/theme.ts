@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Drawer, Modal, Notification, type MantineColorsTuple } from '@mantine/core';
 
 // A muted blue-green: calm enough for a room where hard conversations happen, with AA contrast on white.
 const sage: MantineColorsTuple = [
@@ -14,6 +14,16 @@ const sage: MantineColorsTuple = [
   '#14685a',
 ];
 
+// --- Accessibility: component defaults ---------------------------------------------------------------
+// Close buttons are icon-only; without a name a screen reader announces just "button". Set here once so
+// every modal, drawer and notification (including ones added later) gets a name.
+const accessibleComponentDefaults = {
+  Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+  Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
+  Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+};
+// --- end of accessibility defaults -------------------------------------------------------------------
+
 export const theme = createTheme({
   primaryColor: 'sage',
   primaryShade: 8,
@@ -21,4 +31,6 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
+  components: { ...accessibleComponentDefaults },
 });
+
