@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openEmptyVault } from './clients-ui';
+import { sectionEditor } from './notes-ui';
 import { FIRST_PASSPHRASE } from './vault-helpers';
 
 /**
@@ -14,15 +15,9 @@ import { FIRST_PASSPHRASE } from './vault-helpers';
 const CLIENT = { legalName: 'Ilse Marchetti', code: 'IM-2207' };
 const GOAL = 'Walk to the corner shop alone';
 
-interface Seeded {
-  clientId: string;
-  signedNoteId: string;
-  draftNoteId: string;
-}
-
 /** A client with a goal, a signed note and a draft on the same day, and an alliance result for each. */
-async function seedRecord(page: Page): Promise<Seeded> {
-  return page.evaluate(
+async function seedRecord(page: Page): Promise<void> {
+  await page.evaluate(
     async ({ client, goal }) => {
       type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { message: string } };
       const api = (window as unknown as { api: Record<string, (input?: unknown) => Promise<Result>> }).api;
@@ -39,7 +34,6 @@ async function seedRecord(page: Page): Promise<Seeded> {
       };
       const created = unwrap(await api.createClient!({ fields })) as { id: string };
       unwrap(await api.addGoal!({ clientId: created.id, dateSet: '2025-11-30', text: goal, objective: '', targetDate: null }));
-      const noteIds: string[] = [];
       for (const [index, startTime] of ['10:00', '15:00'].entries()) {
         const session = { date: '2025-12-07', startTime, durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' };
         const note = unwrap(await api.createSession!({ clientId: created.id, session, templateId: 'alliance' })) as {
@@ -52,9 +46,7 @@ async function seedRecord(page: Page): Promise<Seeded> {
         const saved = unwrap(await api.saveNoteDraft!({ noteId: note.id, baseRevision: note.revision, content, processNote: null })) as { revision: number };
         unwrap(await api.recordMeasure!({ clientId: created.id, sessionId: note.session.id, measureId: 'sac-client', takenOn: '2025-12-07', responses: { goals: 8, tasks: 7, bond: 9 - index } }));
         if (index === 0) unwrap(await api.signNote!({ noteId: note.id, baseRevision: saved.revision }));
-        noteIds.push(note.id);
       }
-      return { clientId: created.id, signedNoteId: noteIds[0]!, draftNoteId: noteIds[1]! };
     },
     { client: CLIENT, goal: GOAL },
   );
@@ -86,10 +78,19 @@ async function openFromNav(page: Page, label: string, heading: string | RegExp):
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 }
 
-test('every main screen, dialog and notification has no serious or critical axe violation', async ({ app: page }) => {
-  test.setTimeout(120_000);
+/** How this browser's locale shows a day, as the app's screens do. */
+const shownDay = (page: Page, iso: string): Promise<string> =>
+  page.evaluate((day) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(`${day}T00:00:00`)), iso);
+
+/** The element that has focus, described by its role and name-giving attributes, for messages. */
+const focusedToolbar = (page: Page): Promise<string | null> =>
+  page.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.getAttribute('aria-label') ?? null);
+
+test('every main screen, dialog and notification passes axe, and the client and note screens work by keyboard and screen reader', async ({ app: page }) => {
+  test.setTimeout(150_000);
   await openEmptyVault(page);
-  const seeded = await seedRecord(page);
+  await seedRecord(page);
+  const day = await shownDay(page, '2025-12-07');
 
   await test.step('unlock', async () => {
     await page.getByRole('button', { name: 'Lock vault' }).click();
@@ -105,9 +106,10 @@ test('every main screen, dialog and notification has no serious or critical axe 
     await expectNoSeriousViolations(page, 'the client list');
   });
 
-  await test.step('client page tabs', async () => {
+  await test.step('client page: focus on its heading, and each tab', async () => {
     await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: new RegExp(CLIENT.legalName) }).click();
-    await expect(page.getByRole('heading', { name: CLIENT.legalName, level: 1 })).toBeVisible();
+    // A screen reader hears the client's name first, and Tab starts from the top of the record.
+    await expect(page.getByRole('heading', { name: CLIENT.legalName, level: 1 })).toBeFocused();
     for (const tab of ['Overview', 'Treatment plan', 'Sessions', 'Measures', 'Activity']) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
@@ -116,25 +118,73 @@ test('every main screen, dialog and notification has no serious or critical axe 
     }
   });
 
-  await test.step('dialog', async () => {
+  await test.step('sessions table: each note link says which session it opens', async () => {
     await page.getByRole('tab', { name: 'Sessions' }).click();
+    const links = page.getByRole('table', { name: 'Sessions' }).getByRole('link');
+    // Two sessions on one day: read as a list of links, "7 Dec 2025" twice would not say which is which.
+    await expect(links).toHaveCount(2);
+    expect(await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('aria-label')))).toEqual([
+      `Note of ${day}, 15:00`,
+      `Note of ${day}, 10:00`,
+    ]);
+  });
+
+  await test.step('a dialog: named close button, attendance as a named radio group', async () => {
     await page.getByRole('button', { name: 'New session' }).click();
     const dialog = page.getByRole('dialog', { name: 'New session' });
     await expect(dialog).toBeVisible();
+    const attendance = dialog.getByRole('radiogroup', { name: 'Attendance' });
+    await expect(attendance.getByRole('radio')).toHaveCount(3);
+    await expect(attendance.getByRole('radio', { name: 'Attended' })).toBeChecked();
     await expectNoSeriousViolations(page, 'the New session dialog');
     // The theme names every modal's close button (renderer/src/theme.ts), not only this one's.
     await dialog.getByRole('button', { name: 'Close dialog' }).click();
     await expect(dialog).toBeHidden();
   });
 
-  await test.step('draft note', async () => {
-    await page.goto(`${new URL(page.url()).origin}/#/clients/${seeded.clientId}/notes/${seeded.draftNoteId}`);
-    await expect(page.getByRole('heading', { name: /^Session note, /, level: 1 })).toBeVisible();
+  await test.step('draft note: focus on its heading, a focus ring, toolbars of one Tab stop', async () => {
+    await page.getByRole('link', { name: `Note of ${day}, 15:00` }).click();
+    await expect(page.getByRole('heading', { name: /^Session note, /, level: 1 })).toBeFocused();
     await expectNoSeriousViolations(page, 'a draft note');
+
+    // Tab from one section's text to the next section: its toolbar is a single stop, then its text.
+    await sectionEditor(page, 'Risk').click();
+    await page.keyboard.press('Tab');
+    expect(await focusedToolbar(page)).toBe('Formatting, Plan');
+    await expect(page.getByRole('toolbar', { name: 'Formatting, Plan' }).getByRole('button', { name: 'Bold' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    const plan = sectionEditor(page, 'Plan');
+    await expect(plan).toBeFocused();
+    // The writing area shows where the keys go.
+    await expect(plan).toHaveCSS('outline-style', 'solid');
+    await expect(plan).toHaveCSS('outline-width', '2px');
+
+    // Inside the toolbar the arrow keys move, and Tab leaves from (and comes back to) the button last used.
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting, Plan' });
+    await page.keyboard.press('Shift+Tab');
+    await expect(toolbar.getByRole('button', { name: 'Bold' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(toolbar.locator('button:not([disabled])').last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+    expect(await toolbar.locator('[tabindex="0"]').count(), 'one Tab stop in the toolbar').toBe(1);
+    await page.keyboard.press('Tab');
+    await expect(plan).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedToolbar(page), 'Shift+Tab leaves the toolbar').toBeNull();
   });
 
   await test.step('signed note', async () => {
-    await page.goto(`${new URL(page.url()).origin}/#/clients/${seeded.clientId}/notes/${seeded.signedNoteId}`);
+    await page.getByRole('link', { name: new RegExp(CLIENT.code) }).click();
+    await expect(page.getByRole('heading', { name: CLIENT.legalName, level: 1 })).toBeFocused();
+    await page.getByRole('link', { name: `Note of ${day}, 10:00` }).click();
+    await expect(page.getByRole('heading', { name: /^Session note, /, level: 1 })).toBeFocused();
     await expect(page.getByText('Signed', { exact: true })).toBeVisible();
     await expectNoSeriousViolations(page, 'a signed note');
   });
