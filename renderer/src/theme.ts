@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Drawer, Modal, Notification, type MantineColorsTuple } from '@mantine/core';
 
 // A muted blue-green: calm enough for a room where hard conversations happen, with AA contrast on white.
 const sage: MantineColorsTuple = [
@@ -23,6 +23,16 @@ const sage: MantineColorsTuple = [
  */
 const UI_FONTS = '"Noto Sans SC", "Noto Sans Arabic", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
+// --- Accessibility: component defaults ---------------------------------------------------------------
+// Close buttons are icon-only; without a name a screen reader announces just "button". Set here once so
+// every modal, drawer and notification (including ones added later) gets a name.
+const accessibleComponentDefaults = {
+  Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+  Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
+  Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+};
+// --- end of accessibility defaults -------------------------------------------------------------------
+
 export const theme = createTheme({
   primaryColor: 'sage',
   primaryShade: 8,
@@ -31,4 +41,6 @@ export const theme = createTheme({
   fontFamily: UI_FONTS,
   // Mantine's headings have a font list of their own; a client's name is a heading.
   headings: { fontFamily: UI_FONTS, fontWeight: '650' },
+  components: { ...accessibleComponentDefaults },
 });
+

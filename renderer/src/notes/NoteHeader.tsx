@@ -5,6 +5,7 @@ import type { Client } from '../../../shared/clients';
 import type { Note } from '../../../shared/notes';
 import { formatDay } from '../clients/format';
 import { useGuardedLink } from '../navigation/navigation-guard';
+import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
 
 interface NoteHeaderProps {
@@ -17,6 +18,7 @@ interface NoteHeaderProps {
 /** Whose note, which session, and whether it is a draft or signed. */
 export function NoteHeader({ note, client, actions }: NoteHeaderProps) {
   const link = useGuardedLink();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const { session } = note;
   const details = [
     ...sessionTimeParts(session.startTime, session.durationMinutes),
@@ -37,7 +39,7 @@ export function NoteHeader({ note, client, actions }: NoteHeaderProps) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={1} size="h2">
+            <Title order={1} size="h2" ref={heading} tabIndex={-1} className="focus-target">
               Session note, {formatDay(session.date)}
             </Title>
             <Badge color={note.status === 'signed' ? 'teal' : 'gray'} variant="light">

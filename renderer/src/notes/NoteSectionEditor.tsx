@@ -72,7 +72,7 @@ export const NoteSectionEditor = memo(function NoteSectionEditor({ label, prompt
         </div>
         {children}
         <RichTextEditor editor={editor}>
-          <RichTextToolbar taskList sticky />
+          <RichTextToolbar label={label} taskList sticky />
           <RichTextEditor.Content mih={100} />
         </RichTextEditor>
       </Stack>

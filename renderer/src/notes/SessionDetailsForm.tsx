@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Input } from '@mantine/core';
 import { localIsoDate } from '../../../shared/dates';
 import { attendances, MAX_SESSION_MINUTES, modalities, sessionTypes } from '../../../shared/notes';
@@ -28,6 +28,7 @@ export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const attendanceId = useId();
   const set = <K extends keyof SessionFormValues>(key: K, value: SessionFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     setErrors(({ [key]: _dropped, ...rest }) => rest);
@@ -74,8 +75,23 @@ export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit
             onChange={(value) => set('durationMinutes', value)}
           />
         </SimpleGrid>
-        <Input.Wrapper label="Attendance" error={errors.attendance}>
-          <SegmentedControl fullWidth mt={4} data={options(attendances, ATTENDANCE_LABELS)} value={values.attendance} onChange={(value) => set('attendance', value as SessionFormValues['attendance'])} />
+        {/* The options are a radio group named by this label (a <label> would point at no single input). */}
+        <Input.Wrapper
+          label="Attendance"
+          labelElement="div"
+          labelProps={{ id: `${attendanceId}-label` }}
+          error={errors.attendance}
+          errorProps={{ id: `${attendanceId}-error` }}
+        >
+          <SegmentedControl
+            fullWidth
+            mt={4}
+            aria-labelledby={`${attendanceId}-label`}
+            aria-describedby={errors.attendance ? `${attendanceId}-error` : undefined}
+            data={options(attendances, ATTENDANCE_LABELS)}
+            value={values.attendance}
+            onChange={(value) => set('attendance', value as SessionFormValues['attendance'])}
+          />
         </Input.Wrapper>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label="Type" allowDeselect={false} data={options(sessionTypes, SESSION_TYPE_LABELS)} value={values.type} error={errors.type} onChange={(value) => value && set('type', value as SessionFormValues['type'])} />

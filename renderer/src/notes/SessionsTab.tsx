@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { NewSessionModal } from './NewSessionModal';
 import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, RISK_COLORS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
+import { noteLinkNames } from './note-link-names';
 import { useSessions } from './queries';
 
 /** The client timeline: every session newest first, with its note's state, and "New session". */
@@ -55,6 +56,7 @@ export function SessionsTab({ client }: { client: Client }) {
 
 function SessionTable({ clientId, sessions }: { clientId: string; sessions: readonly SessionSummary[] }) {
   const link = useGuardedLink();
+  const linkNames = noteLinkNames(sessions);
   return (
     <Table highlightOnHover verticalSpacing="xs" aria-label="Sessions">
       <Table.Thead>
@@ -71,7 +73,7 @@ function SessionTable({ clientId, sessions }: { clientId: string; sessions: read
           return (
             <Table.Tr key={summary.noteId} c={summary.voided ? 'dimmed' : undefined}>
               <Table.Td>
-                <Anchor {...link(`/clients/${clientId}/notes/${summary.noteId}`)} fw={500} td={summary.voided ? 'line-through' : undefined}>
+                <Anchor {...link(`/clients/${clientId}/notes/${summary.noteId}`)} aria-label={linkNames.get(summary.noteId)} fw={500} td={summary.voided ? 'line-through' : undefined}>
                   {formatDay(session.date)}
                 </Anchor>
                 {summary.voided && (

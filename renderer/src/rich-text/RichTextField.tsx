@@ -48,7 +48,7 @@ export function RichTextField({ label, value, onChange, error, description }: Ri
       </Input.Label>
       {description && <Input.Description>{description}</Input.Description>}
       <RichTextEditor editor={editor} style={error ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
-        <RichTextToolbar />
+        <RichTextToolbar label={label} />
         <RichTextEditor.Content mih={120} />
       </RichTextEditor>
       <Input.Error id={errorId}>{error}</Input.Error>

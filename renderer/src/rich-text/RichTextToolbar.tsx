@@ -1,12 +1,22 @@
 import { RichTextEditor } from '@mantine/tiptap';
+import { useRovingToolbar } from './useRovingToolbar';
+
+interface RichTextToolbarProps {
+  /** The field's label: the toolbar is announced as "Formatting, <label>". */
+  label: string;
+  taskList?: boolean;
+  sticky?: boolean;
+}
 
 /**
  * The formatting buttons every rich-text box offers, matching what shared/rich-text.ts stores. Note
- * sections add task lists (homework) and keep the toolbar in view while a long note scrolls.
+ * sections add task lists (homework) and keep the toolbar in view while a long note scrolls. One Tab
+ * stop, arrow keys inside (useRovingToolbar), so Tab goes from one field's text to the next.
  */
-export function RichTextToolbar({ taskList = false, sticky = false }: { taskList?: boolean; sticky?: boolean }) {
+export function RichTextToolbar({ label, taskList = false, sticky = false }: RichTextToolbarProps) {
+  const ref = useRovingToolbar<HTMLDivElement>();
   return (
-    <RichTextEditor.Toolbar sticky={sticky} stickyOffset={sticky ? 56 : undefined}>
+    <RichTextEditor.Toolbar ref={ref} role="toolbar" aria-label={`Formatting, ${label}`} sticky={sticky} stickyOffset={sticky ? 56 : undefined}>
       <RichTextEditor.ControlsGroup>
         <RichTextEditor.Bold />
         <RichTextEditor.Italic />

@@ -4,10 +4,12 @@ import { ageOn, localIsoDate } from '../../../../shared/dates';
 import { formatAge, formatDay } from '../format';
 import { ClientStatusBadge, ReviewDueBadge } from '../StatusBadge';
 import { ClientActions } from './ClientActions';
+import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 
 /** Who this is at a glance: name, how they like to be addressed, code, status, age; and what to do next. */
 export function ClientHeader({ client }: { client: Client }) {
   const { legalName, preferredName, pronouns, code, status, dateOfBirth, dischargeDate, reviewDue } = client;
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const facts: string[] = [];
   if (preferredName !== '' && preferredName !== legalName) facts.push(`Goes by ${preferredName}`);
   if (pronouns !== '') facts.push(pronouns);
@@ -16,7 +18,7 @@ export function ClientHeader({ client }: { client: Client }) {
   return (
     <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
       <Stack gap={6} miw={0}>
-        <Title order={1} dir="auto" style={{ overflowWrap: 'anywhere' }}>
+        <Title order={1} dir="auto" ref={heading} tabIndex={-1} className="focus-target" style={{ overflowWrap: 'anywhere' }}>
           {legalName}
         </Title>
         {facts.length > 0 && (
