@@ -22,12 +22,13 @@ const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamon
 
 /**
  * The style of the i-th line of everything shown together (all panels and the legend): consecutive
- * lines differ in colour, dash and marker, and no two of the first eight share a colour.
+ * lines differ in colour, dash and marker, no two of the first eight share a colour, and no two of the
+ * first sixteen share both dash and marker (the dash steps on once every four lines).
  */
 export function seriesStyle(index: number, key: string): SeriesStyle {
   return {
     color: index % PALETTE_SIZE,
-    dash: DASHES[index % DASHES.length] ?? null,
+    dash: DASHES[(index + Math.floor(index / MARKERS.length)) % DASHES.length] ?? null,
     marker: MARKERS[index % MARKERS.length] ?? 'circle',
     width: key.endsWith('total') ? 'heavy' : 'light',
   };
