@@ -183,7 +183,7 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
       {view === 'chart' ? (
         <div ref={ref} style={{ width: '100%' }}>
           {allianceChart && alliance && (
-            <Stack gap="lg">
+            <Stack gap="lg" role="group" aria-label="Measure charts">
               <Stack gap={4}>
                 <TrendChart
                   panels={allianceChart.panels}
