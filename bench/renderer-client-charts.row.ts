@@ -39,9 +39,9 @@ async function armChartsProbe(page: Page, clickMeasuresTab: boolean): Promise<vo
       document.addEventListener('click', (event) => (clickMs = event.timeStamp), { capture: true, once: true });
       // How many charts are drawn: each with a line path; 0 until then.
       const drawn = () => {
-        const svg = document.querySelector('svg[aria-label="Measure charts"]');
-        if (!svg) return 0;
-        const charts = [...svg.querySelectorAll(':scope > g[role="group"]')];
+        const group = document.querySelector('[aria-label="Measure charts"]');
+        if (!group) return 0;
+        const charts = [...group.querySelectorAll('svg[role="group"]')];
         return charts.every((chart) => [...chart.querySelectorAll('path')].some((path) => (path.getAttribute('d') ?? '').length > 10)) ? charts.length : 0;
       };
       const check = () => {

@@ -50,10 +50,21 @@ export interface TrendChartInput {
   series: readonly ChartSeriesInput[];
   cutoff: number | null;
   bands: readonly ChartBand[];
-  /** Shifts everything down, to stack charts in one drawing (see stackedTrendCharts). */
+  /** Shifts everything down, to stack charts in one drawing (see stackedPanels). */
   offsetY?: number;
+  /** At most this many x ticks; by default as many as fit. */
   xTickCount?: number;
   yTickCount?: number;
+  /**
+   * The session dates the x axis ticks on, shared by stacked panels so they tick alike; by default the
+   * dates of this chart's own points.
+   */
+  tickDates?: readonly string[];
+  /** The least room between two x tick labels, in the drawing's units. */
+  minTickGap?: number;
+  /** Named for readers (the panel's title and its y axis); carried through to the geometry untouched. */
+  title?: string;
+  yTitle?: string;
 }
 
 export interface ChartPoint extends ChartPointInput {
@@ -64,7 +75,11 @@ export interface ChartPoint extends ChartPointInput {
 }
 
 export interface TrendChartGeometry {
+  title: string;
+  yTitle: string;
   plot: { x: number; y: number; width: number; height: number };
+  /** The calendar days at the plot's left and right edges (wider than the range around a single date). */
+  xDomain: { from: string; to: string };
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
   lines: { key: string; label: string; path: string; points: ChartPoint[] }[];
@@ -83,10 +98,54 @@ export function utcDay(isoDate: string): Date {
 const formatUtcDay = (date: Date, pattern: string): string =>
   format(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), pattern);
 
-/** Month ticks read "Mar 2026"; finer ticks read "12 Mar". */
-function tickLabels(ticks: readonly Date[]): string[] {
-  const monthly = ticks.every((tick) => tick.getUTCDate() === 1);
-  return ticks.map((tick) => formatUtcDay(tick, monthly ? 'MMM yyyy' : 'd MMM'));
+const isoOfUtc = (date: Date): string => date.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/** Around a single session the axis spans two weeks each side, so its marker sits mid-plot. */
+const SINGLE_DATE_HALF_SPAN_DAYS = 14;
+
+/** The session dates a chart ticks on: its points' dates within the range, each once, in order. */
+export function sessionDates(series: readonly ChartSeriesInput[], from: string, to: string): string[] {
+  const dates = new Set<string>();
+  for (const line of series) for (const point of line.points) if (point.date >= from && point.date <= to) dates.add(point.date);
+  return [...dates].sort();
+}
+
+/**
+ * The x domain. One session date (or a zero-width range) would put its marker on the y axis, or the
+ * whole axis on one day: the domain then centres on that date instead.
+ */
+export function timeDomain(from: string, to: string, dates: readonly string[]): { from: Date; to: Date } {
+  const only = dates.length === 1 ? dates[0] : from === to ? from : undefined;
+  if (only !== undefined) {
+    const centre = utcDay(only).getTime();
+    return { from: new Date(centre - SINGLE_DATE_HALF_SPAN_DAYS * DAY_MS), to: new Date(centre + SINGLE_DATE_HALF_SPAN_DAYS * DAY_MS) };
+  }
+  return { from: utcDay(from), to: utcDay(to) };
+}
+
+/**
+ * Ticks on session dates, thinned evenly by session (first and last kept) to the most that leave `gap`
+ * between neighbours, so labels never overlap, even where sessions cluster.
+ */
+function thinTicks(dates: readonly string[], xOf: (date: string) => number, max: number, gap: number): string[] {
+  const n = dates.length;
+  const evenly = (count: number): string[] =>
+    count >= n ? [...dates] : [...new Set(Array.from({ length: count }, (_, i) => dates[Math.round((i * (n - 1)) / Math.max(1, count - 1))] ?? ''))];
+  const roomy = (ticks: readonly string[]) => ticks.every((date, i) => i === 0 || xOf(date) - xOf(ticks[i - 1] ?? date) >= gap);
+  for (let count = Math.min(n, max); count > 1; count -= 1) {
+    const ticks = evenly(count);
+    if (roomy(ticks)) return ticks;
+  }
+  return dates.slice(0, 1);
+}
+
+/** "30 Nov"; the year is added where it changes when the ticks span more than one. */
+function tickLabels(dates: readonly string[]): string[] {
+  const years = new Set(dates.map((date) => date.slice(0, 4)));
+  return dates.map((date, i) => {
+    const withYear = years.size > 1 && (i === 0 || dates[i - 1]?.slice(0, 4) !== date.slice(0, 4));
+    return formatUtcDay(utcDay(date), withYear ? 'd MMM yyyy' : 'd MMM');
+  });
 }
 
 export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
@@ -97,13 +156,12 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
     width: Math.max(0, input.width - margin.left - margin.right),
     height: Math.max(0, input.height - margin.top - margin.bottom),
   };
-  const x = scaleUtc().domain([utcDay(input.from), utcDay(input.to)]).range([plot.x, plot.x + plot.width]);
+  const dates = input.tickDates ? [...input.tickDates] : sessionDates(input.series, input.from, input.to);
+  const domain = timeDomain(input.from, input.to, dates);
+  // Inset from both axes, so a session on the range's first or last day is not drawn on an axis line.
+  const inset = Math.min(12, plot.width / 8);
+  const x = scaleUtc().domain([domain.from, domain.to]).range([plot.x + inset, plot.x + plot.width - inset]);
   const y = scaleLinear().domain([input.yDomain[0], input.yDomain[1]]).range([plot.y + plot.height, plot.y]);
-
-  const xTickDates = x.ticks(input.xTickCount ?? Math.max(2, Math.floor(plot.width / 90)));
-  const labels = tickLabels(xTickDates);
-  const xTicks = xTickDates.map((tick, i) => ({ x: round2(x(tick)), label: labels[i] ?? '' }));
-  const yTicks = y.ticks(input.yTickCount ?? Math.max(2, Math.floor(plot.height / 40))).map((tick) => ({ y: round2(y(tick)), label: String(tick) }));
 
   // Series share their sessions' dates, and each point is placed twice (path and marker): one parse per date.
   const xByDate = new Map<string, number>();
@@ -115,6 +173,12 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
     }
     return at;
   };
+
+  const gap = input.minTickGap ?? 44;
+  const tickDates = thinTicks(dates, xOf, input.xTickCount ?? Math.max(2, Math.floor(plot.width / gap)), gap);
+  const labels = tickLabels(tickDates);
+  const xTicks = tickDates.map((date, i) => ({ x: round2(xOf(date)), label: labels[i] ?? '' }));
+  const yTicks = y.ticks(input.yTickCount ?? Math.max(2, Math.floor(plot.height / 40))).map((tick) => ({ y: round2(y(tick)), label: String(tick) }));
 
   const path = line<ChartPointInput>()
     .defined((point) => point.value !== null)
@@ -146,7 +210,10 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
   });
 
   return {
+    title: input.title ?? '',
+    yTitle: input.yTitle ?? '',
     plot,
+    xDomain: { from: isoOfUtc(domain.from), to: isoOfUtc(domain.to) },
     xTicks,
     yTicks,
     lines,
@@ -189,29 +256,50 @@ export function dateRangeFor(range: DateRangeChoice, today: string, firstDate: s
   return { from, to: today };
 }
 
-export type ChartPanelInput = Pick<TrendChartInput, 'yDomain' | 'series' | 'cutoff' | 'bands' | 'yTickCount'> & { height: number };
+export type ChartPanelInput = Pick<TrendChartInput, 'yDomain' | 'series' | 'cutoff' | 'bands' | 'yTickCount' | 'title' | 'yTitle'> & { height: number };
 
-/**
- * Alliance above, outcome below, in one drawing: same width, margins and date domain, so a session sits
- * at the same x in both and the eye can run down from an alliance dip to the outcome that followed.
- */
-export function stackedTrendCharts(input: {
+interface StackInput {
   width: number;
   margin: Margin;
   from: string;
   to: string;
-  /** Space between the alliance chart's bottom margin and the outcome chart's top margin. */
+  /** Space between one panel's bottom margin and the next one's top margin. */
   gap: number;
   xTickCount?: number;
-  alliance: ChartPanelInput;
-  outcome: ChartPanelInput | null;
-}): { width: number; height: number; alliance: TrendChartGeometry; outcome: TrendChartGeometry | null } {
-  const shared = { width: input.width, margin: input.margin, from: input.from, to: input.to, xTickCount: input.xTickCount };
-  const alliance = trendChartGeometry({ ...shared, ...input.alliance });
-  if (!input.outcome) return { width: input.width, height: input.alliance.height, alliance, outcome: null };
-  const offsetY = input.alliance.height + input.gap;
-  const outcome = trendChartGeometry({ ...shared, ...input.outcome, offsetY });
-  return { width: input.width, height: offsetY + input.outcome.height, alliance, outcome };
+  minTickGap?: number;
+  /** The dates every panel ticks on; by default those of all the panels' points. */
+  tickDates?: readonly string[];
+}
+
+/**
+ * Panels one above the other in one drawing: same width, margins, date domain and ticks, so a session
+ * sits at the same x in each and the eye can run down from a total to its subscales, or from an
+ * alliance dip to the outcome that followed. Each panel has its own y scale, bands and cutoff.
+ */
+export function stackedPanels(input: StackInput & { panels: readonly ChartPanelInput[] }): { width: number; height: number; panels: TrendChartGeometry[] } {
+  const tickDates = input.tickDates ?? sessionDates(input.panels.flatMap((panel) => panel.series), input.from, input.to);
+  const shared = { width: input.width, margin: input.margin, from: input.from, to: input.to, xTickCount: input.xTickCount, minTickGap: input.minTickGap, tickDates };
+  let offsetY = 0;
+  const panels = input.panels.map((panel, i) => {
+    if (i > 0) offsetY += input.gap;
+    const geometry = trendChartGeometry({ ...shared, ...panel, offsetY });
+    offsetY += panel.height;
+    return geometry;
+  });
+  return { width: input.width, height: offsetY, panels };
+}
+
+/** Alliance above, outcome below (the bench's picture of one client's charts). */
+export function stackedTrendCharts(input: StackInput & { alliance: ChartPanelInput; outcome: ChartPanelInput | null }): {
+  width: number;
+  height: number;
+  alliance: TrendChartGeometry;
+  outcome: TrendChartGeometry | null;
+} {
+  const stack = stackedPanels({ ...input, panels: input.outcome ? [input.alliance, input.outcome] : [input.alliance] });
+  const [alliance, outcome] = stack.panels;
+  if (!alliance) throw new Error('stackedPanels returned no panel');
+  return { width: stack.width, height: stack.height, alliance, outcome: outcome ?? null };
 }
 
 /**

@@ -99,7 +99,7 @@ test("a draft's result is removed; once signed it is struck out with a reason, k
   // The chart has only the result that stands; the table keeps the struck one, struck through.
   const chart = await openMeasuresTab(page, 'Wilhelmina Achterberg');
   await expect(chart.getByRole('link')).toHaveCount(1);
-  await expect(chart.getByRole('link')).toHaveAccessibleName(`${longDay(today)}: Goals 8, Tasks 8, Bond 9, Total (SAC client) 25`);
+  await expect(chart.getByRole('link')).toHaveAccessibleName(`${longDay(today)}: Total, SAC client-rated: 25; Goals, SAC client-rated: 8; Tasks, SAC client-rated: 8; Bond, SAC client-rated: 9`);
   await page.locator('label').filter({ hasText: /^Table$/ }).click();
   const table = page.getByRole('table', { name: /^Alliance, Session Alliance Check/ });
   await expect(table.getByRole('row')).toHaveCount(3);
@@ -179,7 +179,7 @@ test('a result entered after signing is a late entry: a reason, a confirm step, 
   // The chart's point and its tooltip say "late entry"; so does the table.
   const chart = await openMeasuresTab(page, 'Bartholomew Osei-Kuffour');
   const point = chart.getByRole('link');
-  await expect(point).toHaveAccessibleName(`${longDay(today)}: Goals 7, Tasks 8, Bond 9, Total (SAC client) 24; late entry`);
+  await expect(point).toHaveAccessibleName(`${longDay(today)}: Total, SAC client-rated: 24; Goals, SAC client-rated: 7; Tasks, SAC client-rated: 8; Bond, SAC client-rated: 9; late entry`);
   await point.hover();
   await expect(chart).toContainText(`${longDay(today)} · late entry`);
   await page.locator('label').filter({ hasText: /^Table$/ }).click();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addClientThroughUi, openEmptyVault } from './clients-ui';
 
@@ -97,12 +97,18 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
   const chart = page.getByRole('group', { name: /^Alliance, Session Alliance Check/ });
   const points = chart.getByRole('link');
   await expect(points).toHaveCount(5);
-  await expect(points.last()).toHaveAccessibleName(`${longDay(dates[4]!)}: Goals 7, Tasks 7, Bond 6, Total (SAC client) 20`);
-  // Hovering a session shows its date and values.
+  await expect(points.last()).toHaveAccessibleName(
+    `${longDay(dates[4]!)}: Total, SAC client-rated: 20; Goals, SAC client-rated: 7; Tasks, SAC client-rated: 7; Bond, SAC client-rated: 6`,
+  );
+  // Hovering a session shows its date and values beside it, never over its points.
   await points.nth(3).hover();
-  await expect(chart).toContainText(`${longDay(dates[3]!)}Goals: 8Tasks: 9Bond: 9Total (SAC client): 26`);
+  const tooltip = chart.getByTestId('chart-tooltip');
+  await expect(tooltip).toContainText(`${longDay(dates[3]!)}Total, SAC client-rated: 26Goals, SAC client-rated: 8Tasks, SAC client-rated: 9Bond, SAC client-rated: 9`);
+  const column = (await points.nth(3).boundingBox())!;
+  const box = (await tooltip.boundingBox())!;
+  expect(box.x >= column.x + column.width / 2 || box.x + box.width <= column.x + column.width / 2).toBe(true);
   await page.mouse.move(0, 0);
-  await expect(chart).not.toContainText('Goals: 8');
+  await expect(chart).not.toContainText('Goals, SAC client-rated: 8');
   await expect(page.getByRole('list', { name: 'Alerts' })).toContainText(`Bond, client-rated Session Alliance Check, fell from 9 to 6 on ${longDay(dates[4]!)}.`);
 
   // The table view holds the same numbers.
@@ -128,4 +134,99 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
   await expect(caseload).toContainText('SAC client, ');
   await expect(caseload.getByRole('img', { name: 'SAC client totals: 25, 25, 26, 26, 20' })).toBeVisible();
   await expect(page.getByText('Marguerite')).toHaveCount(0);
+});
+
+/** Results recorded through window.api, each in a session of its own day made for it. */
+async function seedResults(page: Page, clientId: string, results: readonly { date: string; measureId: string; responses: Record<string, number> }[]): Promise<void> {
+  await page.evaluate(
+    async ({ clientId, results }) => {
+      type Result = { ok: true; value: { session: { id: string } } } | { ok: false; error: { message: string } };
+      const api = (window as unknown as { api: Record<string, (input?: unknown) => Promise<Result>> }).api;
+      const sessions = new Map<string, string>();
+      for (const { date, measureId, responses } of results) {
+        let sessionId = sessions.get(date);
+        if (!sessionId) {
+          const session = { date, startTime: '10:00', durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' };
+          const created = await api.createSession!({ clientId, session, templateId: 'alliance' });
+          if (!created.ok) throw new Error(created.error.message);
+          sessionId = created.value.session.id;
+          sessions.set(date, sessionId);
+        }
+        const recorded = await api.recordMeasure!({ clientId, sessionId, measureId, takenOn: date, responses });
+        if (!recorded.ok) throw new Error(recorded.error.message);
+      }
+    },
+    { clientId, results },
+  );
+}
+
+/** Where each of a line's `count` markers is drawn (once the chart has drawn them), and the plot frame of its panel. */
+async function markersAndPlot(chart: Locator, line: string, panel: string, count: number) {
+  const marks = chart.getByRole('img', { name: line, exact: true }).locator('circle, path:not(:first-child)');
+  await expect(marks, line).toHaveCount(count);
+  const markers = await marks.evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }),
+  );
+  const plot = (await chart.locator(`rect[data-plot="${panel}"]`).boundingBox())!;
+  return { markers, plot };
+}
+
+const inside = (point: { x: number; y: number }, box: { x: number; y: number; width: number; height: number }) =>
+  point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y - 0.5 && point.y <= box.y + box.height + 0.5;
+
+test('charts on their true axes: subscales in their own panel, WAI-SR inside its plot, full measure names, distinct legends naming measure and rater', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await openEmptyVault(page);
+  await addClientThroughUi(page, { legalName: 'Ingrid Vasquez-Halloran' });
+  const clientId = /#\/clients\/([^/?]+)$/.exec(page.url())?.[1] ?? '';
+  const [d1, d2, d3] = [21, 14, 7].map(daysAgo);
+  const items = (count: number, value: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`item${i + 1}`, value]));
+  await seedResults(page, clientId, [
+    { date: d1!, measureId: 'sac-client', responses: { goals: 9, tasks: 8, bond: 9 } },
+    { date: d1!, measureId: 'phq-9', responses: items(9, 1) },
+    { date: d2!, measureId: 'sac-client', responses: { goals: 6, tasks: 4, bond: 3 } },
+    { date: d2!, measureId: 'wai-sr', responses: { ...items(12, 3), item3: 1, item5: 1, item7: 1, item9: 1 } },
+    { date: d3!, measureId: 'sac-client', responses: { goals: 9, tasks: 9, bond: 9 } },
+    { date: d3!, measureId: 'ors', responses: items(4, 6) },
+  ]);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Measures' }).click();
+
+  // The outcome chart opens on the outcome measure recorded most recently (ORS, not the earlier PHQ-9).
+  await expect(page.getByRole('combobox', { name: 'Outcome measure' })).toHaveValue('Outcome Rating Scale (ORS)');
+
+  // Goals, Tasks and Bond are drawn in their own panel on their own 0–10 axis: a 9 sits near its top.
+  const sac = page.getByRole('group', { name: /^Alliance, Session Alliance Check/ });
+  const goals = await markersAndPlot(sac, 'Goals, SAC client-rated', 'alliance-subscales', 3);
+  for (const marker of goals.markers) expect(inside(marker, goals.plot)).toBe(true);
+  expect(goals.markers[0]!.y).toBeLessThan(goals.plot.y + goals.plot.height * 0.2);
+  const total = await markersAndPlot(sac, 'Total, SAC client-rated', 'alliance-total', 3);
+  for (const marker of total.markers) expect(inside(marker, total.plot)).toBe(true);
+  expect(goals.plot.y).toBeGreaterThanOrEqual(total.plot.y + total.plot.height);
+
+  // Every line's legend entry names its measure and rater, no two alike, and names its line in the chart.
+  const legends = page.getByRole('list', { name: /^Legend/ }).getByRole('listitem');
+  const labels = (await legends.allInnerTexts()).map((text) => text.trim()).filter((text) => /-rated$/.test(text));
+  expect(labels).toEqual(['Total, SAC client-rated', 'Goals, SAC client-rated', 'Tasks, SAC client-rated', 'Bond, SAC client-rated', 'Total, ORS client-rated']);
+  for (const label of labels) await expect(page.getByRole('img', { name: label, exact: true })).toHaveCount(1);
+
+  // The picker shows the WAI-SR's whole name; its 4–20 subscales lie inside their plot, not under the axis.
+  const picker = page.getByRole('combobox', { name: 'Alliance measure' });
+  await picker.click();
+  await page.getByRole('option', { name: 'Working Alliance Inventory – Short Revised (WAI-SR)' }).click();
+  await expect(picker).toHaveValue('Working Alliance Inventory – Short Revised (WAI-SR)');
+  expect(await picker.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
+  const wai = page.getByRole('group', { name: /^Alliance, Working Alliance Inventory/ });
+  for (const [line, panel] of [
+    ['Total, WAI-SR client-rated', 'alliance-total'],
+    ['Task, WAI-SR client-rated', 'alliance-subscales'],
+    ['Bond, WAI-SR client-rated', 'alliance-subscales'],
+    ['Goal, WAI-SR client-rated', 'alliance-subscales'],
+  ] as const) {
+    const drawn = await markersAndPlot(wai, line, panel, 1);
+    expect(inside(drawn.markers[0]!, drawn.plot), line).toBe(true);
+  }
 });

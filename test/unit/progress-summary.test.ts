@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,18 @@ import { openNotesVault, type NotesVault } from './support/notes-vault';
 import { pdfInfo, pdfText, renderPageOne, squash } from './support/pdf-tools';
 import { everyPartSummary, MARKERS, seedSummaryClient, type SeededSummaryClient } from './support/summary-client';
 import { removeDir, tempDir } from './support/temp-vault';
+
+/**
+ * The last line of each page's body, read below the running header and above the footer (A4), in the
+ * order a reader sees it: what a page ends with.
+ */
+function lastBodyLines(file: string, pageCount: number): string[] {
+  return Array.from({ length: pageCount }, (_, i) => {
+    const page = String(i + 1);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', page, '-l', page, '-x', '0', '-y', '58', '-W', '595', '-H', '728', file, '-'], { encoding: 'utf8' });
+    return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').at(-1) ?? '';
+  });
+}
 
 /** A dialogs port that answers the save dialog with whatever the test sets, and records reveals. */
 function scriptedDialogs() {
@@ -81,10 +94,50 @@ describe('PDF progress summary', () => {
     expect(pdf.text).toContain('Exported 15 June 2026');
     // The chart legends and cutoff come from the measure definitions.
     expect(pdf.text).toContain('Cutoff 24');
-    expect(pdf.text).toContain('Total (PHQ-9)');
+    expect(pdf.text).toContain('Total, PHQ-9 client-rated');
+    // Subscales get their own panel and axis; each panel and axis is titled; every line's legend names measure and rater.
+    expect(pdf.text).toContain('Session Alliance Check (client): total');
+    expect(pdf.text).toContain('Session Alliance Check (client): Goals, Tasks, Bond');
+    expect(pdf.text).toContain('Subscale (0–10)');
+    expect(pdf.text).toContain('Total (0–30)');
+    expect(pdf.text).toContain('Goals, SAC client-rated');
+    expect(pdf.text).toContain('Session date');
+    // Ticks fall on session dates: weekly Mondays from Monday 1 September 2025.
+    expect(pdf.text).toMatch(/1 Sep 2025 (\d+ \w{3} (\d{4} )?)+/);
+    expect(pdf.text).not.toMatch(/\b(7|14|21|28) Sep\b/);
     // 40 sessions: 4 no-shows (every 9th from the 5th) and 3 late cancellations (every 13th from the 8th).
     expect(pdf.text).toContain('Sessions booked Attended Late cancellations No-shows 40 33 3 4');
     expect(pdf.text).toContain('2 unsigned drafts in this period are not included');
+  });
+
+  it('writes a measure with fewer than three results as a line of numbers, not a chart', async () => {
+    const small = await seedSummaryClient(nv, { legalName: 'Wren Abernethy', sessions: 2, draftsAtEnd: 0 });
+    const { bytes } = await service.build(everyPartSummary(small, { sections: ['allianceChart', 'outcomeChart'], excerptSections: [] }));
+    const file = path.join(out, 'few-results.pdf');
+    writeFileSync(file, bytes);
+    const text = squash(pdfText(file));
+    expect(text).toContain('SAC client: 24 on 1 Sep 2025 (Goals 7, Tasks 8, Bond 9); 24 on 8 Sep 2025 (Goals 8, Tasks 7, Bond 9)');
+    expect(text).toContain('PHQ-9: 24 on 1 Sep 2025');
+    // No chart was drawn: no axis, no legend.
+    expect(text).not.toContain('Session date');
+    expect(text).not.toContain('Total, PHQ-9 client-rated');
+  });
+
+  it('never ends a page with a heading or a label whose text is on the next page', async () => {
+    // Two layouts that ended pages with a lone "Plan", "Tasks" or "Goals" label before labels kept their text.
+    const labels = /^(Plan|Goals|Tasks|Bond|Risk|Session of .*|Addendum, .*|Diagnoses|Treatment goals|Attendance|Working alliance|Outcome measures|Measures|Sessions|Note excerpts)$/;
+    for (const [sessions, sections] of [
+      [6, ['goals', 'allianceChart', 'outcomeChart', 'noteExcerpts']],
+      [10, ['goals', 'attendance', 'noteExcerpts']],
+    ] as const) {
+      const other = await seedSummaryClient(nv, { legalName: `Orla Penhaligon ${sessions}`, sessions, draftsAtEnd: 0, mentionName: 'Orla' });
+      const { bytes, pageCount } = await service.build(everyPartSummary(other, { sections: [...sections], excerptSections: ['plan', 'goals', 'tasks'], includeProcessNotes: false }));
+      const file = path.join(out, `orphans-${sessions}.pdf`);
+      writeFileSync(file, bytes);
+      expect(pageCount).toBeGreaterThan(1);
+      const ends = lastBodyLines(file, pageCount);
+      expect(ends.filter((line) => labels.test(line))).toEqual([]);
+    }
   });
 
   it('leaves out every section that was not ticked', async () => {

@@ -6,9 +6,12 @@ import { formatDay } from '../../../shared/measures/alerts';
 import { ATTENDANCE_LABELS, GOAL_STATUS_LABELS, MODALITY_LABELS, PROGRESS_LABELS, SESSION_TYPE_LABELS } from '../../../shared/note-labels';
 import { goalProgressMarks } from '../../../shared/notes';
 import type { SummaryData, SummaryGoal } from './summary-data';
-import { MeasureChart } from './summary-chart';
+import { chartLineCount, MeasureChart } from './summary-chart';
 import { ExcerptBody } from './summary-rich-text';
 import { PAGE_MARGIN, styles } from './summary-styles';
+
+/** Room a label keeps below it on its page: two lines of body text, so it never ends a page alone. */
+const LABEL_PRESENCE = 28;
 
 /** Page widths in points (A4 210 mm, US Letter 8.5 in). */
 const PAGE_WIDTH = { A4: 595.28, Letter: 612 } as const;
@@ -41,10 +44,18 @@ export function SummaryDocument({ data }: { data: SummaryData }) {
         {data.goals && <Goals goals={data.goals} />}
         {data.attendance && <Attendance attendance={data.attendance} />}
         {data.allianceMeasures && (
-          <Charts title="Working alliance" empty="No alliance measures were recorded in this period." measures={data.allianceMeasures} width={contentWidth} range={data.range} />
+          <Charts title="Working alliance" empty="No alliance measures were recorded in this period." measures={data.allianceMeasures} width={contentWidth} range={data.range} styleStart={0} />
         )}
         {data.outcomeMeasures && (
-          <Charts title="Outcome measures" empty="No outcome measures were recorded in this period." measures={data.outcomeMeasures} width={contentWidth} range={data.range} />
+          <Charts
+            title="Outcome measures"
+            empty="No outcome measures were recorded in this period."
+            measures={data.outcomeMeasures}
+            width={contentWidth}
+            range={data.range}
+            // The outcome lines carry on from the alliance lines' styles, so no two totals look alike.
+            styleStart={(data.allianceMeasures ?? []).reduce((sum, measure) => sum + chartLineCount(measure), 0)}
+          />
         )}
         {data.measuresTable && <MeasuresTable rows={data.measuresTable} />}
         {data.sessions && <SessionList sessions={data.sessions} />}
@@ -216,9 +227,10 @@ function Attendance({ attendance }: { attendance: NonNullable<SummaryData['atten
   );
 }
 
-function Charts(props: { title: string; empty: string; measures: NonNullable<SummaryData['allianceMeasures']>; width: number; range: SummaryData['range'] }) {
-  const chart = (measure: (typeof props.measures)[number]) => (
-    <MeasureChart key={measure.definition.id} measure={measure} width={props.width} height={150} from={props.range.from} to={props.range.to} />
+function Charts(props: { title: string; empty: string; measures: NonNullable<SummaryData['allianceMeasures']>; width: number; range: SummaryData['range']; styleStart: number }) {
+  const starts = props.measures.map((_, i) => props.styleStart + props.measures.slice(0, i).reduce((sum, measure) => sum + chartLineCount(measure), 0));
+  const chart = (measure: (typeof props.measures)[number], i: number) => (
+    <MeasureChart key={measure.definition.id} measure={measure} width={props.width} from={props.range.from} to={props.range.to} styleStart={starts[i] ?? 0} />
   );
   const [first, ...rest] = props.measures;
   return (
@@ -226,9 +238,9 @@ function Charts(props: { title: string; empty: string; measures: NonNullable<Sum
       {/* The heading travels with the first chart, so it never sits alone at the foot of a page. */}
       <View wrap={false}>
         <Heading>{props.title}</Heading>
-        {first ? chart(first) : <Text style={styles.muted}>{props.empty}</Text>}
+        {first ? chart(first, 0) : <Text style={styles.muted}>{props.empty}</Text>}
       </View>
-      {rest.map(chart)}
+      {rest.map((measure, i) => chart(measure, i + 1))}
     </View>
   );
 }
@@ -297,13 +309,16 @@ function Excerpts({ excerpts }: { excerpts: NonNullable<SummaryData['excerpts']>
           </Text>
           {note.parts.map((part, partIndex) => (
             <View key={partIndex}>
-              <Text style={part.private ? styles.privateLabel : styles.excerptLabel}>{part.label}</Text>
+              {/* Kept with at least a line of its text: a "Plan" label alone at the foot of a page reads as an empty plan. */}
+              <Text style={part.private ? styles.privateLabel : styles.excerptLabel} minPresenceAhead={LABEL_PRESENCE}>
+                {part.label}
+              </Text>
               <ExcerptBody blocks={part.blocks} />
             </View>
           ))}
           {note.addenda.map((addendum, addendumIndex) => (
             <View key={`addendum-${addendumIndex}`}>
-              <Text style={styles.excerptLabel}>
+              <Text style={styles.excerptLabel} minPresenceAhead={LABEL_PRESENCE}>
                 Addendum, {formatDay(localIsoDate(new Date(addendum.signedAt)))}, signed by {addendum.signer}
               </Text>
               <ExcerptBody blocks={addendum.blocks} />

@@ -1,34 +1,60 @@
 import { Group, Text } from '@mantine/core';
-import type { ChartSeriesInput } from '../../../shared/measures';
-import { isDashed, seriesColor } from './chart-colors';
+import { markerPath, type SeriesStyle } from '../../../shared/measures/chart-style';
+import { CUTOFF_COLOR, paletteColor, RUPTURE_COLOR } from './chart-colors';
 
-/** Which line is which, plus the cutoff and rupture marks; the same words the table view uses. */
-export function ChartLegend({ alliance, outcome, cutoff }: { alliance: readonly ChartSeriesInput[]; outcome: readonly ChartSeriesInput[]; cutoff: boolean }) {
-  const entries = [...alliance, ...outcome];
+export interface LegendEntry {
+  /** The line's name, word for word the accessible name of its line in the chart. */
+  label: string;
+  style: SeriesStyle;
+}
+
+export const strokeWidthOf = (style: SeriesStyle): number => (style.width === 'heavy' ? 2.5 : 1.75);
+
+/** A line's marker, the same shape in the chart and in its legend swatch. */
+export function Marker({ style, x, y, r = 3.5 }: { style: SeriesStyle; x: number; y: number; r?: number }) {
+  const color = paletteColor(style.color);
+  if (style.marker === 'circle') return <circle cx={x} cy={y} r={r} fill={color} />;
+  return <path d={markerPath(style.marker, x, y, r)} fill={color} />;
+}
+
+function Swatch({ style }: { style: SeriesStyle }) {
   return (
-    <Group gap="md" mt="xs" wrap="wrap" aria-label="Legend">
-      {entries.map((line, index) => (
-        <Group key={`${line.key}-${index}`} gap={6} wrap="nowrap">
-          <svg width={22} height={8} aria-hidden>
-            <line x1={0} x2={22} y1={4} y2={4} stroke={seriesColor(line.key, index % Math.max(1, alliance.length))} strokeWidth={2.5} strokeDasharray={isDashed(line.key) ? '5 4' : undefined} />
-          </svg>
-          <Text size="xs">{line.label}</Text>
+    <svg width={30} height={12} aria-hidden>
+      <line x1={0} x2={30} y1={6} y2={6} stroke={paletteColor(style.color)} strokeWidth={strokeWidthOf(style)} strokeDasharray={style.dash ?? undefined} />
+      <Marker style={style} x={15} y={6} />
+    </svg>
+  );
+}
+
+/**
+ * Which line is which, by colour, dash and marker, plus the cutoff and rupture marks. Each entry names
+ * the measure and the rater ("Total, SAC client-rated"), as the line it stands for is named.
+ */
+export function ChartLegend({ label, entries, cutoff, ruptures }: { label: string; entries: readonly LegendEntry[]; cutoff: boolean; ruptures: boolean }) {
+  return (
+    <Group component="ul" role="list" aria-label={label} gap="md" mt={4} mb={0} p={0} wrap="wrap" style={{ listStyle: 'none' }}>
+      {entries.map((entry) => (
+        <Group component="li" key={entry.label} gap={6} wrap="nowrap">
+          <Swatch style={entry.style} />
+          <Text size="xs">{entry.label}</Text>
         </Group>
       ))}
       {cutoff && (
-        <Group gap={6} wrap="nowrap">
-          <svg width={22} height={8} aria-hidden>
-            <line x1={0} x2={22} y1={4} y2={4} stroke="var(--mantine-color-red-6)" strokeWidth={1.5} strokeDasharray="6 4" />
+        <Group component="li" gap={6} wrap="nowrap">
+          <svg width={30} height={12} aria-hidden>
+            <line x1={0} x2={30} y1={6} y2={6} stroke={CUTOFF_COLOR} strokeWidth={1.5} strokeDasharray="6 4" />
           </svg>
-          <Text size="xs">Cutoff</Text>
+          <Text size="xs">Cutoff (total only)</Text>
         </Group>
       )}
-      <Group gap={6} wrap="nowrap">
-        <svg width={12} height={10} aria-hidden>
-          <path d="M1,1 L11,1 L6,9 Z" fill="var(--mantine-color-orange-7)" />
-        </svg>
-        <Text size="xs">Rupture noted</Text>
-      </Group>
+      {ruptures && (
+        <Group component="li" gap={6} wrap="nowrap">
+          <svg width={12} height={10} aria-hidden>
+            <path d="M1,1 L11,1 L6,9 Z" fill={RUPTURE_COLOR} />
+          </svg>
+          <Text size="xs">Rupture noted</Text>
+        </Group>
+      )}
     </Group>
   );
 }

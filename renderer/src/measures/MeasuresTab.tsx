@@ -8,24 +8,27 @@ import type { MeasureResult } from '../../../shared/measure-records';
 import {
   COMPANION_MEASURES,
   dateRangeFor,
-  measureBands,
-  measureDomain,
+  latestMeasureOfKind,
+  measurePanels,
   measureSeries,
+  sessionDates,
   setAsideSeries,
-  stackedTrendCharts,
+  stackedPanels,
   type ChartPointInput,
   type ChartSeriesInput,
   type DateRangeChoice,
   type MeasureDefinition,
+  type MeasurePanel,
 } from '../../../shared/measures';
+import { seriesStyles, styleKey, type SeriesStyle } from '../../../shared/measures/chart-style';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { AlertList } from './AlertList';
-import { ChartLegend } from './ChartLegend';
+import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { MeasureTable } from './MeasureTable';
 import { RecordMeasureModal } from './RecordMeasureModal';
-import { TrendChart } from './TrendChart';
+import { TrendChart, type ChartPanel } from './TrendChart';
 import { useClientAlerts, useMeasureDefinitions, useMeasureResults } from './queries';
 
 const RANGES: { value: DateRangeChoice; label: string }[] = [
@@ -34,13 +37,11 @@ const RANGES: { value: DateRangeChoice; label: string }[] = [
   { value: '12m', label: '12 months' },
   { value: 'all', label: 'All' },
 ];
-const MARGIN = { top: 14, right: 16, bottom: 26, left: 36 };
-
-/** The measure of the newest result of a kind: what the practitioner most likely wants to see. */
-const latestOfKind = (results: readonly MeasureResult[], measures: readonly MeasureDefinition[], kind: MeasureDefinition['kind']): string | null => {
-  const ids = new Set(measures.filter((measure) => measure.kind === kind).map((measure) => measure.id));
-  return [...results].reverse().find((result) => ids.has(result.measureId))?.measureId ?? null;
-};
+// Room above each panel for its title, left for the y axis title, below for the date ticks.
+const MARGIN = { top: 26, right: 16, bottom: 26, left: 52 };
+const PANEL_HEIGHT: Record<MeasurePanel['key'], number> = { total: 240, subscales: 170 };
+/** Wide enough for the longest built-in name, "Working Alliance Inventory – Short Revised (WAI-SR)", whole. */
+const PICKER_WIDTH = 400;
 
 /** Per client: alliance trend above, outcome trend below on the same dates, alerts, and a table view. */
 export function MeasuresTab({ client }: { client: Client }) {
@@ -86,6 +87,15 @@ export function MeasuresTab({ client }: { client: Client }) {
   );
 }
 
+/** A legend entry per line, in drawing order, with the style the chart draws it in. */
+const legendOf = (prefix: string, panels: readonly MeasurePanel[], styles: ReadonlyMap<string, SeriesStyle>): LegendEntry[] =>
+  panels.flatMap((panel) =>
+    panel.series.flatMap((line) => {
+      const style = styles.get(styleKey(`${prefix}-${panel.key}`, line.key));
+      return style ? [{ label: line.label, style }] : [];
+    }),
+  );
+
 interface MeasureChartsProps {
   clientId: string;
   results: readonly MeasureResult[];
@@ -98,8 +108,8 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
   const { ref, width } = useElementSize();
   const [range, setRange] = useState<DateRangeChoice>('all');
   const [view, setView] = useState<'chart' | 'table'>('chart');
-  const [allianceId, setAllianceId] = useState(() => latestOfKind(results, measures, 'alliance') ?? 'sac-client');
-  const [outcomeId, setOutcomeId] = useState<string | null>(() => latestOfKind(results, measures, 'outcome'));
+  const [allianceId, setAllianceId] = useState(() => latestMeasureOfKind(results, measures, 'alliance') ?? 'sac-client');
+  const [outcomeId, setOutcomeId] = useState<string | null>(() => latestMeasureOfKind(results, measures, 'outcome'));
   const byId = useMemo(() => new Map(measures.map((measure) => [measure.id, measure])), [measures]);
   const measured = new Set(results.map((result) => result.measureId));
   const pick = (kind: MeasureDefinition['kind']) => measures.filter((measure) => measure.kind === kind && measured.has(measure.id)).map((measure) => ({ value: measure.id, label: measure.name }));
@@ -114,26 +124,49 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
   const outcome = outcomeId ? byId.get(outcomeId) : undefined;
   const outcomeSeries = outcome ? inRange(measureSeries(outcome, results)) : [];
 
-  const charts =
-    alliance && width > 0
-      ? stackedTrendCharts({
-          width,
-          margin: MARGIN,
-          from,
-          to,
-          gap: 28,
-          alliance: { height: 260, yDomain: measureDomain(alliance), series: allianceSeries, cutoff: alliance.cutoff?.value ?? null, bands: measureBands(alliance) },
-          outcome: outcome ? { height: 200, yDomain: measureDomain(outcome), series: outcomeSeries, cutoff: outcome.cutoff?.value ?? null, bands: measureBands(outcome) } : null,
-        })
-      : null;
+  const alliancePanels = alliance ? measurePanels(alliance, allianceSeries) : [];
+  const outcomePanels = outcome ? measurePanels(outcome, outcomeSeries) : [];
+  // Every line shown on the tab gets its own look, so the alliance total and the outcome total differ too.
+  const styles = seriesStyles([
+    ...alliancePanels.flatMap((panel) => panel.series.map((line) => ({ panel: `alliance-${panel.key}`, key: line.key }))),
+    ...outcomePanels.flatMap((panel) => panel.series.map((line) => ({ panel: `outcome-${panel.key}`, key: line.key }))),
+  ]);
+  // Both charts tick on the same session dates and share one date domain, so a session lines up in both.
+  const tickDates = sessionDates([...allianceSeries, ...outcomeSeries], from, to);
+  const stack = (prefix: string, panels: MeasurePanel[]) => {
+    if (panels.length === 0 || width <= 0) return null;
+    const drawn = stackedPanels({ width, margin: MARGIN, from, to, gap: 12, tickDates, panels: panels.map((panel) => ({ ...panel, height: PANEL_HEIGHT[panel.key] })) });
+    return { ...drawn, panels: drawn.panels.map((geometry, i): ChartPanel => ({ key: `${prefix}-${panels[i]?.key ?? i}`, geometry })) };
+  };
+  const allianceChart = stack('alliance', alliancePanels);
+  const outcomeChart = stack('outcome', outcomePanels);
   const openNote = (noteId: string) => navigate(`/clients/${clientId}/notes/${noteId}`);
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select label="Alliance measure" data={pick('alliance')} value={allianceId} allowDeselect={false} onChange={(value) => value && setAllianceId(value)} w={240} />
-          <Select label="Outcome measure" data={pick('outcome')} value={outcomeId} clearable placeholder="None" onChange={setOutcomeId} w={200} />
+          <Select
+            label="Alliance measure"
+            data={pick('alliance')}
+            value={allianceId}
+            allowDeselect={false}
+            onChange={(value) => value && setAllianceId(value)}
+            w={PICKER_WIDTH}
+            maw="100%"
+            comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
+          />
+          <Select
+            label="Outcome measure"
+            data={pick('outcome')}
+            value={outcomeId}
+            clearable
+            placeholder="None"
+            onChange={setOutcomeId}
+            w={PICKER_WIDTH}
+            maw="100%"
+            comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
+          />
           <SegmentedControl aria-label="Date range" data={RANGES} value={range} onChange={(value) => setRange(value as DateRangeChoice)} />
           <SegmentedControl
             aria-label="Show as"
@@ -149,14 +182,33 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
       </Group>
       {view === 'chart' ? (
         <div ref={ref} style={{ width: '100%' }}>
-          {charts && alliance && (
-            <>
-              <svg width={charts.width} height={charts.height} role="group" aria-label="Measure charts" style={{ display: 'block', overflow: 'visible' }}>
-                <TrendChart geometry={charts.alliance} label={`Alliance, ${alliance.name}`} onOpenNote={openNote} />
-                {charts.outcome && outcome && <TrendChart geometry={charts.outcome} label={`Outcome, ${outcome.name}`} onOpenNote={openNote} />}
-              </svg>
-              <ChartLegend alliance={allianceSeries} outcome={outcomeSeries} cutoff={alliance.cutoff !== null} />
-            </>
+          {allianceChart && alliance && (
+            <Stack gap="lg" role="group" aria-label="Measure charts">
+              <Stack gap={4}>
+                <TrendChart
+                  panels={allianceChart.panels}
+                  width={allianceChart.width}
+                  height={allianceChart.height}
+                  label={`Alliance, ${alliance.name}`}
+                  styles={styles}
+                  onOpenNote={openNote}
+                />
+                <ChartLegend label={`Legend, alliance, ${alliance.name}`} entries={legendOf('alliance', alliancePanels, styles)} cutoff={alliance.cutoff !== null} ruptures />
+              </Stack>
+              {outcomeChart && outcome && (
+                <Stack gap={4}>
+                  <TrendChart
+                    panels={outcomeChart.panels}
+                    width={outcomeChart.width}
+                    height={outcomeChart.height}
+                    label={`Outcome, ${outcome.name}`}
+                    styles={styles}
+                    onOpenNote={openNote}
+                  />
+                  <ChartLegend label={`Legend, outcome, ${outcome.name}`} entries={legendOf('outcome', outcomePanels, styles)} cutoff={outcome.cutoff !== null} ruptures={false} />
+                </Stack>
+              )}
+            </Stack>
           )}
           {!alliance && <Text c="dimmed">Choose an alliance measure.</Text>}
         </div>

@@ -1,12 +1,24 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Paper, Text } from '@mantine/core';
 import { formatDay, type TrendChartGeometry } from '../../../shared/measures';
-import { BAND_COLORS, isDashed, seriesColor } from './chart-colors';
+import { styleKey, type SeriesStyle } from '../../../shared/measures/chart-style';
+import { Marker, strokeWidthOf } from './ChartLegend';
+import { AXIS_COLOR, BAND_COLORS, CUTOFF_COLOR, GRID_COLOR, paletteColor, RUPTURE_COLOR } from './chart-colors';
+
+export interface ChartPanel {
+  /** Names the panel in `styles` keys ("alliance-total"). */
+  key: string;
+  geometry: TrendChartGeometry;
+}
 
 interface TrendChartProps {
-  geometry: TrendChartGeometry;
-  /** Names the chart for screen readers ("Alliance, SAC client"). */
+  /** One measure's panels, stacked on one date axis (total above, subscales below). */
+  panels: readonly ChartPanel[];
+  width: number;
+  height: number;
+  /** Names the chart for screen readers ("Alliance, Session Alliance Check (client)"). */
   label: string;
+  styles: ReadonlyMap<string, SeriesStyle>;
   onOpenNote: (noteId: string) => void;
 }
 
@@ -20,36 +32,117 @@ interface Column {
   values: { key: string; label: string; value: number | null }[];
 }
 
-/** One column per session date: what hovering shows and what a click or Enter opens. */
-function columnsOf(geometry: TrendChartGeometry): Column[] {
+/** One column per session date across all panels: what hovering shows and what a click or Enter opens. */
+function columnsOf(panels: readonly ChartPanel[]): Column[] {
   const columns = new Map<string, Column>();
-  for (const line of geometry.lines) {
-    for (const point of line.points) {
-      const key = `${point.date}|${point.sessionId}`;
-      const column = columns.get(key) ?? { x: point.x, date: point.date, noteId: point.noteId, rupture: point.rupture, lateEntry: false, values: [] };
-      column.values.push({ key: line.key, label: line.label, value: point.value });
-      column.noteId ??= point.noteId;
-      column.rupture ||= point.rupture;
-      column.lateEntry ||= point.lateEntry !== null;
-      columns.set(key, column);
+  for (const { key: panel, geometry } of panels) {
+    for (const line of geometry.lines) {
+      for (const point of line.points) {
+        const key = `${point.date}|${point.sessionId}`;
+        const column = columns.get(key) ?? { x: point.x, date: point.date, noteId: point.noteId, rupture: point.rupture, lateEntry: false, values: [] };
+        column.values.push({ key: `${panel}/${line.key}`, label: line.label, value: point.value });
+        column.noteId ??= point.noteId;
+        column.rupture ||= point.rupture;
+        column.lateEntry ||= point.lateEntry !== null;
+        columns.set(key, column);
+      }
     }
   }
   return [...columns.values()].sort((a, b) => a.x - b.x);
 }
 
 const describe = (column: Column): string =>
-  `${formatDay(column.date)}: ${column.values.map((value) => `${value.label} ${value.value ?? 'not scored'}`).join(', ')}${column.rupture ? '; rupture noted' : ''}${column.lateEntry ? '; late entry' : ''}`;
+  `${formatDay(column.date)}: ${column.values.map((value) => `${value.label}: ${value.value ?? 'not scored'}`).join('; ')}${column.rupture ? '; rupture noted' : ''}${column.lateEntry ? '; late entry' : ''}`;
+
+const TOOLTIP = { width: 250, offset: 14, line: 19, padding: 34 };
 
 /**
- * A trend chart drawn as SVG from geometry computed in shared/ (the PDF draws the same). Bands tint
- * the background, the cutoff is a dashed line, ruptures are marked above their session, and each
- * session is a focusable link to its note that shows its values on hover or focus.
+ * Beside its session's column, never over it: to the right, or to the left when the right edge is too
+ * near, so the points the tooltip describes stay in view.
  */
-export function TrendChart({ geometry, label, onOpenNote }: TrendChartProps) {
-  const [active, setActive] = useState<Column | null>(null);
+function tooltipBox(column: Column, chartWidth: number, top: number) {
+  const height = TOOLTIP.padding + TOOLTIP.line * column.values.length;
+  const right = column.x + TOOLTIP.offset;
+  const x = right + TOOLTIP.width <= chartWidth ? right : Math.max(0, column.x - TOOLTIP.offset - TOOLTIP.width);
+  return { x, y: top, width: TOOLTIP.width, height };
+}
+
+function Panel({ panel, styles, first }: { panel: ChartPanel; styles: ReadonlyMap<string, SeriesStyle>; first: boolean }) {
+  const { geometry } = panel;
   const { plot } = geometry;
-  const columns = columnsOf(geometry);
   const bottom = plot.y + plot.height;
+  return (
+    <g>
+      <text x={plot.x} y={plot.y - 8} fontSize={12} fontWeight={600} fill="var(--mantine-color-text)">
+        {geometry.title}
+      </text>
+      <text transform={`translate(12 ${plot.y + plot.height / 2}) rotate(-90)`} textAnchor="middle" fontSize={11} fill={AXIS_COLOR}>
+        {geometry.yTitle}
+      </text>
+      {/* The plot's frame: what a test (or a reader of the DOM) measures the points against. */}
+      <rect data-plot={panel.key} x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" aria-hidden />
+      {geometry.bandRects.map((band) => (
+        <rect key={`${band.label}-${band.y}`} x={plot.x} y={band.y} width={plot.width} height={band.height} fill={BAND_COLORS[band.severity] ?? 'none'}>
+          <title>{band.label}</title>
+        </rect>
+      ))}
+      {geometry.yTicks.map((tick) => (
+        <g key={`y${tick.y}`} aria-hidden>
+          <line x1={plot.x} x2={plot.x + plot.width} y1={tick.y} y2={tick.y} stroke={GRID_COLOR} strokeOpacity={0.6} />
+          <text x={plot.x - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" fontSize={11} fill={AXIS_COLOR}>
+            {tick.label}
+          </text>
+        </g>
+      ))}
+      {geometry.xTicks.map((tick) => (
+        <g key={`x${tick.x}`} aria-hidden>
+          <line x1={tick.x} x2={tick.x} y1={bottom} y2={bottom + 4} stroke={AXIS_COLOR} />
+          <text x={tick.x} y={bottom + 16} textAnchor="middle" fontSize={11} fill={AXIS_COLOR}>
+            {tick.label}
+          </text>
+        </g>
+      ))}
+      <line x1={plot.x} x2={plot.x + plot.width} y1={bottom} y2={bottom} stroke={AXIS_COLOR} aria-hidden />
+      <line x1={plot.x} x2={plot.x} y1={plot.y} y2={bottom} stroke={AXIS_COLOR} aria-hidden />
+      {geometry.cutoffY !== null && (
+        <g aria-hidden>
+          <line x1={plot.x} x2={plot.x + plot.width} y1={geometry.cutoffY} y2={geometry.cutoffY} stroke={CUTOFF_COLOR} strokeDasharray="6 4" strokeWidth={1.5} />
+          <text x={plot.x + plot.width} y={geometry.cutoffY - 4} textAnchor="end" fontSize={11} fill={CUTOFF_COLOR}>
+            Cutoff
+          </text>
+        </g>
+      )}
+      {geometry.lines.map((line) => {
+        const style = styles.get(styleKey(panel.key, line.key));
+        if (!style) return null;
+        return (
+          // Named as its legend entry names it, so a screen reader can tie the two.
+          <g key={line.key} role="img" aria-label={line.label} data-series={line.key}>
+            <path d={line.path} fill="none" stroke={paletteColor(style.color)} strokeWidth={strokeWidthOf(style)} strokeDasharray={style.dash ?? undefined} />
+            {line.points.map((point) => (point.y === null ? null : <Marker key={`${point.sessionId}-${point.date}`} style={style} x={point.x} y={point.y} />))}
+          </g>
+        );
+      })}
+      {first &&
+        [...new Set(geometry.lines.flatMap((line) => line.points.filter((point) => point.rupture).map((point) => point.x)))].map((x) => (
+          <path key={`r${x}`} d={`M${x - 5},${plot.y} L${x + 5},${plot.y} L${x},${plot.y + 8} Z`} fill={RUPTURE_COLOR} aria-hidden />
+        ))}
+    </g>
+  );
+}
+
+/**
+ * One measure's trend as SVG, from geometry computed in shared/ (the PDF draws the same): each panel on
+ * its own y axis with its title, bands tinting the total's panel, the cutoff as a dashed line,
+ * ruptures marked above their session; each session is one focusable link to its note, spanning
+ * every panel, that shows its values beside it on hover or focus.
+ */
+export function TrendChart({ panels, width, height, label, styles, onOpenNote }: TrendChartProps) {
+  const [active, setActive] = useState<Column | null>(null);
+  const top = panels[0]?.geometry.plot;
+  const last = panels.at(-1)?.geometry.plot;
+  if (!top || !last) return null;
+  const columns = columnsOf(panels);
   const open = (column: Column) => column.noteId && onOpenNote(column.noteId);
   const onKeyDown = (event: KeyboardEvent<SVGRectElement>, column: Column) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -57,56 +150,24 @@ export function TrendChart({ geometry, label, onOpenNote }: TrendChartProps) {
       open(column);
     }
   };
+  const axisBottom = last.y + last.height;
+  const tooltip = active && tooltipBox(active, width, top.y);
 
   return (
-    <g role="group" aria-label={label}>
-      {geometry.bandRects.map((band) => (
-        <rect key={`${band.label}-${band.y}`} x={plot.x} y={band.y} width={plot.width} height={band.height} fill={BAND_COLORS[band.severity] ?? 'none'} opacity={0.55}>
-          <title>{band.label}</title>
-        </rect>
+    <svg width={width} height={height + 18} role="group" aria-label={label} style={{ display: 'block', overflow: 'visible' }}>
+      {panels.map((panel, i) => (
+        <Panel key={panel.key} panel={panel} styles={styles} first={i === 0} />
       ))}
-      {geometry.yTicks.map((tick) => (
-        <g key={`y${tick.y}`} aria-hidden>
-          <line x1={plot.x} x2={plot.x + plot.width} y1={tick.y} y2={tick.y} stroke="var(--mantine-color-gray-3)" />
-          <text x={plot.x - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="var(--mantine-color-dimmed)">
-            {tick.label}
-          </text>
-        </g>
-      ))}
-      {geometry.xTicks.map((tick) => (
-        <text key={`x${tick.x}`} x={tick.x} y={bottom + 16} textAnchor="middle" fontSize={11} fill="var(--mantine-color-dimmed)" aria-hidden>
-          {tick.label}
-        </text>
-      ))}
-      <line x1={plot.x} x2={plot.x + plot.width} y1={bottom} y2={bottom} stroke="var(--mantine-color-gray-5)" aria-hidden />
-      {geometry.cutoffY !== null && (
-        <g aria-hidden>
-          <line x1={plot.x} x2={plot.x + plot.width} y1={geometry.cutoffY} y2={geometry.cutoffY} stroke="var(--mantine-color-red-6)" strokeDasharray="6 4" strokeWidth={1.5} />
-          <text x={plot.x + plot.width} y={geometry.cutoffY - 4} textAnchor="end" fontSize={11} fill="var(--mantine-color-red-7)">
-            Cutoff
-          </text>
-        </g>
-      )}
-      {geometry.lines.map((line, index) => (
-        <g key={line.key} aria-hidden>
-          <path d={line.path} fill="none" stroke={seriesColor(line.key, index)} strokeWidth={line.key === 'total' ? 2.5 : 1.75} strokeDasharray={isDashed(line.key) ? '5 4' : undefined} />
-          {line.points.map((point) =>
-            point.y === null ? null : <circle key={`${point.sessionId}-${point.date}`} cx={point.x} cy={point.y} r={3.5} fill={seriesColor(line.key, index)} />,
-          )}
-        </g>
-      ))}
-      {columns
-        .filter((column) => column.rupture)
-        .map((column) => (
-          <path key={`r${column.x}`} d={`M${column.x - 5},${plot.y} L${column.x + 5},${plot.y} L${column.x},${plot.y + 8} Z`} fill="var(--mantine-color-orange-7)" aria-hidden />
-        ))}
+      <text x={top.x + top.width / 2} y={axisBottom + 34} textAnchor="middle" fontSize={11} fill={AXIS_COLOR}>
+        Session date
+      </text>
       {columns.map((column) => (
         <rect
           key={`hit${column.x}-${column.date}`}
           x={column.x - 8}
-          y={plot.y}
+          y={top.y}
           width={16}
-          height={plot.height}
+          height={axisBottom - top.y}
           fill="transparent"
           tabIndex={column.noteId ? 0 : -1}
           role={column.noteId ? 'link' : 'img'}
@@ -121,8 +182,8 @@ export function TrendChart({ geometry, label, onOpenNote }: TrendChartProps) {
           onKeyDown={(event) => onKeyDown(event, column)}
         />
       ))}
-      {active && (
-        <foreignObject x={Math.min(active.x + 10, plot.x + plot.width - 220)} y={plot.y + 4} width={220} height={140} pointerEvents="none">
+      {active && tooltip && (
+        <foreignObject {...tooltip} pointerEvents="none" data-testid="chart-tooltip">
           <Paper shadow="sm" p={6} withBorder>
             <Text size="xs" fw={600}>
               {formatDay(active.date)}
@@ -137,6 +198,6 @@ export function TrendChart({ geometry, label, onOpenNote }: TrendChartProps) {
           </Paper>
         </foreignObject>
       )}
-    </g>
+    </svg>
   );
 }

@@ -1,17 +1,32 @@
-/** Line colours by series key; Mantine palette variables, so they follow the theme. */
-const SERIES_COLORS: Record<string, string> = {
-  goals: 'var(--mantine-color-teal-7)',
-  tasks: 'var(--mantine-color-blue-7)',
-  bond: 'var(--mantine-color-grape-7)',
-  total: 'var(--mantine-color-dark-6)',
-  'companion-total': 'var(--mantine-color-orange-7)',
-};
-const FALLBACK = ['var(--mantine-color-cyan-7)', 'var(--mantine-color-indigo-7)', 'var(--mantine-color-pink-7)', 'var(--mantine-color-lime-8)'];
+import { PALETTE_SIZE } from '../../../shared/measures/chart-style';
 
-export const seriesColor = (key: string, index: number): string => SERIES_COLORS[key] ?? FALLBACK[index % FALLBACK.length] ?? 'currentColor';
+/**
+ * Line colours by palette slot (see shared/measures/chart-style): Mantine variables, so they follow the
+ * light and dark colour schemes. Slot 0 is the text colour, which reads on either background.
+ */
+const PALETTE = [
+  'var(--mantine-color-text)',
+  'var(--mantine-color-orange-6)',
+  'var(--mantine-color-blue-6)',
+  'var(--mantine-color-grape-6)',
+  'var(--mantine-color-teal-6)',
+  'var(--mantine-color-pink-6)',
+  'var(--mantine-color-cyan-6)',
+  'var(--mantine-color-lime-7)',
+] as const;
 
-/** Band tints from fine (0) to most concerning (4). */
-export const BAND_COLORS = ['var(--mantine-color-teal-2)', 'var(--mantine-color-lime-2)', 'var(--mantine-color-yellow-2)', 'var(--mantine-color-orange-2)', 'var(--mantine-color-red-2)'];
+export const paletteColor = (slot: number): string => PALETTE[slot % PALETTE_SIZE] ?? 'currentColor';
 
-/** The other rater's line is dashed, so the two views read apart even without colour. */
-export const isDashed = (key: string): boolean => key === 'companion-total';
+/** Band tints from fine (0) to most concerning (4): the schemes' "light" variants, pale on white and deep on dark. */
+export const BAND_COLORS = [
+  'var(--mantine-color-teal-light)',
+  'var(--mantine-color-lime-light)',
+  'var(--mantine-color-yellow-light)',
+  'var(--mantine-color-orange-light)',
+  'var(--mantine-color-red-light)',
+];
+
+export const CUTOFF_COLOR = 'var(--mantine-color-red-6)';
+export const RUPTURE_COLOR = 'var(--mantine-color-orange-7)';
+export const GRID_COLOR = 'var(--mantine-color-default-border)';
+export const AXIS_COLOR = 'var(--mantine-color-dimmed)';
