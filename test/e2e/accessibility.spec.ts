@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openEmptyVault } from './clients-ui';
 import { sectionEditor } from './notes-ui';
 import { FIRST_PASSPHRASE } from './vault-helpers';
+import { expectNoSeriousViolations } from './axe';
 
 /**
  * Every main screen read the way assistive technology reads it: axe-core finds no serious or critical
@@ -50,25 +50,6 @@ async function seedRecord(page: Page): Promise<void> {
     },
     { client: CLIENT, goal: GOAL },
   );
-}
-
-/** Runs axe on what the page shows now; fails listing each serious or critical violation and where it is. */
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  const report = serious.map((violation) => {
-    const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}${contrastOf(node.any[0]?.data)}`);
-    return `${violation.id} (${violation.impact ?? '?'}): ${violation.help}\n${nodes.join('\n')}`;
-  });
-  // Soft, so one run lists what every screen still gets wrong.
-  expect.soft(report, `axe on ${screen}`).toEqual([]);
-}
-
-/** For colour-contrast failures: which colours, and how far off. */
-function contrastOf(data: unknown): string {
-  if (typeof data !== 'object' || data === null || !('contrastRatio' in data)) return '';
-  const { fgColor, bgColor, contrastRatio, expectedContrastRatio } = data as Record<string, unknown>;
-  return ` (${String(fgColor)} on ${String(bgColor)}: ${String(contrastRatio)}, needs ${String(expectedContrastRatio)})`;
 }
 
 const mainNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Main' });
