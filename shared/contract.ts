@@ -32,6 +32,7 @@ import {
   searchInputSchema,
   searchResultSchema,
   sessionFieldsSchema,
+  sessionApproachRowSchema,
   sessionSummarySchema,
   strikeOutResultInputSchema,
   unsignedNoteSchema,
@@ -217,6 +218,8 @@ export const contract = {
   updateSession: method(z.strictObject({ noteId: idSchema, session: sessionFieldsSchema }), noteSchema),
   /** A client's sessions, newest first: the client timeline. */
   listSessions: method(z.strictObject({ clientId: idSchema }), z.strictObject({ sessions: z.array(sessionSummarySchema) })),
+  /** The approach recorded in each of a client's notes, oldest session first (voided sessions left out). */
+  listSessionApproaches: method(z.strictObject({ clientId: idSchema }), z.strictObject({ sessions: z.array(sessionApproachRowSchema) })),
   getNote: method(z.strictObject({ noteId: idSchema }), noteSchema),
   /** Autosave. CONFLICT when the note is signed or `baseRevision` is not the saved one. */
   saveNoteDraft: method(

@@ -42,6 +42,7 @@ const methods: Record<MethodName, true> = {
   createSession: true,
   updateSession: true,
   listSessions: true,
+  listSessionApproaches: true,
   getNote: true,
   saveNoteDraft: true,
   signNote: true,

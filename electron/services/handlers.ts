@@ -95,6 +95,7 @@ export function createHandlers(deps: {
     createSession: (input) => notes.createSession(input),
     updateSession: (input) => notes.updateSession(input),
     listSessions: async ({ clientId }) => ({ sessions: await notes.listSessions(clientId) }),
+    listSessionApproaches: async ({ clientId }) => ({ sessions: await notes.listApproaches(clientId) }),
     getNote: ({ noteId }) => notes.getNote(noteId),
     saveNoteDraft: (input) => notes.saveDraft(input),
     signNote: (input) => notes.sign(input),

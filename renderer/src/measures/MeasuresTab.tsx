@@ -22,6 +22,7 @@ import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { AlertList } from './AlertList';
+import { ApproachStrip } from './ApproachStrip';
 import { ChartLegend } from './ChartLegend';
 import { MeasureTable } from './MeasureTable';
 import { RecordMeasureModal } from './RecordMeasureModal';
@@ -156,6 +157,7 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
                 {charts.outcome && outcome && <TrendChart geometry={charts.outcome} label={`Outcome, ${outcome.name}`} onOpenNote={openNote} />}
               </svg>
               <ChartLegend alliance={allianceSeries} outcome={outcomeSeries} cutoff={alliance.cutoff !== null} />
+              <ApproachStrip clientId={clientId} series={allianceSeries} />
             </>
           )}
           {!alliance && <Text c="dimmed">Choose an alliance measure.</Text>}

@@ -151,6 +151,7 @@ export function contractSamples(ids: SampleIds): ContractSamples {
     recordLateEntry: { noteId, measureId: 'sac-client', takenOn: '2026-06-15', responses: { goals: 8, tasks: 7, bond: 9 }, addendumText: 'Completed on paper in session.' },
     strikeOutMeasureResult: { resultId: ids.measureResultId, reason: 'Entered for the wrong session.' },
     listMeasureResults: { clientId },
+    listSessionApproaches: { clientId },
     listClientAlerts: { clientId },
     acknowledgeAlert: { clientId, alertKey: ids.alertKey, note: 'Talked it through next session.' },
     getPracticeOverview: {},
