@@ -16,6 +16,7 @@ import {
 } from './clients';
 import { noteTemplateSchema } from './note-templates';
 import { measureDefinitionSchema } from './measures/definition';
+import { allItemNamesSchema, saveItemNamesInputSchema } from './measure-item-names';
 import {
   acknowledgeAlertInputSchema,
   clientAlertSchema,
@@ -249,6 +250,10 @@ export const contract = {
   listMeasures: method(noInput, z.strictObject({ measures: z.array(measureDefinitionSchema) })),
   /** Saves a new custom measure (id null) or its next version; built-in measures are read-only. */
   saveCustomMeasure: method(saveCustomMeasureInputSchema, measureDefinitionSchema),
+  /** The practitioner's names for the items of score-only measures, by measure and item. */
+  getMeasureItemNames: method(noInput, z.strictObject({ names: allItemNamesSchema })),
+  /** Saves the item names of one score-only measure (empty names are cleared); answers with them all. */
+  saveMeasureItemNames: method(saveItemNamesInputSchema, z.strictObject({ names: allItemNamesSchema })),
   /** Scores and stores one result, with or without a session; refuses out-of-range answers. */
   recordMeasure: method(recordMeasureInputSchema, measureResultSchema),
   /** Removes a result entered by mistake; a signed session's results are struck out instead. */

@@ -53,6 +53,8 @@ const methods: Record<MethodName, true> = {
   search: true,
   listMeasures: true,
   saveCustomMeasure: true,
+  getMeasureItemNames: true,
+  saveMeasureItemNames: true,
   recordMeasure: true,
   deleteMeasureResult: true,
   recordLateEntry: true,

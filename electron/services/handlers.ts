@@ -109,6 +109,8 @@ export function createHandlers(deps: {
     search: async (input) => ({ results: await notes.search(input) }),
     listMeasures: async () => ({ measures: await measures.listMeasures() }),
     saveCustomMeasure: (input) => measures.saveCustomMeasure(input),
+    getMeasureItemNames: async () => ({ names: await measures.itemNames() }),
+    saveMeasureItemNames: async (input) => ({ names: await measures.saveItemNames(input) }),
     recordMeasure: (input) => measures.recordMeasure(input),
     deleteMeasureResult: async ({ id }) => {
       await measures.deleteMeasureResult(id);

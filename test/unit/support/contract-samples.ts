@@ -146,6 +146,8 @@ export function contractSamples(ids: SampleIds): ContractSamples {
     search: { query: 'sleep', clientId, from: '2026-01-01', to: '2026-06-30', templateId: 'alliance', status: 'draft', ruptureOnly: false, limit: 30 },
     listMeasures: {},
     saveCustomMeasure: { id: null, measure: sleepCheck },
+    getMeasureItemNames: {},
+    saveMeasureItemNames: { measureId: 'ors', names: { item1: 'How I am doing personally' } },
     recordMeasure: { clientId, sessionId: ids.sessionId, measureId: 'sac-client', takenOn: '2026-06-15', responses: { goals: 8, tasks: 7, bond: 9 } },
     deleteMeasureResult: { id: ids.measureResultId },
     recordLateEntry: { noteId, measureId: 'sac-client', takenOn: '2026-06-15', responses: { goals: 8, tasks: 7, bond: 9 }, addendumText: 'Completed on paper in session.' },

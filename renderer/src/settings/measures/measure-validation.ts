@@ -29,6 +29,8 @@ export function draftToInput(draft: MeasureDraft): unknown {
       step: item.step,
       anchors: { min: item.anchorMin, max: item.anchorMax },
       reverse: item.reverse,
+      ...(item.labels !== undefined && item.labels.length === Number(item.max) - Number(item.min) + 1 ? { labels: item.labels } : {}),
+      ...(item.scored === false ? { scored: false } : {}),
     })),
     subscales: draft.subscales.map((subscale, index) => ({
       key: subKeys[index],
