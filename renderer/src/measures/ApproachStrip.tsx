@@ -59,7 +59,7 @@ export function ApproachStrip({ clientId, series }: { clientId: string; series: 
           </Stack>
         ))}
       </Group>
-      <Group gap="sm" wrap="wrap" aria-label="Approach legend">
+      <Group gap="sm" wrap="wrap" role="group" aria-label="Approach legend">
         {sessionApproaches.map((approach) => (
           <Group key={approach} gap={4} wrap="nowrap">
             <Badge size="xs" radius="sm" color={`${APPROACH_COLORS[approach]}.8`} variant="filled" aria-hidden>
