@@ -21,7 +21,7 @@ export function ItemNamesSection() {
   const failure = definitions.error ?? names.error;
   return (
     <SettingsSection
-      title="Item names for licensed measures"
+      title="Licensed item names"
       description="These measures ship without their wording. Name each item once, from your own licensed form, and the names show when you enter and read results instead of only “Item 1…n”. Leave a name empty to show the number alone."
     >
       {failure && <ErrorAlert message={errorMessage(failure)} />}

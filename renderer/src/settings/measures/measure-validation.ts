@@ -83,10 +83,10 @@ export function serviceFieldErrors(fieldErrors: Record<string, string>): FieldEr
 
 /** The total's range while typing; null until every item has both ends entered. */
 export function liveRange(draft: MeasureDraft): ScoreRange | null {
-  const ends = draft.items.map((item) => ({ min: numberOf(item.min), max: numberOf(item.max) }));
+  const ends = draft.items.map((item) => ({ min: numberOf(item.min), max: numberOf(item.max), scored: item.scored }));
   if (ends.some((end) => end.min === undefined || end.max === undefined)) return null;
   return computedRange(
-    ends.map((end) => ({ min: end.min ?? 0, max: end.max ?? 0 })),
+    ends.map((end) => ({ min: end.min ?? 0, max: end.max ?? 0, ...(end.scored === false ? { scored: false as const } : {}) })),
     draft.totalMethod,
   );
 }
