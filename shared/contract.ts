@@ -16,6 +16,7 @@ import {
 } from './clients';
 import { noteTemplateSchema } from './note-templates';
 import { measureDefinitionSchema } from './measures/definition';
+import { allItemNamesSchema, saveItemNamesInputSchema } from './measure-item-names';
 import {
   acknowledgeAlertInputSchema,
   clientAlertSchema,
@@ -32,6 +33,7 @@ import {
   searchInputSchema,
   searchResultSchema,
   sessionFieldsSchema,
+  sessionApproachRowSchema,
   sessionSummarySchema,
   strikeOutResultInputSchema,
   unsignedNoteSchema,
@@ -217,6 +219,8 @@ export const contract = {
   updateSession: method(z.strictObject({ noteId: idSchema, session: sessionFieldsSchema }), noteSchema),
   /** A client's sessions, newest first: the client timeline. */
   listSessions: method(z.strictObject({ clientId: idSchema }), z.strictObject({ sessions: z.array(sessionSummarySchema) })),
+  /** The approach recorded in each of a client's notes, oldest session first (voided sessions left out). */
+  listSessionApproaches: method(z.strictObject({ clientId: idSchema }), z.strictObject({ sessions: z.array(sessionApproachRowSchema) })),
   getNote: method(z.strictObject({ noteId: idSchema }), noteSchema),
   /** Autosave. CONFLICT when the note is signed or `baseRevision` is not the saved one. */
   saveNoteDraft: method(
@@ -246,6 +250,10 @@ export const contract = {
   listMeasures: method(noInput, z.strictObject({ measures: z.array(measureDefinitionSchema) })),
   /** Saves a new custom measure (id null) or its next version; built-in measures are read-only. */
   saveCustomMeasure: method(saveCustomMeasureInputSchema, measureDefinitionSchema),
+  /** The practitioner's names for the items of score-only measures, by measure and item. */
+  getMeasureItemNames: method(noInput, z.strictObject({ names: allItemNamesSchema })),
+  /** Saves the item names of one score-only measure (empty names are cleared); answers with them all. */
+  saveMeasureItemNames: method(saveItemNamesInputSchema, z.strictObject({ names: allItemNamesSchema })),
   /** Scores and stores one result, with or without a session; refuses out-of-range answers. */
   recordMeasure: method(recordMeasureInputSchema, measureResultSchema),
   /** Removes a result entered by mistake; a signed session's results are struck out instead. */

@@ -3,7 +3,7 @@ import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from '.
 import { alertKinds, alertSeverities } from './measure-records';
 import { measureDefinitionSchema, raters } from './measures/definition';
 import { noteTemplateSchema, sectionKinds } from './note-templates';
-import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionTypes } from './notes';
+import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionApproaches, sessionTypes } from './notes';
 import { richTextDocSchema } from './rich-text';
 
 /**
@@ -126,6 +126,8 @@ export const exportedNoteSchema = z.strictObject({
   sections: z.array(exportedNoteSectionSchema),
   goalProgress: z.array(z.strictObject({ goalId: idSchema, progress: z.enum(goalProgressMarks) })),
   homeworkReview: z.array(z.strictObject({ text: z.string(), done: z.boolean() })),
+  /** The approach(es) recorded in the Tasks section; empty when none was recorded. */
+  approaches: z.array(z.enum(sessionApproaches)),
   rupture: z.strictObject({ noted: z.boolean(), description: z.string() }),
   risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string() }),
   /**

@@ -1,5 +1,5 @@
 import type { GoalStatus } from './clients';
-import type { attendances, goalProgressMarks, modalities, riskLevels, sessionTypes } from './notes';
+import type { attendances, goalProgressMarks, modalities, riskLevels, sessionApproaches, sessionTypes } from './notes';
 
 /** Labels for session and note fields. Types only from shared/notes, so no zod comes with them. */
 export const MODALITY_LABELS: Record<(typeof modalities)[number], string> = {
@@ -47,6 +47,38 @@ export const RISK_COLORS: Record<(typeof riskLevels)[number], string> = {
   low: 'yellow',
   moderate: 'orange',
   high: 'red',
+};
+
+type Approach = (typeof sessionApproaches)[number];
+
+/** In the order a practitioner reads them, from leading to following the client. */
+export const APPROACH_LABELS: Record<Approach, string> = {
+  directive: 'Directive',
+  nondirective: 'Nondirective',
+  facilitative: 'Facilitative',
+  supportive: 'Supportive',
+  task_oriented: 'Task-oriented',
+};
+
+/** Lower-case, for sentences and accessible names ("7 Dec 2026: supportive, task-oriented"). */
+export const approachWords = (approaches: readonly Approach[]): string => approaches.map((approach) => APPROACH_LABELS[approach].toLowerCase()).join(', ');
+
+/** Two or three letters for the strip under the alliance chart, where a whole word does not fit. */
+export const APPROACH_SHORT: Record<Approach, string> = {
+  directive: 'Dir',
+  nondirective: 'ND',
+  facilitative: 'Fac',
+  supportive: 'Sup',
+  task_oriented: 'Task',
+};
+
+/** Mantine colour names, one per approach, told apart by letters too (never by colour alone). */
+export const APPROACH_COLORS: Record<Approach, string> = {
+  directive: 'indigo',
+  nondirective: 'teal',
+  facilitative: 'grape',
+  supportive: 'orange',
+  task_oriented: 'cyan',
 };
 
 /** "Mon 15 Jun 2026 · 14:30 · 50 min" style summary parts, leaving out what was not entered. */

@@ -9,6 +9,8 @@ export const sessionTypes = ['intake', 'individual', 'couple', 'family', 'group'
 export const attendances = ['attended', 'late_cancellation', 'no_show'] as const;
 export const goalProgressMarks = ['worse', 'no_change', 'some_progress', 'achieved'] as const;
 export const riskLevels = ['none', 'low', 'moderate', 'high'] as const;
+/** The practitioner's stance in a session (CLINICAL.md), recorded in the Tasks section. */
+export const sessionApproaches = ['directive', 'nondirective', 'facilitative', 'supportive', 'task_oriented'] as const;
 export const noteStatuses = ['draft', 'signed'] as const;
 /** Ten hours: longer is a typo (10,000 for 100), never a session. */
 export const MAX_SESSION_MINUTES = 600;
@@ -35,6 +37,15 @@ export const noteContentSchema = z.strictObject({
   goalProgress: z.array(z.strictObject({ goalId: idSchema, progress: z.enum(goalProgressMarks) })).max(50),
   /** Tasks section: last session's homework, pre-filled from the previous note, ticked off here. */
   homeworkReview: z.array(z.strictObject({ text: z.string().max(500), done: z.boolean() })).max(50),
+  /**
+   * Tasks section: the approach(es) taken in the session. Optional, and absent rather than empty in
+   * notes written before it existed, so their stored content (and the hash signed over it) is unchanged.
+   */
+  approaches: z
+    .array(z.enum(sessionApproaches))
+    .max(sessionApproaches.length)
+    .refine((list) => new Set(list).size === list.length, 'Choose each approach once.')
+    .optional(),
   /** Bond section: the practitioner's own rupture flag, which charts mark. */
   rupture: z.strictObject({ noted: z.boolean(), description: z.string().max(500, 'Keep the rupture description to 500 characters.') }),
   /** Risk section: a high level cannot be signed without the action taken. */
@@ -92,6 +103,14 @@ export const sessionSummarySchema = z.strictObject({
   signedAt: z.string().nullable(),
   addendaCount: z.number().int().nonnegative(),
   voided: voidedSchema.nullable(),
+});
+
+/** The approach recorded in one session's note ([] when none), for the strip under the alliance chart. */
+export const sessionApproachRowSchema = z.strictObject({
+  sessionId: idSchema,
+  noteId: idSchema,
+  date: isoDateSchema,
+  approaches: z.array(z.enum(sessionApproaches)),
 });
 
 export const unsignedNoteSchema = z.strictObject({
@@ -157,6 +176,8 @@ export type SearchInput = z.output<typeof searchInputSchema>;
 export type Snippet = z.output<typeof snippetSchema>;
 export type RiskLevel = (typeof riskLevels)[number];
 export type GoalProgressMark = (typeof goalProgressMarks)[number];
+export type SessionApproach = (typeof sessionApproaches)[number];
+export type SessionApproachRow = z.output<typeof sessionApproachRowSchema>;
 
 /** An empty note body for a template: every section empty, nothing flagged. */
 export function emptyNoteContent(sectionKeys: readonly string[]): NoteContent {

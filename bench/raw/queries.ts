@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ClientList, ClientListItem, ClientListQuery, ClientStatus } from '../../shared/clients';
 import { localIsoDate } from '../../shared/dates';
 import type { MeasureResult, OverviewClient } from '../../shared/measure-records';
-import { builtInMeasure, byUrgency, measureDefinitionSchema, type AlertSeverity, type MeasureDefinition, type Rater } from '../../shared/measures';
+import { builtInMeasure, builtInMeasureVersion, byUrgency, measureDefinitionSchema, type AlertSeverity, type MeasureDefinition, type Rater } from '../../shared/measures';
 import type { NoteTemplate } from '../../shared/note-templates';
 import { riskLevels, type NoteContent, type RiskLevel, type SearchInput, type SearchResult, type SessionSummary } from '../../shared/notes';
 import { richTextToPlain, type RichTextNode } from '../../shared/rich-text';
@@ -258,9 +258,9 @@ export class RawQueries {
     const found = new Map<string, MeasureDefinition>();
     const custom = new Set<string>();
     for (const { id, version } of wanted) {
-      const known = builtInMeasure(id);
-      if (known?.version === version) found.set(`${id}@${version}`, known);
-      else custom.add(id);
+      const known = builtInMeasureVersion(id, version);
+      if (known) found.set(`${id}@${version}`, known);
+      else if (!builtInMeasure(id)) custom.add(id);
     }
     if (custom.size > 0) {
       const rows = this.stmt('SELECT definition FROM measure_definitions WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...custom])) as string[];

@@ -95,6 +95,7 @@ export function createHandlers(deps: {
     createSession: (input) => notes.createSession(input),
     updateSession: (input) => notes.updateSession(input),
     listSessions: async ({ clientId }) => ({ sessions: await notes.listSessions(clientId) }),
+    listSessionApproaches: async ({ clientId }) => ({ sessions: await notes.listApproaches(clientId) }),
     getNote: ({ noteId }) => notes.getNote(noteId),
     saveNoteDraft: (input) => notes.saveDraft(input),
     signNote: (input) => notes.sign(input),
@@ -108,6 +109,8 @@ export function createHandlers(deps: {
     search: async (input) => ({ results: await notes.search(input) }),
     listMeasures: async () => ({ measures: await measures.listMeasures() }),
     saveCustomMeasure: (input) => measures.saveCustomMeasure(input),
+    getMeasureItemNames: async () => ({ names: await measures.itemNames() }),
+    saveMeasureItemNames: async (input) => ({ names: await measures.saveItemNames(input) }),
     recordMeasure: (input) => measures.recordMeasure(input),
     deleteMeasureResult: async ({ id }) => {
       await measures.deleteMeasureResult(id);

@@ -1,7 +1,8 @@
 import { computedRange, type MeasureBand, type MeasureDefinition, type MeasureItem, type ScoringMethod, type Subscale } from './definition';
 
 /**
- * The measures every vault starts with, at version 1. Licensed instruments (WAI-SR, SRS, ORS) are
+ * The measures every vault starts with, each at its current version; earlier versions stay here too
+ * (PREVIOUS_VERSIONS), because a result is always shown and scored with the version it was recorded with. Licensed instruments (WAI-SR, SRS, ORS) are
  * score-only: their wording and anchors are not ours to ship, so items are blank and the practitioner
  * enters the scores from their own licensed forms.
  */
@@ -116,7 +117,7 @@ const phq9Items = [
   item('item9', 'Thoughts that you would be better off dead or of hurting yourself in some way', 0, 3, FREQUENCY),
 ];
 
-const phq9: MeasureDefinition = {
+const phq9v1: MeasureDefinition = {
   id: 'phq-9',
   version: 1,
   name: 'Patient Health Questionnaire (PHQ-9)',
@@ -157,7 +158,7 @@ const gad7Items = [
   item('item7', 'Feeling afraid, as if something awful might happen', 0, 3, FREQUENCY),
 ];
 
-const gad7: MeasureDefinition = {
+const gad7v1: MeasureDefinition = {
   id: 'gad-7',
   version: 1,
   name: 'Generalized Anxiety Disorder scale (GAD-7)',
@@ -181,6 +182,30 @@ const gad7: MeasureDefinition = {
   reliableChange: 4,
   flagItems: [],
 };
+
+// Version 2 of PHQ-9 and GAD-7 (the forms as published): each answer is worded, and PHQ-9 asks its
+// difficulty question, recorded with the result but scored nowhere. Totals, bands, cutoffs and flags are
+// those of version 1, so a result scores the same under either; results keep the version they were taken with.
+const FREQUENCY_LABELS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
+const labelled = (items: readonly MeasureItem[]): MeasureItem[] => items.map((one) => ({ ...one, labels: [...FREQUENCY_LABELS] }));
+
+/** Key of PHQ-9's difficulty question in a result's answers (0–3; never part of the total). */
+export const PHQ9_DIFFICULTY_ITEM = 'difficulty';
+
+const phq9DifficultyItem: MeasureItem = {
+  ...item(
+    PHQ9_DIFFICULTY_ITEM,
+    'If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?',
+    0,
+    3,
+    ['Not difficult at all', 'Extremely difficult'],
+  ),
+  labels: ['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult'],
+  scored: false,
+};
+
+const phq9: MeasureDefinition = { ...phq9v1, version: 2, items: [...labelled(phq9Items), phq9DifficultyItem], range: rangeOf(phq9Items, 'sum') };
+const gad7: MeasureDefinition = { ...gad7v1, version: 2, items: labelled(gad7Items) };
 
 // --- Score-only licensed instruments ----------------------------------------------------------------
 
@@ -263,3 +288,10 @@ const ors: MeasureDefinition = {
 export const BUILT_IN_MEASURES: readonly MeasureDefinition[] = [sacClient, sacClinician, phq9, gad7, waiSr, srs, ors];
 
 export const builtInMeasure = (id: string): MeasureDefinition | undefined => BUILT_IN_MEASURES.find((measure) => measure.id === id);
+
+/** Built-in versions since replaced, kept exactly as they shipped, for the results recorded with them. */
+export const PREVIOUS_VERSIONS: readonly MeasureDefinition[] = [phq9v1, gad7v1];
+
+/** A built-in measure at the given version (current or earlier), or undefined. */
+export const builtInMeasureVersion = (id: string, version: number): MeasureDefinition | undefined =>
+  [...BUILT_IN_MEASURES, ...PREVIOUS_VERSIONS].find((measure) => measure.id === id && measure.version === version);

@@ -46,6 +46,16 @@ export const measureItemSchema = z.strictObject({
     max: z.string().trim().max(60, 'Keep an anchor to 60 characters.'),
   }),
   reverse: z.boolean().default(false),
+  /**
+   * Words for each answer, lowest first (PHQ-9's "Not at all" … "Nearly every day"): one per whole-number
+   * answer from min to max. Wording only; absent on measures that name just the two ends (anchors).
+   */
+  labels: z.array(z.string().trim().min(1, 'Give each answer a label.').max(60, 'Keep an answer label to 60 characters.')).max(11).optional(),
+  /**
+   * false: the answer is recorded with the result but counts towards no score and is never required
+   * (PHQ-9's difficulty question). Absent on every scored item, so stored definitions keep their shape.
+   */
+  scored: z.literal(false).optional(),
 });
 
 export const subscaleSchema = z.strictObject({
@@ -116,9 +126,13 @@ const describedFields = {
 type Item = z.output<typeof measureItemSchema>;
 type Range = z.output<typeof scoreRangeSchema>;
 
+/** The items that count towards the total, subscales and missing-answer rules: all but the unscored ones. */
+export const scoredItems = <T extends { scored?: false | undefined }>(items: readonly T[]): T[] => items.filter((item) => item.scored !== false);
+
 
 /** The lowest and highest possible total for these items. Reversal doesn't change an item's range. */
-export function computedRange(items: readonly Pick<Item, 'min' | 'max'>[], method: ScoringMethod): Range {
+export function computedRange(all: readonly (Pick<Item, 'min' | 'max'> & { scored?: false | undefined })[], method: ScoringMethod): Range {
+  const items = scoredItems(all);
   const min = items.reduce((sum, item) => sum + item.min, 0);
   const max = items.reduce((sum, item) => sum + item.max, 0);
   if (method === 'sum' || items.length === 0) return { min: round2(min), max: round2(max) };
@@ -169,7 +183,13 @@ export function measureProblems(measure: CheckedMeasure, range: Range): Problem[
       add(['items', i, 'min'], item.step === 1 ? `Item ${n}: with whole-number answers, the lowest and highest must be whole numbers.` : `Item ${n}: the lowest and highest answers must be in steps of ${item.step}.`);
     }
     if (!measure.scoreOnly && item.text === '') add(['items', i, 'text'], `Item ${n} needs its wording.`);
+    if (item.labels !== undefined && (item.step !== 1 || item.labels.length !== item.max - item.min + 1)) {
+      add(['items', i, 'labels'], `Item ${n}: give one label for each whole-number answer from ${item.min} to ${item.max}.`);
+    }
   });
+  const scored = scoredItems(measure.items);
+  if (scored.length === 0) add(['items'], 'At least one item must count towards the score.');
+  const unscored = new Set(measure.items.filter((item) => item.scored === false).map((item) => item.key));
 
   const subscaleKeys = new Set<string>();
   measure.subscales.forEach((subscale, s) => {
@@ -179,12 +199,13 @@ export function measureProblems(measure: CheckedMeasure, range: Range): Problem[
     subscale.items.forEach((key, k) => {
       if (!itemIndex.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}", which is not one of the items.`);
       else if (seen.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}" twice.`);
+      else if (unscored.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}", which is not scored.`);
       seen.add(key);
     });
   });
 
-  if (measure.total.maxMissing >= measure.items.length) {
-    add(['total', 'maxMissing'], `Allow fewer missing answers than there are items (${measure.items.length}).`);
+  if (scored.length > 0 && measure.total.maxMissing >= scored.length) {
+    add(['total', 'maxMissing'], `Allow fewer missing answers than there are items (${scored.length}).`);
   }
 
   const width = range.max - range.min;

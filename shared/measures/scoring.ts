@@ -1,4 +1,4 @@
-import type { Cutoff, MeasureBand, MeasureDefinition, MeasureItem, ScoringMethod } from './definition';
+import { scoredItems, type Cutoff, type MeasureBand, type MeasureDefinition, type MeasureItem, type ScoringMethod } from './definition';
 import { isMultipleOf, round2 } from './numbers';
 
 export interface ItemScore {
@@ -12,7 +12,7 @@ export interface MeasureScore {
   items: Record<string, ItemScore>;
   /** Item key → what is wrong with the answer. Unusable answers count as blank in every score. */
   problems: Record<string, string>;
-  /** Items left blank (problem answers are listed under `problems` instead). */
+  /** Scored items left blank (problem answers are listed under `problems` instead); an unscored item is never missing. */
   missing: string[];
   subscales: Record<string, number | null>;
   total: number | null;
@@ -90,8 +90,9 @@ export function scoreMeasure(definition: MeasureDefinition, responses: Responses
 
   definition.items.forEach((item, i) => {
     const value = responses[item.key];
+    const counts = item.scored !== false;
     if (value === null || value === undefined) {
-      missing.push(item.key);
+      if (counts) missing.push(item.key);
       items[item.key] = { value: null, scored: null };
       return;
     }
@@ -101,8 +102,9 @@ export function scoreMeasure(definition: MeasureDefinition, responses: Responses
       items[item.key] = { value: null, scored: null };
       return;
     }
-    const score = item.reverse ? round2(item.min + item.max - value) : value;
-    scored.set(item.key, score);
+    // An unscored answer (PHQ-9's difficulty question) is kept as given and counts towards nothing.
+    const score = counts ? (item.reverse ? round2(item.min + item.max - value) : value) : null;
+    if (score !== null) scored.set(item.key, score);
     items[item.key] = { value, scored: score };
   });
 
@@ -111,7 +113,7 @@ export function scoreMeasure(definition: MeasureDefinition, responses: Responses
     if (!known.has(key)) problems[key] = `"${key}" is not an item of ${definition.shortName}.`;
   }
 
-  const itemCount = definition.items.length;
+  const itemCount = scoredItems(definition.items).length;
   const subscales: Record<string, number | null> = {};
   for (const subscale of definition.subscales) {
     const values = subscale.items.flatMap((key) => (scored.has(key) ? [scored.get(key) as number] : []));

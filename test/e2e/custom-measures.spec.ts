@@ -60,7 +60,7 @@ test('built-ins are listed read-only; a copy of PHQ-9 saves as v1, a bad edit is
 
   const clinic = measureCard(page, 'PHQ-9 (clinic copy)');
   await expect(clinic.getByText('Custom v1')).toBeVisible();
-  await expect(clinic.getByText('Client-rated · Outcome · 9 items · total 0–27 · concern at 10 or above')).toBeVisible();
+  await expect(clinic.getByText('Client-rated · Outcome · 9 items (+1 not scored) · total 0–27 · concern at 10 or above')).toBeVisible();
   await expect(phq9.getByText('Built-in')).toBeVisible();
 
   // Editing: an overlapping band and an item whose highest answer is not above its lowest.
@@ -95,8 +95,10 @@ test('built-ins are listed read-only; a copy of PHQ-9 saves as v1, a bad edit is
   await expect(clinic.getByText('Custom v2')).toBeVisible();
   const saved = (await listMeasures(page)).find((measure) => measure.name === 'PHQ-9 (clinic copy)');
   expect(saved).toMatchObject({ version: 2, builtIn: false, range: { min: 0, max: 27 } });
-  // Keys stay those of the original, so item 9's risk flag still points at item 9.
-  expect(saved?.items.map((item) => item.key)).toEqual(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item7', 'item8', 'item9']);
+  // Keys stay those of the original, so item 9's risk flag still points at item 9; the difficulty
+  // question comes along, still left out of the score.
+  expect(saved?.items.map((item) => item.key)).toEqual(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item7', 'item8', 'item9', 'difficulty']);
+  expect(saved?.items[9]).toMatchObject({ scored: false });
   expect(saved?.flagItems.map((flag) => flag.item)).toEqual(['item9']);
 });
 

@@ -209,11 +209,11 @@ describe('stored measure definitions', () => {
 });
 
 describe('built-in measures', () => {
-  it('all pass their own schema, with unique ids, at version 1', () => {
+  it('all pass their own schema, with unique ids, at version 1 (PHQ-9 and GAD-7 at 2, their answers worded)', () => {
     for (const measure of BUILT_IN_MEASURES) {
       const result = measureDefinitionSchema.safeParse(measure);
       expect(result.error?.issues ?? [], measure.id).toEqual([]);
-      expect(measure).toMatchObject({ builtIn: true, version: 1 });
+      expect(measure).toMatchObject({ builtIn: true, version: ['phq-9', 'gad-7'].includes(measure.id) ? 2 : 1 });
     }
     expect(new Set(BUILT_IN_MEASURES.map((m) => m.id)).size).toBe(BUILT_IN_MEASURES.length);
     expect(BUILT_IN_MEASURES.map((m) => m.id)).toEqual(['sac-client', 'sac-clinician', 'phq-9', 'gad-7', 'wai-sr', 'srs', 'ors']);
@@ -253,12 +253,14 @@ describe('built-in measures', () => {
   it('carry the PHQ-9 and GAD-7 wording, response anchors and permission statement', () => {
     const phq = builtInMeasure('phq-9')!;
     const gad = builtInMeasure('gad-7')!;
-    expect(phq.items).toHaveLength(9);
+    // Nine scored items, then the difficulty question, recorded but not scored.
+    expect(phq.items.map((item) => item.scored ?? true)).toEqual([...Array<boolean>(9).fill(true), false]);
     expect(gad.items).toHaveLength(7);
     expect(phq.items[8]!.text).toBe('Thoughts that you would be better off dead or of hurting yourself in some way');
     expect(gad.items[1]!.text).toBe('Not being able to stop or control worrying');
     for (const measure of [phq, gad]) {
-      expect(measure.items.every((item) => item.anchors.min === 'Not at all' && item.anchors.max === 'Nearly every day')).toBe(true);
+      const scored = measure.items.filter((item) => item.scored !== false);
+      expect(scored.every((item) => item.anchors.min === 'Not at all' && item.anchors.max === 'Nearly every day')).toBe(true);
       expect(measure.source).toContain('No permission required to reproduce, translate, display or distribute');
       expect(measure.cutoff).toEqual({ value: 10, concernWhen: 'above' });
     }

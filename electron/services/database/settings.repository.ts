@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VaultSchema } from './schema';
 import { AUTO_LOCK_MINUTES, settingsSchema, type Settings } from '../../../shared/contract';
+import { allItemNamesSchema, type AllItemNames } from '../../../shared/measure-item-names';
 
 const defaults: Settings = {
   autoLockMinutes: AUTO_LOCK_MINUTES.default,
@@ -44,4 +45,29 @@ export async function writeSettings(db: Kysely<VaultSchema>, changes: Partial<Se
         .execute();
     }
   });
+}
+
+/** The settings key under which the item names of score-only measures are kept (see shared/measure-item-names). */
+const ITEM_NAMES_KEY = 'measureItemNames';
+
+/** Measure id → item key → name; a value that cannot be read counts as no names, rather than breaking unlock. */
+export async function readItemNames(db: Kysely<VaultSchema>): Promise<AllItemNames> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', ITEM_NAMES_KEY).executeTakeFirst();
+  if (!row) return {};
+  try {
+    const parsed = allItemNamesSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function writeItemNames(db: Kysely<VaultSchema>, names: AllItemNames, at: Date): Promise<void> {
+  const value = JSON.stringify(names);
+  const now = at.toISOString();
+  await db
+    .insertInto('settings')
+    .values({ key: ITEM_NAMES_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
 }

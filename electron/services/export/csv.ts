@@ -101,13 +101,13 @@ function tables(data: DataExport): CsvTable[] {
       'notes',
       [
         'id', 'sessionId', 'clientId', 'clientCode', 'sessionDate', 'status', 'templateId', 'templateVersion', 'templateName',
-        'ruptureNoted', 'ruptureDescription', 'riskLevel', 'riskAction', 'revision', 'savedAt', 'signedAt', 'signerName',
+        'ruptureNoted', 'ruptureDescription', 'riskLevel', 'riskAction', 'approaches', 'revision', 'savedAt', 'signedAt', 'signerName',
         'signerCredentials', 'contentHash', 'createdAt', 'voidedAt', 'voidReason', ...(withProcessNotes ? ['processNote'] : []),
       ],
       data.notes,
       (n) => [
         n.id, n.sessionId, n.clientId, codeOf.get(n.clientId) ?? '', sessionOf.get(n.sessionId)?.date ?? '', n.status, n.template.id,
-        n.template.version, n.template.name, n.rupture.noted, n.rupture.description, n.risk.level, n.risk.action, n.revision, n.savedAt,
+        n.template.version, n.template.name, n.rupture.noted, n.rupture.description, n.risk.level, n.risk.action, n.approaches.join(';'), n.revision, n.savedAt,
         n.signedAt, n.signedBy?.name ?? null, n.signedBy?.credentials ?? null, n.contentHash, n.createdAt, n.voided?.at ?? null,
         n.voided?.reason ?? null, ...(withProcessNotes ? [n.processNoteMarkdown ?? ''] : []),
       ],

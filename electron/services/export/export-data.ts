@@ -147,6 +147,7 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       sections,
       goalProgress: content.goalProgress,
       homeworkReview: content.homeworkReview,
+      approaches: content.approaches ?? [],
       rupture: content.rupture,
       risk: content.risk,
       revision: row.revision,

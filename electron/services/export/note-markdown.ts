@@ -1,5 +1,5 @@
 import type { ExportedAddendum, ExportedGoal, ExportedNote, ExportedSession } from '../../../shared/data-export';
-import { ATTENDANCE_LABELS, MODALITY_LABELS, PROGRESS_LABELS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
+import { APPROACH_LABELS, ATTENDANCE_LABELS, MODALITY_LABELS, PROGRESS_LABELS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
 import { richTextToPlain, type RichTextNode } from '../../../shared/rich-text';
 import { tableGrid } from '../../../shared/rich-text-table';
 
@@ -282,6 +282,9 @@ export function noteToMarkdown({ clientCode, note, session, addenda, goals }: No
           .map((mark) => `- ${escapeLineStart(escapeMarkdown(goals.get(mark.goalId)?.text ?? 'Goal no longer in the plan'))}: ${PROGRESS_LABELS[mark.progress]}`)
           .join('\n'),
       );
+    }
+    if (section.kind === 'tasks' && note.approaches.length > 0) {
+      body.push(`**Approach in this session:** ${note.approaches.map((approach) => APPROACH_LABELS[approach]).join(', ')}`);
     }
     if (section.kind === 'tasks' && note.homeworkReview.length > 0) {
       body.push(`Homework review:\n\n${note.homeworkReview.map((task) => `- [${task.done ? 'x' : ' '}] ${escapeLineStart(escapeMarkdown(task.text))}`).join('\n')}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
-import { BUILT_IN_MEASURES, customMeasureDefinition, measureDefinitionSchema, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
+import { BUILT_IN_MEASURES, builtInMeasureVersion, customMeasureDefinition, measureDefinitionSchema, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
 import type { VaultSchema } from '../database/schema';
 
 /**
@@ -38,9 +38,10 @@ export async function measureVersions(db: Kysely<VaultSchema>, wanted: readonly 
   const found = new Map<string, MeasureDefinition>();
   const customIds = new Set<string>();
   for (const { id, version } of wanted) {
-    const known = builtIn.get(id);
-    if (known && known.version === version) found.set(`${id}@${version}`, known);
-    else customIds.add(id);
+    // A built-in's earlier versions ship in code beside its current one.
+    const known = builtInMeasureVersion(id, version);
+    if (known) found.set(`${id}@${version}`, known);
+    else if (!builtIn.has(id)) customIds.add(id);
   }
   if (customIds.size > 0) {
     const rows = await db.selectFrom('measure_definitions').select('definition').where('id', 'in', [...customIds]).execute();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { FLAG_ITEM_BLANK, scoreMeasure, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
+import { FLAG_ITEM_BLANK, scoreMeasure, scoredItems, type CustomMeasureInput, type MeasureDefinition } from '../../../shared/measures';
 import { lateEntryLine, struckOutLines, type ClientAlert, type MeasureResult, type OverviewClient, type RecordLateEntryInput, type RecordMeasureInput } from '../../../shared/measure-records';
 import { measureDateProblem } from '../../../shared/date-rules';
 import { paragraphsDoc } from '../../../shared/rich-text';
@@ -11,7 +11,8 @@ import { insertAcknowledgement } from './alert-acknowledgements.repository';
 import { clientAlerts, refreshClientAlerts } from './client-alerts';
 import { latestMeasure, listMeasures, measureVersions, saveCustomMeasure } from './measure-definitions.repository';
 import { deleteResult, insertResult, resultRow, resultsOfClient, strikeOutResult } from './measure-results.repository';
-import { readSettings } from '../database/settings.repository';
+import { readItemNames, readSettings, writeItemNames } from '../database/settings.repository';
+import type { AllItemNames } from '../../../shared/measure-item-names';
 import { appendAddendum, signerOf } from '../notes/addenda';
 import { noteRowOrThrow } from '../notes/note-store';
 import { sessionRow, sessionWithNote } from '../notes/sessions.repository';
@@ -38,6 +39,33 @@ export class MeasuresService {
 
   saveCustomMeasure(input: { id: string | null; measure: CustomMeasureInput }): Promise<MeasureDefinition> {
     return saveCustomMeasure(this.ctx.db(), input.id, input.measure, this.ctx.now());
+  }
+
+  /** The practitioner's names for the items of score-only measures. */
+  itemNames(): Promise<AllItemNames> {
+    return readItemNames(this.ctx.db());
+  }
+
+  /**
+   * Names the items of one score-only measure, from the practitioner's licensed form. Only licensed
+   * measures take names (the others carry their own wording), and only for items the measure has.
+   */
+  async saveItemNames(input: { measureId: string; names: Record<string, string> }): Promise<AllItemNames> {
+    const db = this.ctx.db();
+    const measure = await latestMeasure(db, input.measureId);
+    if (!measure) throw invalid({ measureId: 'That measure is no longer available. Choose another one.' });
+    if (!measure.scoreOnly) throw invalid({ measureId: `${measure.shortName} has its own wording; only licensed, score-only measures take item names.` });
+    const keys = new Set(measure.items.map((item) => item.key));
+    const problems = Object.fromEntries(Object.keys(input.names).filter((key) => !keys.has(key)).map((key) => [`names.${key}`, `"${key}" is not an item of ${measure.shortName}.`]));
+    if (Object.keys(problems).length > 0) throw invalid(problems);
+    const kept = Object.fromEntries(Object.entries(input.names).filter(([, name]) => name.trim() !== ''));
+    let saved: AllItemNames = {};
+    await this.ctx.transaction(async (trx) => {
+      const { [measure.id]: _previous, ...others } = await readItemNames(trx);
+      saved = Object.keys(kept).length > 0 ? { ...others, [measure.id]: kept } : others;
+      await writeItemNames(trx, saved, this.ctx.now());
+    });
+    return saved;
   }
 
   /** Scores and stores one result; refuses answers out of range and results too incomplete to score. */
@@ -155,8 +183,8 @@ export class MeasuresService {
     for (const key of score.blankFlagItems) problems[`responses.${key}`] = FLAG_ITEM_BLANK;
     if (Object.keys(problems).length > 0) throw invalid(problems);
     if (score.total === null) {
-      const needed = definition.items.length - definition.total.maxMissing;
-      throw invalid({ responses: `Answer at least ${needed} of the ${definition.items.length} items; ${score.missing.length} are blank.` });
+      const count = scoredItems(definition.items).length;
+      throw invalid({ responses: `Answer at least ${count - definition.total.maxMissing} of the ${count} items; ${score.missing.length} are blank.` });
     }
     const result: MeasureResult = {
       id: randomUUID(),

@@ -26,6 +26,9 @@ export async function checkedContent(
     const own = await db.selectFrom('goals').select('id').where('client_id', '=', clientId).where('id', 'in', goalIds).execute();
     if (own.length !== goalIds.length) problems.goalProgress = "Only goals from this client's treatment plan can be marked.";
   }
+  if ((content.approaches ?? []).length > 0 && !template.sections.some((section) => section.kind === 'tasks')) {
+    problems.approaches = `This note's template (${template.name}) has no Tasks section to record the approach in.`;
+  }
   if (Object.keys(problems).length > 0) throw invalid(problems);
   return { ...content, sections: Object.fromEntries(template.sections.map((section) => [section.key, content.sections[section.key] ?? null])) };
 }

@@ -8,6 +8,7 @@ import {
   type NoteContent,
   type SearchInput,
   type SearchResult,
+  type SessionApproachRow,
   type SessionFields,
   type SessionSummary,
   type UnsignedNote,
@@ -23,6 +24,7 @@ import { deleteNoteIndex, newNoteKey, noteSearchParts, writeNoteIndex } from './
 import { checkedContent, homeworkOf } from './note-rules';
 import { loadNote, noteRowOrThrow, parseTemplate, sessionColumns, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
 import { searchVault } from './search.repository';
+import { approachesOfClient } from './session-approaches.repository';
 import { deleteSession, listSessionsOfClient, listUnsigned, previousNote, sessionRow } from './sessions.repository';
 import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
 
@@ -128,6 +130,12 @@ export class NotesService {
   async listSessions(clientId: string): Promise<SessionSummary[]> {
     await clientRowOrThrow(this.ctx.db(), clientId);
     return listSessionsOfClient(this.ctx.db(), clientId);
+  }
+
+  /** The approach of each session, oldest first: the strip under the client's alliance chart. */
+  async listApproaches(clientId: string): Promise<SessionApproachRow[]> {
+    await clientRowOrThrow(this.ctx.db(), clientId);
+    return approachesOfClient(this.ctx.db(), clientId);
   }
 
   /** The whole note, with its template as it was written and its addenda. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Settings } from '../../../shared/contract';
 import type { Client, Goal } from '../../../shared/clients';
 import { countsInSignal, type MeasureResult } from '../../../shared/measure-records';
-import { RISK_LABELS } from '../../../shared/note-labels';
+import { APPROACH_LABELS, RISK_LABELS } from '../../../shared/note-labels';
 import type { MeasureDefinition } from '../../../shared/measures/definition';
 import { COMPANION_MEASURES } from '../../../shared/measures/series';
 import type { Addendum, GoalProgressMark, Session } from '../../../shared/notes';
@@ -200,6 +200,10 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
       const doc = content.sections[section.key] ?? null;
       const text = richTextToPlain(doc);
       if (text !== '') parts.push({ label: section.label, text: redact(text), blocks: excerptBlocks(doc, redact), private: false });
+      // The approach goes with the Tasks section it was recorded in: how the session was run.
+      if (section.kind === 'tasks' && (content.approaches ?? []).length > 0) {
+        parts.push(plainPart('Approach', (content.approaches ?? []).map((approach) => APPROACH_LABELS[approach]).join(', ')));
+      }
       // The risk section's level and action taken are what a receiving clinician needs most.
       if (section.kind === 'risk') {
         if (content.risk.level !== null) parts.push(plainPart('Risk level', RISK_LABELS[content.risk.level]));

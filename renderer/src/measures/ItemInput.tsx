@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Group, Input, NumberInput, Radio, Slider, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, NumberInput, Radio, Slider, Stack, Text } from '@mantine/core';
 import type { MeasureItem } from '../../../shared/measures';
+import classes from './ItemInput.module.css';
 
 interface ItemInputProps {
   item: MeasureItem;
-  /** The item's position, named when a licensed measure ships no wording. */
-  number: number;
+  /** What the item is called on screen: its wording, the practitioner's name for it, or "Item n". */
+  label: string;
   value: number | null;
   onChange: (value: number | null) => void;
   error?: string | undefined;
@@ -17,30 +18,51 @@ const answerOf = (typed: number | string): number | null => (typeof typed === 'n
 /** Short scales (PHQ-9's 0–3) are radio buttons; longer ones (0–10) a slider with a number box. */
 const isShortScale = (item: MeasureItem) => item.step === 1 && item.max - item.min <= 6;
 
-/** One item of a measure, fully keyboard operable, with its anchors in words. */
-export function ItemInput({ item, number, value, onChange, error }: ItemInputProps) {
-  const label = item.text || `Item ${number}`;
+/** "1 · Several days" where the item words each answer, else the anchors at the two ends. */
+function optionLabel(item: MeasureItem, option: number): string {
+  const worded = item.labels?.[option - item.min];
+  if (worded) return `${option} · ${worded}`;
+  if (option === item.min && item.anchors.min) return `${option} · ${item.anchors.min}`;
+  if (option === item.max && item.anchors.max) return `${option} · ${item.anchors.max}`;
+  return String(option);
+}
+
+/** One item of a measure, fully keyboard operable, with its anchors in words; an answer can be cleared. */
+export function ItemInput({ item, label, value, onChange, error }: ItemInputProps) {
   // The number box shows the text as typed ("7." on the way to 7.5) while it still means the answer held.
   const [typed, setTyped] = useState<number | string>(value ?? '');
   const shown = Object.is(answerOf(typed), value) ? typed : (value ?? '');
+  const description = item.scored === false ? 'Recorded with the result; not part of the score.' : undefined;
+  const clear =
+    value === null ? null : (
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        aria-label={`Clear the answer to ${label}`}
+        onClick={() => {
+          setTyped('');
+          onChange(null);
+        }}
+      >
+        Clear
+      </Button>
+    );
   if (isShortScale(item)) {
     const options = Array.from({ length: item.max - item.min + 1 }, (_, i) => item.min + i);
     return (
-      <Radio.Group label={label} value={value === null ? '' : String(value)} onChange={(next) => onChange(Number(next))} error={error}>
+      <Radio.Group label={label} description={description} value={value === null ? '' : String(value)} onChange={(next) => onChange(Number(next))} error={error}>
         <Group gap="md" mt={6} wrap="wrap">
           {options.map((option) => (
-            <Radio
-              key={option}
-              value={String(option)}
-              label={option === item.min && item.anchors.min ? `${option} · ${item.anchors.min}` : option === item.max && item.anchors.max ? `${option} · ${item.anchors.max}` : String(option)}
-            />
+            <Radio key={option} value={String(option)} label={optionLabel(item, option)} />
           ))}
+          {clear}
         </Group>
       </Radio.Group>
     );
   }
+  const unanswered = value === null;
   return (
-    <Input.Wrapper label={label} error={error}>
+    <Input.Wrapper label={label} description={description} error={error}>
       <Stack gap={4} mt={6}>
         <Group gap="md" wrap="nowrap" align="center">
           <Slider
@@ -53,8 +75,12 @@ export function ItemInput({ item, number, value, onChange, error }: ItemInputPro
               setTyped(next);
               onChange(next);
             }}
-            color={value === null ? 'gray' : undefined}
+            classNames={unanswered ? { thumb: classes.unansweredThumb, bar: classes.unansweredBar } : undefined}
             thumbLabel={`${label}: slider`}
+            // Read out as "Not answered" rather than as the lowest value the thumb rests on.
+            thumbValueText={unanswered ? 'Not answered' : undefined}
+            data-answered={unanswered ? 'false' : 'true'}
+            label={unanswered ? null : undefined}
             marks={[
               { value: item.min, label: String(item.min) },
               { value: item.max, label: String(item.max) },
@@ -75,12 +101,13 @@ export function ItemInput({ item, number, value, onChange, error }: ItemInputPro
               onChange(answerOf(next));
             }}
           />
+          {clear}
         </Group>
         <Group justify="space-between" mt={8}>
           <Text size="xs" c="dimmed">
             {item.anchors.min}
           </Text>
-          {value === null && (
+          {unanswered && (
             <Text size="xs" c="dimmed">
               Not answered
             </Text>

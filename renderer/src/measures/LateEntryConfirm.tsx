@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDay, type MeasureDefinition, type scoreMeasure } from '../../../shared/measures';
 import { lateEntryLine, type MeasureResult } from '../../../shared/measure-records';
 import { ApiError, call, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSignedSessionChanged } from './queries';
+import { ResultAnswers } from './ResultAnswers';
 import { useSigner } from './SignerNotice';
 
 export const LATE_REASON_LABEL = 'Why is it entered late?';
@@ -71,13 +72,7 @@ export function LateEntryConfirm({ clientId, noteId, measure, takenOn, responses
             <strong>Total {score.total ?? '–'}</strong> of {measure.range.max}
             {score.band ? ` (${score.band.label})` : ''}
           </Text>
-          <List size="sm" aria-label="Answers">
-            {measure.items.map((item, index) => (
-              <List.Item key={item.key}>
-                {item.text || `Item ${index + 1}`}: {responses[item.key] ?? 'not answered'}
-              </List.Item>
-            ))}
-          </List>
+          <ResultAnswers measure={measure} responses={responses} />
         </Stack>
       </Paper>
       <Paper withBorder p="sm" radius="md" component="section" aria-label="Addendum to be signed">

@@ -1,12 +1,14 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
-import { FLAG_ITEM_BLANK, scoreMeasure, type MeasureDefinition } from '../../../shared/measures';
+import { FLAG_ITEM_BLANK, scoreMeasure, scoredItems, type MeasureDefinition } from '../../../shared/measures';
 import type { MeasureResult } from '../../../shared/measure-records';
 import { localIsoDate } from '../../../shared/dates';
 import { ApiError, call, errorMessage } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { itemLabel } from '../../../shared/measure-item-names';
 import { ItemInput } from './ItemInput';
+import { useItemNames } from './item-names';
 import { LATE_REASON_LABEL, LateEntryConfirm } from './LateEntryConfirm';
 import { useMeasureDefinitions, useMeasuresChanged } from './queries';
 
@@ -88,6 +90,7 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel, lateEntry, re
   const [lateReason, setLateReason] = useState('');
   const [lateReasonError, setLateReasonError] = useState<string | null>(null);
   const changed = useMeasuresChanged();
+  const names = useItemNames().data?.names[measure.id];
   const score = scoreMeasure(measure, responses);
   const incomplete = score.total === null;
 
@@ -116,7 +119,8 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel, lateEntry, re
     }
   };
 
-  const needed = measure.items.length - measure.total.maxMissing;
+  const scoredCount = scoredItems(measure.items).length;
+  const needed = scoredCount - measure.total.maxMissing;
   if (lateEntry && reviewing) {
     return (
       <LateEntryConfirm
@@ -158,7 +162,7 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel, lateEntry, re
           <ItemInput
             key={item.key}
             item={item}
-            number={index + 1}
+            label={itemLabel(item, index + 1, names)}
             value={responses[item.key] ?? null}
             onChange={(value) => {
               setResponses((current) => ({ ...current, [item.key]: value }));
@@ -175,7 +179,7 @@ function ItemsForm({ clientId, session, measure, onDone, onCancel, lateEntry, re
         <ScoreSummary measure={measure} score={score} />
         {tried && incomplete && Object.keys(score.problems).length === 0 && (
           <Text size="sm" c="red.7">
-            Answer at least {needed} of the {measure.items.length} items to score this measure.
+            Answer at least {needed} of the {scoredCount} items to score this measure.
           </Text>
         )}
         {lateEntry && (

@@ -25,6 +25,7 @@ import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { AlertList } from './AlertList';
+import { ApproachStrip } from './ApproachStrip';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { MeasureTable } from './MeasureTable';
 import { RecordMeasureModal } from './RecordMeasureModal';
@@ -194,6 +195,7 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
                   onOpenNote={openNote}
                 />
                 <ChartLegend label={`Legend, alliance, ${alliance.name}`} entries={legendOf('alliance', alliancePanels, styles)} cutoff={alliance.cutoff !== null} ruptures />
+                <ApproachStrip clientId={clientId} series={allianceSeries} />
               </Stack>
               {outcomeChart && outcome && (
                 <Stack gap={4}>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Collapse, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { MeasureResult } from '../../../shared/measure-records';
+import type { MeasureDefinition } from '../../../shared/measures';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RecordMeasureModal } from './RecordMeasureModal';
 import { RemoveResultButton } from './RemoveResultButton';
+import { ResultAnswers } from './ResultAnswers';
 import { ResultMarks } from './ResultMarks';
 import { StrikeOutResultButton } from './StrikeOutResultButton';
 import { useMeasureDefinitions, useMeasureResults } from './queries';
@@ -27,6 +29,9 @@ export function SessionMeasuresPanel({ clientId, session, signed }: SessionMeasu
   const [recording, setRecording] = useState(false);
   const own = (results.data?.results ?? []).filter((result) => result.sessionId === session.id);
   const measureOf = (measureId: string) => definitions.data?.measures.find((measure) => measure.id === measureId);
+  // A result's answers are read under the version it was recorded with (listMeasureResults sends them).
+  const versionOf = (result: MeasureResult) =>
+    results.data?.definitions.find((measure) => measure.id === result.measureId && measure.version === result.measureVersion);
   const subscaleLabel = (measureId: string, key: string) => measureOf(measureId)?.subscales.find((subscale) => subscale.key === key)?.label ?? key;
   const voided = signed?.voided ?? false;
 
@@ -88,7 +93,10 @@ export function SessionMeasuresPanel({ clientId, session, signed }: SessionMeasu
                 const total = <>Total {result.total ?? '–'}</>;
                 return (
                   <Table.Tr key={result.id}>
-                    <Table.Td>{measureOf(result.measureId)?.name ?? result.measureId}</Table.Td>
+                    <Table.Td>
+                      {measureOf(result.measureId)?.name ?? result.measureId}
+                      <AnswersToggle result={result} measure={versionOf(result)} />
+                    </Table.Td>
                     <Table.Td>{struck ? <s>{scores}</s> : scores}</Table.Td>
                     <Table.Td fw={600}>{struck ? <s>{total}</s> : total}</Table.Td>
                     <Table.Td>
@@ -110,5 +118,21 @@ export function SessionMeasuresPanel({ clientId, session, signed }: SessionMeasu
         lateEntry={signed && !voided ? { noteId: signed.noteId } : undefined}
       />
     </Paper>
+  );
+}
+
+/** A result's item answers, shown on request (they are long; the totals are what is read most). */
+function AnswersToggle({ result, measure }: { result: MeasureResult; measure: MeasureDefinition | undefined }) {
+  const [open, setOpen] = useState(false);
+  if (!measure) return null;
+  return (
+    <>
+      <Button variant="subtle" size="compact-xs" ml="xs" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+        {open ? 'Hide answers' : 'Show answers'}
+      </Button>
+      <Collapse expanded={open}>
+        <ResultAnswers measure={measure} responses={result.responses} label={`Answers, ${measure.shortName}`} />
+      </Collapse>
+    </>
   );
 }

@@ -16,7 +16,8 @@ import { useNoteChanged, useSessionDeleted } from './queries';
 import { SaveFailure, SaveStatusText } from './SaveStatusText';
 import { GoalProgressPanel } from './sections/GoalProgressPanel';
 import { HomeworkReviewPanel } from './sections/HomeworkReviewPanel';
-import { extrasOf, riskActionMissing, type NoteExtras } from './sections/note-extras';
+import { ApproachPanel } from './sections/ApproachPanel';
+import { contentExtras, extrasOf, riskActionMissing, type NoteExtras } from './sections/note-extras';
 import { RiskPanel } from './sections/RiskPanel';
 import { RupturePanel } from './sections/RupturePanel';
 import { sessionToValues, valuesToSession } from './session-form';
@@ -50,7 +51,7 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
       return doc && !isBlank(doc) ? doc : null;
     };
     const sections = Object.fromEntries(note.template.sections.map((section) => [section.key, read(section.key, note.content.sections[section.key] ?? null)]));
-    return { content: { sections, ...extrasRef.current }, processNote: read(PROCESS_NOTE_KEY, note.processNote) };
+    return { content: { sections, ...contentExtras(extrasRef.current) }, processNote: read(PROCESS_NOTE_KEY, note.processNote) };
   }, [note]);
   const saver = useDraftAutosave(note, collect);
 
@@ -106,7 +107,12 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
       case 'goals':
         return <GoalProgressPanel goals={client.goals} value={extras.goalProgress} onChange={(value) => updateExtras('goalProgress', value)} />;
       case 'tasks':
-        return <HomeworkReviewPanel value={extras.homeworkReview} onChange={(value) => updateExtras('homeworkReview', value)} />;
+        return (
+          <Stack gap="sm">
+            <ApproachPanel value={extras.approaches} onChange={(value) => updateExtras('approaches', value)} />
+            <HomeworkReviewPanel value={extras.homeworkReview} onChange={(value) => updateExtras('homeworkReview', value)} />
+          </Stack>
+        );
       case 'bond':
         return <RupturePanel value={extras.rupture} onChange={(value) => updateExtras('rupture', value)} />;
       case 'risk':

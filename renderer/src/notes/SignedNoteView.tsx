@@ -9,7 +9,7 @@ import { RichTextView } from '../rich-text/RichTextView';
 import { AddendaSection } from './AddendaSection';
 import { SessionMeasuresPanel } from '../measures/SessionMeasuresPanel';
 import { NoteHeader } from './NoteHeader';
-import { PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from '../../../shared/note-labels';
+import { APPROACH_LABELS, PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from '../../../shared/note-labels';
 import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
 import { SignatureLine } from './SignatureLine';
 import { VoidNoteModal } from './VoidNoteModal';
@@ -33,16 +33,23 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
             ))}
           </List>
         );
-      case 'tasks':
-        return content.homeworkReview.length === 0 ? null : (
-          <List size="sm" aria-label="Review of last session's homework">
-            {content.homeworkReview.map((item, index) => (
-              <List.Item key={index}>
-                <bdi>{item.text}</bdi>: {item.done ? 'done' : 'not done'}
-              </List.Item>
-            ))}
-          </List>
+      case 'tasks': {
+        const approaches = content.approaches ?? [];
+        return approaches.length === 0 && content.homeworkReview.length === 0 ? null : (
+          <Stack gap={4}>
+            {approaches.length > 0 && <Text size="sm">Approach in this session: {approaches.map((approach) => APPROACH_LABELS[approach]).join(', ')}</Text>}
+            {content.homeworkReview.length > 0 && (
+              <List size="sm" aria-label="Review of last session's homework">
+                {content.homeworkReview.map((item, index) => (
+                  <List.Item key={index}>
+                    <bdi>{item.text}</bdi>: {item.done ? 'done' : 'not done'}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Stack>
         );
+      }
       case 'bond':
         return content.rupture.noted ? (
           <Text size="sm">

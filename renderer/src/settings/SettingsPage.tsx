@@ -7,6 +7,7 @@ import { ProtectionSection } from './ProtectionSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
 import { CustomMeasuresSection } from './measures/CustomMeasuresSection';
+import { ItemNamesSection } from './measures/ItemNamesSection';
 import { PracticeSection } from './PracticeSection';
 import { BackupSection } from './BackupSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -33,6 +34,7 @@ export function SettingsPage() {
       <Title order={2}>Notes</Title>
       <NoteTemplatesSection />
       <CustomMeasuresSection />
+      <ItemNamesSection />
       <Title order={2}>Records</Title>
       <ActivityLogSection />
     </Stack>

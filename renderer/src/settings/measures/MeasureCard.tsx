@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { IconCopy, IconPencil } from '@tabler/icons-react';
-import type { MeasureDefinition } from '../../../../shared/measures/definition';
+import { scoredItems, type MeasureDefinition } from '../../../../shared/measures/definition';
 import { cutoffText, formatRange, kindLabel, raterLabel } from './measure-labels';
 
 interface MeasureCardProps {
@@ -11,11 +11,13 @@ interface MeasureCardProps {
 
 /** One measure at a glance: who rates it, what it measures, its size and range, and where it came from. */
 export function MeasureCard({ measure, onCopy, onEdit }: MeasureCardProps) {
-  const items = measure.items.length;
+  // Scored items; a question recorded but not scored (PHQ-9's difficulty) is counted apart.
+  const items = scoredItems(measure.items).length;
+  const unscored = measure.items.length - items;
   const details = [
     raterLabel(measure.rater),
     kindLabel(measure.kind),
-    `${items} ${items === 1 ? 'item' : 'items'}`,
+    `${items} ${items === 1 ? 'item' : 'items'}${unscored > 0 ? ` (+${unscored} not scored)` : ''}`,
     `total ${formatRange(measure.range)}`,
     ...(measure.cutoff ? [cutoffText(measure.cutoff.value, measure.cutoff.concernWhen)] : []),
   ];

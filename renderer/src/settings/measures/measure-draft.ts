@@ -19,6 +19,12 @@ export interface ItemDraft {
   anchorMin: string;
   anchorMax: string;
   reverse: boolean;
+  /**
+   * Not editable here: kept from the source, so a copy of PHQ-9 keeps each answer's words and leaves its
+   * difficulty question out of the score. A changed range drops the labels (they would no longer fit).
+   */
+  labels?: string[] | undefined;
+  scored?: false | undefined;
 }
 
 export interface SubscaleDraft {
@@ -116,6 +122,8 @@ export function draftFrom(measure: MeasureDefinition, mode: 'copy' | 'edit'): Me
       anchorMin: item.anchors.min,
       anchorMax: item.anchors.max,
       reverse: item.reverse,
+      labels: item.labels,
+      scored: item.scored,
     }),
   );
   const uidOfKey = new Map(items.map((item) => [item.key, item.uid]));

@@ -29,6 +29,8 @@ export function draftToInput(draft: MeasureDraft): unknown {
       step: item.step,
       anchors: { min: item.anchorMin, max: item.anchorMax },
       reverse: item.reverse,
+      ...(item.labels !== undefined && item.labels.length === Number(item.max) - Number(item.min) + 1 ? { labels: item.labels } : {}),
+      ...(item.scored === false ? { scored: false } : {}),
     })),
     subscales: draft.subscales.map((subscale, index) => ({
       key: subKeys[index],
@@ -81,10 +83,10 @@ export function serviceFieldErrors(fieldErrors: Record<string, string>): FieldEr
 
 /** The total's range while typing; null until every item has both ends entered. */
 export function liveRange(draft: MeasureDraft): ScoreRange | null {
-  const ends = draft.items.map((item) => ({ min: numberOf(item.min), max: numberOf(item.max) }));
+  const ends = draft.items.map((item) => ({ min: numberOf(item.min), max: numberOf(item.max), scored: item.scored }));
   if (ends.some((end) => end.min === undefined || end.max === undefined)) return null;
   return computedRange(
-    ends.map((end) => ({ min: end.min ?? 0, max: end.max ?? 0 })),
+    ends.map((end) => ({ min: end.min ?? 0, max: end.max ?? 0, ...(end.scored === false ? { scored: false as const } : {}) })),
     draft.totalMethod,
   );
 }
