@@ -236,7 +236,7 @@ test('the dashboard lists the active caseload by code only; after the lock no cl
   const caseload = page.getByRole('table', { name: 'Caseload' });
   await expect(caseload.getByRole('row')).toHaveCount(statuses.active + 1, { timeout: 30_000 });
   await expect(caseload.getByRole('link', { name: busyClient.code, exact: true })).toBeVisible();
-  await expect(caseload.getByRole('img', { name: /trend:/ }).first()).toBeVisible();
+  await expect(caseload.getByRole('img', { name: / totals: / }).first()).toBeVisible();
   // The practice has old drafts: they wait under "Needs signing", by code.
   const unsigned = page.getByRole('region', { name: 'Needs signing' }).getByRole('list', { name: 'Notes that need signing' }).getByRole('link');
   await expect(unsigned.first()).toBeVisible();

@@ -25,14 +25,15 @@ describe('a progress summary of a corrected record', () => {
     await setPractitioner(nv, 'Dr. Synthetic Example', 'PsyD');
     const clientId = await newClient(nv, 'Quill Example');
     const measures = new MeasuresService({ db: nv.db, now: () => new Date('2026-06-20T12:00:00Z') });
-    const signed = async (date: string, bond: string, risk: { level: 'moderate' | null; action: string }) => {
+    const signed = async (date: string, bond: string, risk: { level: 'moderate' | null; action: string }, approaches: ('supportive' | 'task_oriented')[] = []) => {
       const note = await nv.notes.createSession({ clientId, session: sessionFields({ date }), templateId: 'alliance' });
-      const saved = await nv.notes.saveDraft({ noteId: note.id, baseRevision: 0, content: allianceContent({ bond: doc(bond), risk: doc('Passive thoughts, no plan.') }, { risk }), processNote: null });
+      const content = allianceContent({ bond: doc(bond), risk: doc('Passive thoughts, no plan.') }, approaches.length > 0 ? { risk, approaches } : { risk });
+      const saved = await nv.notes.saveDraft({ noteId: note.id, baseRevision: 0, content, processNote: null });
       const result = await measures.recordMeasure({ clientId, sessionId: note.session.id, measureId: 'sac-client', takenOn: date, responses: { goals: 8, tasks: 8, bond: 8 } });
       await nv.notes.sign({ noteId: note.id, baseRevision: saved.revision });
       return { note, result };
     };
-    const first = await signed('2026-06-01', 'FIRSTBOND', { level: 'moderate', action: 'Safety plan reviewed with the client.' });
+    const first = await signed('2026-06-01', 'FIRSTBOND', { level: 'moderate', action: 'Safety plan reviewed with the client.' }, ['supportive', 'task_oriented']);
     const second = await signed('2026-06-08', 'SECONDBOND', { level: null, action: '' });
     const mistaken = await signed('2026-06-09', 'VOIDEDBOND', { level: null, action: '' });
     const withAddendum = await nv.notes.addAddendum({ noteId: first.note.id, text: doc('ADDENDUMTEXT: the session lasted 45 minutes.') });
@@ -48,7 +49,7 @@ describe('a progress summary of a corrected record', () => {
       to: '2026-06-30',
       identity: 'codeOnly',
       sections: ['attendance', 'measuresTable', 'sessionList', 'noteExcerpts'],
-      excerptSections: ['bond', 'risk'],
+      excerptSections: ['tasks', 'bond', 'risk'],
     });
     const file = path.join(out, 'corrected.pdf');
     writeFileSync(file, (await service.build(options)).bytes);
@@ -58,6 +59,10 @@ describe('a progress summary of a corrected record', () => {
   afterAll(async () => {
     await nv.close();
     await removeDir(out);
+  });
+
+  it('prints the approach of the session with its Tasks excerpt', () => {
+    expect(text).toContain('Approach Supportive, Task-oriented');
   });
 
   it('prints the risk level and the action taken', () => {

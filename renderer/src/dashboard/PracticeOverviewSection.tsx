@@ -83,7 +83,7 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
                 <Stack gap={2} role="list" aria-label={`Open alerts of ${client.code}`}>
                   {client.alerts.map((alert) => (
                     <Group key={alert.key} gap={6} wrap="nowrap" align="flex-start" role="listitem">
-                      <Badge size="xs" color={ALERT_COLORS[alert.severity]} style={{ flexShrink: 0, marginTop: 3 }}>
+                      <Badge size="xs" color={ALERT_COLORS[alert.severity]} autoContrast style={{ flexShrink: 0, marginTop: 3 }}>
                         {ALERT_LABELS[alert.severity]}
                       </Badge>
                       <Text size="xs">{alert.reason}</Text>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../clients/format';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { useMeasuresChanged } from './queries';
 
+// Badges in these colours take autoContrast: white on the filled yellow of a notice is 2.5:1, dark text is not.
 export const ALERT_COLORS = { urgent: 'red', warning: 'orange', notice: 'yellow' } as const;
 export const ALERT_LABELS = { urgent: 'Urgent', warning: 'Alert', notice: 'Notice' } as const;
 
@@ -46,7 +47,7 @@ function AlertRow({ clientId, alert }: { clientId: string; alert: ClientAlert })
     <Paper withBorder p="sm" radius="md" role="listitem" opacity={alert.acknowledged ? 0.75 : 1}>
       <Stack gap={6}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Badge color={ALERT_COLORS[alert.severity]} variant={alert.acknowledged ? 'outline' : 'filled'} style={{ flexShrink: 0 }}>
+          <Badge color={ALERT_COLORS[alert.severity]} variant={alert.acknowledged ? 'outline' : 'filled'} autoContrast style={{ flexShrink: 0 }}>
             {ALERT_LABELS[alert.severity]}
           </Badge>
           <Text size="sm">{alert.reason}</Text>
