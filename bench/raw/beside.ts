@@ -31,6 +31,20 @@ export async function rawBeside(call: () => Promise<unknown>): Promise<Beside> {
 /** Throws unless the service and the raw queries returned the same data, order included. */
 export function assertSame(what: string, ours: unknown, raw: unknown): void {
   if (isDeepStrictEqual(ours, raw)) return;
-  const show = (value: unknown) => JSON.stringify(value).slice(0, 600);
-  throw new Error(`raw ${what} differs from the service's:\n ours ${show(ours)}\n raw  ${show(raw)}`);
+  const show = (value: unknown) => (JSON.stringify(value) ?? String(value)).slice(0, 600);
+  const at = firstDifference(ours, raw, '');
+  throw new Error(`raw ${what} differs from the service's at ${at.path || '(top)'}:\n ours ${show(at.ours)}\n raw  ${show(at.raw)}`);
+}
+
+/** Where two values first differ (depth first, in key order), so a mismatch deep in a long list is readable. */
+function firstDifference(ours: unknown, raw: unknown, path: string): { path: string; ours: unknown; raw: unknown } {
+  if (typeof ours === 'object' && ours !== null && typeof raw === 'object' && raw !== null && Array.isArray(ours) === Array.isArray(raw)) {
+    const keys = [...new Set([...Object.keys(ours), ...Object.keys(raw)])];
+    for (const key of keys) {
+      const a = (ours as Record<string, unknown>)[key];
+      const b = (raw as Record<string, unknown>)[key];
+      if (!isDeepStrictEqual(a, b)) return firstDifference(a, b, Array.isArray(ours) ? `${path}[${key}]` : `${path}.${key}`);
+    }
+  }
+  return { path, ours, raw };
 }

@@ -300,6 +300,39 @@ async function writeAlertEvents(db: Kysely<VaultSchema>): Promise<void> {
   await db.transaction().execute((trx) => refreshAllClientAlerts(trx, new Date(`${HISTORY_END}T18:00:00.000Z`), { newId, raisedAt }));
 }
 
+/** How long the seeded practitioner takes to look at an alert and acknowledge it. */
+const REVIEWED_AFTER_DAYS = 42;
+
+/**
+ * A practice in use has acknowledged most of its history's alerts: the seeded practitioner has
+ * acknowledged every alert raised more than six weeks before the client's last session, and left the
+ * recent ones open, so the Dashboard (and its bench row) shows what a working caseload shows rather
+ * than years of unread alerts. Ids and times come from the event, so the same seed gives the same rows.
+ */
+async function acknowledgeReviewedAlerts(db: Kysely<VaultSchema>): Promise<void> {
+  const lastSessions = await db.selectFrom('sessions').select(['client_id', (eb) => eb.fn.max('session_date').as('last')]).groupBy('client_id').execute();
+  const lastOf = new Map(lastSessions.map((row) => [row.client_id, row.last]));
+  const events = await db.selectFrom('alert_events').select(['client_id', 'alert_key', 'event_date']).orderBy('id').execute();
+  const dayMs = 24 * 60 * 60 * 1000;
+  const reviewed = events.filter((event) => {
+    const last = lastOf.get(event.client_id);
+    return last !== undefined && Date.parse(`${last}T00:00:00Z`) - Date.parse(`${event.event_date}T00:00:00Z`) > REVIEWED_AFTER_DAYS * dayMs;
+  });
+  const rows = reviewed.map((event) => {
+    const hex = createHash('sha256').update(`ack|${event.client_id}|${event.alert_key}`).digest('hex');
+    return {
+      id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`,
+      client_id: event.client_id,
+      alert_key: event.alert_key,
+      note: 'Reviewed with the client at the next session.',
+      acknowledged_at: new Date(Date.parse(`${event.event_date}T18:00:00Z`) + 7 * dayMs).toISOString(),
+    };
+  });
+  await db.transaction().execute(async (trx) => {
+    for (const part of chunks(rows, 500)) await trx.insertInto('alert_acknowledgements').values(part).execute();
+  });
+}
+
 /** Writes `plan` into the (new, empty) vault behind `db`. */
 export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan, progress: (p: WriteProgress) => void = () => undefined): Promise<WriteTotals> {
   const totals: WriteTotals = {
@@ -319,6 +352,7 @@ export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan,
   await writeClients(db, plan, progress);
   await writeSessions(db, plan, totals, progress);
   await writeAlertEvents(db);
+  await acknowledgeReviewedAlerts(db);
   await writeActivity(db, plan, totals, progress);
   return totals;
 }

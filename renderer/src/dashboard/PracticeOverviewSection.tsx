@@ -7,6 +7,7 @@ import { formatDay } from '../clients/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageSection } from '../components/PageSection';
 import { ALERT_COLORS, ALERT_LABELS } from '../measures/AlertList';
+import { rememberTab } from '../clients/page/client-tabs';
 import { usePracticeOverview } from '../measures/queries';
 import { useGuardedLink } from '../navigation/navigation-guard';
 
@@ -81,7 +82,7 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
               </Table.Td>
               <Table.Td>
                 <Stack gap={2} role="list" aria-label={`Open alerts of ${client.code}`}>
-                  {client.alerts.map((alert) => (
+                  {client.alerts.slice(0, ALERTS_SHOWN).map((alert) => (
                     <Group key={alert.key} gap={6} wrap="nowrap" align="flex-start" role="listitem">
                       <Badge size="xs" color={ALERT_COLORS[alert.severity]} autoContrast style={{ flexShrink: 0, marginTop: 3 }}>
                         {ALERT_LABELS[alert.severity]}
@@ -90,6 +91,11 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
                     </Group>
                   ))}
                 </Stack>
+                {client.alerts.length > ALERTS_SHOWN && (
+                  <Anchor size="xs" {...link(`/clients/${client.clientId}`)} onClickCapture={() => rememberTab(client.clientId, 'measures')}>
+                    {client.alerts.length - ALERTS_SHOWN === 1 ? '1 more open alert' : `${client.alerts.length - ALERTS_SHOWN} more open alerts`}
+                  </Anchor>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{client.lastSessionDate ? formatDay(client.lastSessionDate) : '–'}</Text>
@@ -106,6 +112,12 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
 }
 
 type Alliance = NonNullable<OverviewClient['alliance']>;
+
+/**
+ * The most urgent few of a client's open alerts; the rest are a link to the client's Measures tab, where
+ * each can be read and acknowledged. A caseload of long lists would hide the one client who needs a look.
+ */
+const ALERTS_SHOWN = 3;
 
 /** "SAC client" already says who rated it; other names get the rater added. */
 export const measureWithRater = (shortName: string, rater: string): string =>

@@ -9,22 +9,17 @@ import { OverviewTab } from './OverviewTab';
 import { TreatmentPlanTab } from './TreatmentPlanTab';
 import { SessionsTab } from '../../notes/SessionsTab';
 import { MeasuresTab } from '../lazy-pages';
+import { isClientTab, rememberedTab, rememberTab, type ClientTab } from './client-tabs';
 
-const TABS = ['overview', 'plan', 'sessions', 'measures', 'activity'] as const;
-type Tab = (typeof TABS)[number];
-const isTab = (value: string | null): value is Tab => TABS.some((tab) => tab === value);
-
-// The tab last open per client, so coming back from a note lands on Sessions, not Overview.
-const lastTab = new Map<string, Tab>();
 
 /** `/clients/:id`: the header with the actions, and the record in tabs. */
 export function ClientPage({ id }: { id: string }) {
   const client = useClient(id);
   // The charts' code loads alongside the client's record, in case the Measures tab is the one shown.
   useEffect(() => void MeasuresTab.preload().catch(() => undefined), []);
-  const [tab, setTabState] = useState<Tab>(() => lastTab.get(id) ?? 'overview');
-  const setTab = (next: Tab) => {
-    lastTab.set(id, next);
+  const [tab, setTabState] = useState<ClientTab>(() => rememberedTab(id) ?? 'overview');
+  const setTab = (next: ClientTab) => {
+    rememberTab(id, next);
     setTabState(next);
   };
 
@@ -40,7 +35,7 @@ export function ClientPage({ id }: { id: string }) {
   return (
     <Stack gap="lg" maw={1000}>
       <ClientHeader client={data} />
-      <Tabs value={tab} onChange={(value) => isTab(value) && setTab(value)} keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => isClientTab(value) && setTab(value)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview" leftSection={<IconUser size={16} aria-hidden />}>
             Overview
