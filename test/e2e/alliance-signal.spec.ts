@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addClientThroughUi, openEmptyVault } from './clients-ui';
 import { expectNoSeriousViolations } from './axe';
+import { recordResultsThroughApi, type ResultToRecord } from './measures-api';
 
 /**
  * The alliance signal over five Monday sessions: the client rates a rupture at session four (Goals,
@@ -17,7 +17,7 @@ const sac = (goals: number, tasks: number, bond: number) => ({ goals, tasks, bon
 const phq9 = (item9: number) => ({ item1: 1, item2: 1, item3: 1, item4: 1, item5: 0, item6: 1, item7: 0, item8: 0, item9 });
 
 /** Per session, in the order recorded: the practitioner's SAC first, then the client's (the latest). */
-const RESULTS: readonly { date: string; measureId: string; responses: Record<string, number> }[] = [
+const RESULTS: readonly ResultToRecord[] = [
   ...DATES.slice(0, 3).flatMap((date) => [
     { date, measureId: 'sac-clinician', responses: sac(8, 8, 8) },
     { date, measureId: 'sac-client', responses: sac(9, 8, 9) },
@@ -30,36 +30,13 @@ const RESULTS: readonly { date: string; measureId: string; responses: Record<str
   { date: DATES[4], measureId: 'sac-client', responses: sac(7, 6, 6) },
 ];
 
-/** Sessions and results made through window.api, the calls the note page's measure dialog makes. */
-async function recordResults(page: Page, clientId: string): Promise<void> {
-  await page.evaluate(
-    async ({ clientId, results }) => {
-      type Result = { ok: true; value: { session: { id: string } } } | { ok: false; error: { message: string } };
-      const api = (window as unknown as { api: Record<string, (input?: unknown) => Promise<Result>> }).api;
-      const sessions = new Map<string, string>();
-      for (const { date, measureId, responses } of results) {
-        let sessionId = sessions.get(date);
-        if (!sessionId) {
-          const session = { date, startTime: '10:00', durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' };
-          const created = await api.createSession!({ clientId, session, templateId: 'alliance' });
-          if (!created.ok) throw new Error(created.error.message);
-          sessionId = created.value.session.id;
-          sessions.set(date, sessionId);
-        }
-        const recorded = await api.recordMeasure!({ clientId, sessionId, measureId, takenOn: date, responses });
-        if (!recorded.ok) throw new Error(recorded.error.message);
-      }
-    },
-    { clientId, results: RESULTS },
-  );
-}
 
 test('a client-rated rupture stays an open alert after recovery, naming measure and rater, until acknowledged', async ({ app: page }) => {
   test.setTimeout(90_000);
   await openEmptyVault(page);
   await addClientThroughUi(page, CLIENT);
   const clientId = /#\/clients\/([^/?]+)$/.exec(page.url())?.[1] ?? '';
-  await recordResults(page, clientId);
+  await recordResultsThroughApi(page, clientId, RESULTS);
 
   await page.getByRole('tab', { name: 'Measures' }).click();
   const alerts = page.getByRole('list', { name: 'Alerts' });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addClientThroughUi, openEmptyVault } from './clients-ui';
+import { recordResultsThroughApi } from './measures-api';
 
 /**
  * Alliance measures through the UI: Session Alliance Check scores recorded in five session notes with
@@ -136,29 +137,6 @@ test('five sessions of alliance scores with a drop: chart, table, a point openin
   await expect(page.getByText('Marguerite')).toHaveCount(0);
 });
 
-/** Results recorded through window.api, each in a session of its own day made for it. */
-async function seedResults(page: Page, clientId: string, results: readonly { date: string; measureId: string; responses: Record<string, number> }[]): Promise<void> {
-  await page.evaluate(
-    async ({ clientId, results }) => {
-      type Result = { ok: true; value: { session: { id: string } } } | { ok: false; error: { message: string } };
-      const api = (window as unknown as { api: Record<string, (input?: unknown) => Promise<Result>> }).api;
-      const sessions = new Map<string, string>();
-      for (const { date, measureId, responses } of results) {
-        let sessionId = sessions.get(date);
-        if (!sessionId) {
-          const session = { date, startTime: '10:00', durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' };
-          const created = await api.createSession!({ clientId, session, templateId: 'alliance' });
-          if (!created.ok) throw new Error(created.error.message);
-          sessionId = created.value.session.id;
-          sessions.set(date, sessionId);
-        }
-        const recorded = await api.recordMeasure!({ clientId, sessionId, measureId, takenOn: date, responses });
-        if (!recorded.ok) throw new Error(recorded.error.message);
-      }
-    },
-    { clientId, results },
-  );
-}
 
 /** Where each of a line's `count` markers is drawn (once the chart has drawn them), and the plot frame of its panel. */
 async function markersAndPlot(chart: Locator, line: string, panel: string, count: number) {
@@ -184,7 +162,7 @@ test('charts on their true axes: subscales in their own panel, WAI-SR inside its
   const clientId = /#\/clients\/([^/?]+)$/.exec(page.url())?.[1] ?? '';
   const [d1, d2, d3] = [21, 14, 7].map(daysAgo);
   const items = (count: number, value: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`item${i + 1}`, value]));
-  await seedResults(page, clientId, [
+  await recordResultsThroughApi(page, clientId, [
     { date: d1!, measureId: 'sac-client', responses: { goals: 9, tasks: 8, bond: 9 } },
     { date: d1!, measureId: 'phq-9', responses: items(9, 1) },
     { date: d2!, measureId: 'sac-client', responses: { goals: 6, tasks: 4, bond: 3 } },

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../../electron/services/activity/activity-log';
-import { goalReferenceChecks } from '../../electron/services/clients/goals.repository';
+import { NotesService } from '../../electron/services/notes/notes.service';
 import { clientFields, openClientVault, TODAY, type ClientVault } from './support/client-vault';
+import { allianceContent, sessionFields } from './support/notes-vault';
 
 let cv: ClientVault;
 let clientId: string;
@@ -10,7 +11,6 @@ beforeEach(async () => {
   clientId = (await cv.clients.create(clientFields({ legalName: 'Priya Raman', dateOfBirth: '1988-03-03' }))).id;
 });
 afterEach(async () => {
-  goalReferenceChecks.length = 0;
   await cv.close();
 });
 
@@ -61,8 +61,10 @@ describe('treatment goals', () => {
     const after = await cv.plans.deleteGoal(mistake!.id);
     expect(after.goals.map((g) => g.text)).toEqual(['Keep']);
 
-    // Stand-in for the session-notes reference check that a later step registers.
-    goalReferenceChecks.push(async (_db, ids) => new Set(ids.filter((id) => id === keep!.id)));
+    // A session note marks progress on it: from then on the goal can be discontinued, never deleted.
+    const notes = new NotesService({ db: cv.db });
+    const note = await notes.createSession({ clientId, session: sessionFields({ date: '2026-03-02' }), templateId: 'alliance' });
+    await notes.saveDraft({ noteId: note.id, baseRevision: 0, content: allianceContent({}, { goalProgress: [{ goalId: keep!.id, progress: 'some_progress' }] }), processNote: null });
     expect((await cv.clients.get(clientId)).goals[0]!.deletable).toBe(false);
     await expect(cv.plans.deleteGoal(keep!.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await cv.clients.get(clientId)).goals.map((g) => g.text)).toEqual(['Keep']);

@@ -1,21 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Goal, GoalStatus } from '../../../shared/clients';
 import type { VaultSchema } from '../database/schema';
+import { goalsMarkedInNotes } from '../notes/goal-progress.repository';
 
 /**
- * Checks that find whether anything refers to a goal (session notes and alliance ratings will). A goal
- * that is referred to can only be discontinued: deleting it would leave notes pointing at nothing.
- * Each check returns the ids, among those given, that are referred to.
+ * The goals, among those given, that something refers to: today the notes that mark progress on them.
+ * A goal that is referred to can only be discontinued: deleting it would leave notes pointing at
+ * nothing. Asked directly, so the answer never depends on which services happen to have been built.
  */
-export type GoalReferenceCheck = (db: Kysely<VaultSchema>, goalIds: readonly string[]) => Promise<Set<string>>;
-export const goalReferenceChecks: GoalReferenceCheck[] = [];
-
-async function referencedGoalIds(db: Kysely<VaultSchema>, goalIds: readonly string[]): Promise<Set<string>> {
-  const referenced = new Set<string>();
-  if (goalIds.length === 0) return referenced;
-  for (const check of goalReferenceChecks) for (const id of await check(db, goalIds)) referenced.add(id);
-  return referenced;
-}
+const referencedGoalIds = goalsMarkedInNotes;
 
 /** A client's goals in plan order, each with its status history. */
 export async function goalsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<Goal[]> {

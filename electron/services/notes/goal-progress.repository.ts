@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NoteContent } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
-import { goalReferenceChecks, type GoalReferenceCheck } from '../clients/goals.repository';
 
 /**
  * The goals a note marks progress on, as rows, so the database itself (ON DELETE RESTRICT) and the
@@ -16,12 +15,9 @@ export async function writeGoalProgress(trx: Kysely<VaultSchema>, noteId: string
     .execute();
 }
 
-const referencedByNotes: GoalReferenceCheck = async (db, goalIds) => {
+/** The goals, among those given, that some note marks progress on. */
+export async function goalsMarkedInNotes(db: Kysely<VaultSchema>, goalIds: readonly string[]): Promise<Set<string>> {
+  if (goalIds.length === 0) return new Set();
   const rows = await db.selectFrom('note_goal_progress').select('goal_id').distinct().where('goal_id', 'in', goalIds).execute();
   return new Set(rows.map((row) => row.goal_id));
-};
-
-/** Tells the treatment plan about notes' references; idempotent, so importing twice registers once. */
-export function registerNoteGoalReferences(): void {
-  if (!goalReferenceChecks.includes(referencedByNotes)) goalReferenceChecks.push(referencedByNotes);
 }

@@ -18,7 +18,7 @@ import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { refreshClientAlerts } from '../measures/client-alerts';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
-import { registerNoteGoalReferences, writeGoalProgress } from './goal-progress.repository';
+import { writeGoalProgress } from './goal-progress.repository';
 import { addAddendum, signNote, voidNote } from './note-signing';
 import { deleteNoteIndex, newNoteKey, noteSearchParts, writeNoteIndex } from './note-index';
 import { checkedContent, homeworkOf } from './note-rules';
@@ -37,7 +37,6 @@ export class NotesService {
 
   constructor(options: ServiceClock) {
     this.ctx = new ServiceContext(options);
-    registerNoteGoalReferences();
   }
 
   /** Built-in templates, then the latest version of each custom one. */
