@@ -2,7 +2,8 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { alreadyThere, sizeMismatch, stagingFailed, writeError } from './staging-errors';
+import { emptyBatch, MAX_BATCHES, WRITE_BATCH_BYTES, writeFully, type Batch } from './staging-batch';
 import { startWorker } from '../workers/worker-thread';
 import type { DatabaseSink } from './backup-reader';
 import type { PageEncryptReply, PageEncryptRequest } from './page-cipher-protocol';
@@ -29,51 +30,10 @@ export type SinkResult =
  * which writes a 4096-byte-page file.
  */
 export const STREAMED_PAGE_SIZE = 4096;
-/** Pages encrypted and written per batch: few messages and system calls, and a few milliseconds of work each. */
-const WRITE_BATCH_BYTES = 1024 * 1024;
-/**
- * Batches that may exist at once (filling, on the encryption thread, being written): `write` waits for
- * one to come free, so a slow disk or thread slows the decryption instead of piling up memory. Each
- * batch is two buffers of WRITE_BATCH_BYTES (its plain pages and the one sent to the thread).
- */
-const MAX_BATCHES = 4;
 /** How long a thread told to stop (and wipe its key) may take before it is terminated. */
 const STOP_GRACE_MS = 1000;
 /** What plainPageLayout needs to read a header. */
 const HEADER_BYTES = 100;
-
-export const stagingFailed = (): AppError =>
-  new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
-const alreadyThere = (): AppError =>
-  new AppError('IO_ERROR', 'A file is already where the restored copy was to be written. Nothing was changed.');
-const diskFull = (): AppError =>
-  new AppError(
-    'IO_ERROR',
-    "There is not enough free space on the vault's drive for the restored copy (it needs about as much as the backup holds). Free some space and try again. Nothing was changed.",
-  );
-const sizeMismatch = (): AppError => new AppError('BACKUP_CORRUPT', "The backup's database is not the size its manifest records: the checksum cannot match.");
-
-function writeError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EEXIST') return alreadyThere();
-  if (code === 'ENOSPC' || code === 'EDQUOT') return diskFull();
-  return stagingFailed();
-}
-
-/** One batch of pages, from the moment it starts filling until its encrypted pages are on the disk. */
-interface Batch {
-  /**
-   * Its plain pages, kept until the encrypted ones are written: if the encryption thread fails or dies
-   * with the batch, this thread encrypts it from here (in place) instead of failing the restore.
-   */
-  plain: Buffer;
-  /** The copy that travels to the encryption thread and comes back encrypted; null while it is there or lost. */
-  carrier: Buffer | null;
-  length: number;
-  position: number;
-  firstPage: number;
-}
 
 /**
  * Streams a backup's database entry into `file` (which must not exist) as a SQLCipher 4 vault database
@@ -274,7 +234,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
   }
 
   private newBatch(): Batch {
-    const batch: Batch = { plain: Buffer.alloc(this.batchBytes), carrier: null, length: 0, position: 0, firstPage: 0 };
+    const batch = emptyBatch(this.batchBytes);
     this.batches.push(batch);
     return batch;
   }
@@ -364,7 +324,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
   private queueWrite(batch: Batch, bytes: Buffer): void {
     this.writing = this.writing.then(async () => {
       try {
-        if (this.writeFailure === null && !this.aborted) await this.writeAll(bytes, batch.length, batch.position);
+        if (this.writeFailure === null && !this.aborted) await writeFully(this.handle!, bytes, batch.length, batch.position);
       } catch (error) {
         this.writeFailure = error;
       } finally {
@@ -384,13 +344,6 @@ export class StagingSink implements DatabaseSink<SinkResult> {
   private async allWritten(): Promise<void> {
     while (this.busy > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     await this.writing;
-  }
-
-  private async writeAll(batch: Buffer, length: number, position: number): Promise<void> {
-    for (let done = 0; done < length; ) {
-      const { bytesWritten } = await this.handle!.write(batch, done, length - done, position + done);
-      done += bytesWritten;
-    }
   }
 
   private startEncryptionThread(): void {

@@ -10,7 +10,8 @@ import { assertChecksum, expectedSchemaOf, judgeInspection, openVerifiedSnapshot
 import { readBackupInto } from './backup-reader';
 import type { ExpectedSchema } from '../database/schema-diff';
 import { inspectDatabase, openStagedReadOnly, SHARED_CHECK_BYTES, type InspectJob, type InspectReply, type Inspection } from './restore-inspect';
-import { StagingSink, stagingFailed, type SinkResult } from './restore-sink';
+import { StagingSink, type SinkResult } from './restore-sink';
+import { stagingFailed } from './staging-errors';
 import { openImage, stageEncryptedCopy } from './restore-staging';
 import { markStagingFolderInUse, removeStagingFolder, STAGING_FOLDER_PREFIX } from './staging-folders';
 
