@@ -1,3 +1,5 @@
+import { AppError } from '../../../shared/errors';
+
 /**
  * Counts failed unlock attempts in a row (passphrase and recovery key alike) and, from the fifth on,
  * asks the user to wait before the next one: 5 s, then doubling up to 5 minutes. Kept in memory only,
@@ -30,5 +32,22 @@ export class UnlockThrottle {
   recordSuccess(): void {
     this.failures = 0;
     this.blockedUntil = 0;
+  }
+
+  /** Refuses an attempt made while the user is asked to wait, saying how long. */
+  assertReady(): void {
+    const wait = this.retryAfterMs();
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', `Too many wrong attempts. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    }
+  }
+
+  /** Counts a wrong passphrase or recovery key and refuses it, adding the wait that now applies. */
+  fail(code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_KEY', message: string): never {
+    this.recordFailure();
+    const wait = this.retryAfterMs();
+    throw new AppError(code, wait > 0 ? `${message} Wait ${Math.ceil(wait / 1000)} s before the next try.` : message, {
+      ...(wait > 0 ? { retryAfterMs: wait } : {}),
+    });
   }
 }
