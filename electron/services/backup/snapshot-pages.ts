@@ -30,6 +30,8 @@ export class SnapshotPageReader {
   private keySent = false;
   private readonly onThread = new Map<number, (reply: PageEncryptReply | null) => void>();
   private nextId = 0;
+  /** Pieces given to the thread and not yet back: at most THREAD_PIECES. */
+  private threadPlaces = 0;
   private closed = false;
 
   constructor(
@@ -47,15 +49,22 @@ export class SnapshotPageReader {
    * for a page that fails its check, and whatever reading the file throws (after close, always).
    */
   async piece(first: number, count: number): Promise<Buffer> {
-    const encrypted = await this.read(first, count);
-    if (this.worker !== null && this.ready && this.onThread.size < THREAD_PIECES) {
+    // The place is taken when the piece is asked for, not when its read completes: reads finish in any
+    // order, and the pieces asked for first (the ones written first) should be the thread's.
+    const forThread = this.worker !== null && this.ready && this.threadPlaces < THREAD_PIECES;
+    if (!forThread) return this.decryptHere(await this.read(first, count), first);
+    this.threadPlaces += 1;
+    try {
+      const encrypted = await this.read(first, count);
+      if (this.worker === null) return this.decryptHere(encrypted, first);
       const reply = await this.sendToThread(encrypted, first);
       if (reply?.type === 'decrypted') return Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength);
       if (reply?.type === 'damaged') throw new PageAuthenticationError(reply.page);
       // The thread failed or ended with it: the piece's buffer went with it, so it is read again.
       return this.decryptHere(await this.read(first, count), first);
+    } finally {
+      this.threadPlaces -= 1;
     }
-    return this.decryptHere(encrypted, first);
   }
 
   /** Ends the thread (it wipes its key copy) and wipes this thread's cipher; pieces asked for after this fail. */
