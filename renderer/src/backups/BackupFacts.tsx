@@ -1,7 +1,8 @@
 import { DataList, List, ThemeIcon } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { COUNT_LABELS, type BackupInfo, type RecordCounts } from '../../../shared/backup';
-import { formatAgo, formatDateTime, formatSize } from './format';
+import { formatAgo, formatDateTime } from '../lib/dates';
+import { formatSize } from './format';
 
 const number = new Intl.NumberFormat();
 

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseExport } from '@tabler/icons-react';
 import { BACKUP_OVERDUE_DAYS, type BackupStatus } from '../../../shared/backup';
 import { useGuardedLink } from '../navigation/navigation-guard';
-import { formatAgo } from './format';
+import { formatAgo } from '../lib/dates';
 
 interface BackupWarningsProps {
   status: BackupStatus;

@@ -2,7 +2,8 @@ import { EmptyState, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { BackupRecord } from '../../../shared/backup';
 import { PageSection } from '../components/PageSection';
-import { formatAgo, formatDateTime, formatSize } from './format';
+import { formatAgo, formatDateTime } from '../lib/dates';
+import { formatSize } from './format';
 import { ShowInFolderButton } from '../components/ShowInFolderButton';
 
 const KIND_LABELS: Record<BackupRecord['kind'], string> = { manual: 'Manual', automatic: 'Automatic' };

@@ -12,7 +12,8 @@ import { MISMATCH_MESSAGE, WEAK_FALLBACK_MESSAGE } from '../messages';
 import { assessPassphrase } from '../passphrase';
 import { useVault } from '../vault/vault-context';
 import { BackupProgressBar } from './BackupProgressBar';
-import { formatDateTime, formatSize, onSubmitShortcut, RESTORE_WORD } from './format';
+import { formatDateTime } from '../lib/dates';
+import { formatSize, onSubmitShortcut, RESTORE_WORD } from './format';
 import { RestoreComparison } from './RestoreComparison';
 import { useBackupProgress } from './useBackupProgress';
 

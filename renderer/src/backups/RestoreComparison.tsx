@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { PreparedRestore } from '../../../shared/backup';
 import { backupInfoRows, countRows, FactList } from './BackupFacts';
-import { formatAgo, formatDateTime } from './format';
+import { formatAgo, formatDateTime } from '../lib/dates';
 
 interface RestoreComparisonProps {
   prepared: PreparedRestore;

@@ -1,7 +1,3 @@
-import { formatDistanceToNow } from 'date-fns';
-
-export { formatDateTime } from '../clients/format';
-
 const megabytes = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 const smallMegabytes = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'megabyte', maximumSignificantDigits: 2 });
 
@@ -9,12 +5,6 @@ const smallMegabytes = new Intl.NumberFormat(undefined, { style: 'unit', unit: '
 export function formatSize(bytes: number): string {
   const value = bytes / 1_000_000;
   return value >= 1 ? megabytes.format(value) : smallMegabytes.format(value);
-}
-
-/** "2 days ago", for judging at a glance whether the last backup is recent. */
-export function formatAgo(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : formatDistanceToNow(date, { addSuffix: true });
 }
 
 /** The last part of a path, whichever separator the operating system uses. */

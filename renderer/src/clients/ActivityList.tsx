@@ -2,7 +2,8 @@ import { Badge, Button, Center, Skeleton, Stack, Table, Text } from '@mantine/co
 import type { ActivityEntry } from '../../../shared/clients';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ACTIVITY_ACTION_LABELS, fieldLabel, formatDateTime, formatDay, recordTypeLabel } from './format';
+import { formatDateTime, formatLocalDay } from '../lib/dates';
+import { ACTIVITY_ACTION_LABELS, fieldLabel, recordTypeLabel } from './format';
 import { useActivity } from './queries';
 
 interface ActivityListProps {
@@ -92,7 +93,7 @@ function ActivityRow({ entry, practice }: { entry: ActivityEntry; practice: bool
         {entry.detail?.sessionDate && (
           <Text span size="sm" c="dimmed">
             {' '}
-            · session of {formatDay(entry.detail.sessionDate)}
+            · session of {formatLocalDay(entry.detail.sessionDate)}
           </Text>
         )}
       </Table.Td>

@@ -1,25 +1,9 @@
-import { parseISO } from 'date-fns';
 import type { ActivityAction, ClientStatus, GoalStatus } from '../../../shared/clients';
 
 /**
  * Labels and formats for client screens. Only types come from shared/clients here, so this module adds
  * no zod to whichever bundle imports it.
  */
-const dayFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A calendar day (`YYYY-MM-DD`) in the practitioner's locale, read as a local day so it never shifts. */
-export function formatDay(isoDate: string): string {
-  const date = parseISO(isoDate);
-  return Number.isNaN(date.getTime()) ? isoDate : dayFormatter.format(date);
-}
-
-/** A moment (ISO timestamp) in the practitioner's locale and time zone. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormatter.format(date);
-}
-
 export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
   active: 'Active',
   paused: 'Paused',

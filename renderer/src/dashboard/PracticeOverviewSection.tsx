@@ -3,7 +3,7 @@ import { Anchor, Badge, Group, SegmentedControl, Skeleton, Stack, Table, Text } 
 import { sparklinePath } from '../../../shared/measures';
 import type { OverviewClient } from '../../../shared/measure-records';
 import { errorMessage } from '../api';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageSection } from '../components/PageSection';
 import { ALERT_COLORS, ALERT_LABELS } from '../measures/AlertList';
@@ -98,7 +98,7 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{client.lastSessionDate ? formatDay(client.lastSessionDate) : '–'}</Text>
+                <Text size="sm">{client.lastSessionDate ? formatLocalDay(client.lastSessionDate) : '–'}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{client.sessionsSinceMeasure === null ? 'Never measured' : client.sessionsSinceMeasure === 1 ? '1 session' : `${client.sessionsSinceMeasure} sessions`}</Text>
@@ -144,7 +144,7 @@ function AllianceCell({ alliance }: { alliance: Alliance }) {
         </svg>
       </Group>
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {name}, {formatDay(alliance.takenOn)}
+        {name}, {formatLocalDay(alliance.takenOn)}
       </Text>
     </Stack>
   );

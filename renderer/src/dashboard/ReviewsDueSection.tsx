@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { localIsoDate } from '../../../shared/dates';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { PageSection } from '../components/PageSection';
 import { usePracticeOverview } from '../measures/queries';
 import { useGuardedLink } from '../navigation/navigation-guard';
@@ -27,7 +27,7 @@ export function ReviewsDueSection() {
               <Anchor ff="monospace" fw={600} {...link(`/clients/${client.clientId}`)}>
                 {client.code}
               </Anchor>
-              <Text size="sm">{formatDay(client.nextReviewDate ?? today)}</Text>
+              <Text size="sm">{formatLocalDay(client.nextReviewDate ?? today)}</Text>
               <Badge size="sm" variant="light" color="yellow">
                 Review due
               </Badge>

@@ -1,8 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { Link } from 'wouter';
 import type { UnsignedNote } from '../../../shared/notes';
-import { formatDay } from '../clients/format';
-import { formatDaysOld } from './format';
+import { formatDaysOld, formatLocalDay } from '../lib/dates';
 import classes from './Dashboard.module.css';
 
 /** One link per draft: client code (never the name, see DashboardPage), session date and age. */
@@ -18,7 +17,7 @@ export function UnsignedNoteList({ notes }: { notes: readonly UnsignedNote[] }) 
                   {note.clientCode}
                 </Text>
                 <Text span size="sm">
-                  {formatDay(note.sessionDate)}
+                  {formatLocalDay(note.sessionDate)}
                 </Text>
               </Group>
               <Badge variant="light" color="orange" tt="none">

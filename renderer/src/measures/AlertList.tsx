@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@man
 import type { ClientAlert } from '../../../shared/measure-records';
 import { formatDay } from '../../../shared/measures';
 import { ApiError, call, errorMessage } from '../api';
-import { formatDateTime } from '../clients/format';
+import { formatDateTime } from '../lib/dates';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { useMeasuresChanged } from './queries';
 

@@ -5,7 +5,7 @@ import type { ChartSeriesInput } from '../../../shared/measures';
 import { APPROACH_COLORS, APPROACH_LABELS, APPROACH_SHORT, approachWords } from '../../../shared/note-labels';
 import { sessionApproaches } from '../../../shared/notes';
 import { call } from '../api';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { stripCells } from './approach-strip';
 
 /** Always read fresh: the approach is edited in notes, which do not tell the Measures tab. */
@@ -33,11 +33,11 @@ export function ApproachStrip({ clientId, series }: { clientId: string; series: 
         {cells.map((cell) => (
           <Stack component="li" key={cell.key} gap={2} align="center" miw={64} p={4} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
             <VisuallyHidden>
-              {formatDay(cell.date)}: {cell.approaches.length > 0 ? approachWords(cell.approaches) : 'no approach recorded'}
+              {formatLocalDay(cell.date)}: {cell.approaches.length > 0 ? approachWords(cell.approaches) : 'no approach recorded'}
               {cell.score !== null ? `; ${scoreLabel} ${cell.score}` : ''}
             </VisuallyHidden>
             <Text size="xs" c="dimmed" aria-hidden>
-              {formatDay(cell.date)}
+              {formatLocalDay(cell.date)}
             </Text>
             <Group gap={2} justify="center" aria-hidden>
               {cell.approaches.length === 0 && (

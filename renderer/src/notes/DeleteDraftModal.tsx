@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { call, errorMessage } from '../api';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 interface DeleteDraftModalProps {
@@ -31,11 +31,11 @@ export function DeleteDraftModal({ opened, onClose, noteId, sessionDate, beforeD
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={`Delete the session of ${formatDay(sessionDate)}?`} centered>
+    <Modal opened={opened} onClose={onClose} title={`Delete the session of ${formatLocalDay(sessionDate)}?`} centered>
       <Stack>
         <ErrorAlert message={error} />
         <Text>
-          The session of <strong>{formatDay(sessionDate)}</strong>, its draft note and any measures recorded for it are deleted. This cannot be undone.
+          The session of <strong>{formatLocalDay(sessionDate)}</strong>, its draft note and any measures recorded for it are deleted. This cannot be undone.
         </Text>
         <Text size="sm" c="dimmed">
           The activity log keeps that a session was deleted, never what it said. A signed note is never deleted: it is voided with a reason instead.

@@ -3,7 +3,7 @@ import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { Client } from '../../../shared/clients';
 import type { Note } from '../../../shared/notes';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
@@ -40,7 +40,7 @@ export function NoteHeader({ note, client, actions }: NoteHeaderProps) {
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={1} size="h2" ref={heading} tabIndex={-1} className="focus-target">
-              Session note, {formatDay(session.date)}
+              Session note, {formatLocalDay(session.date)}
             </Title>
             <Badge color={note.status === 'signed' ? 'teal' : 'gray'} variant="light">
               {note.status === 'signed' ? 'Signed' : 'Draft'}

@@ -2,8 +2,7 @@ import { Alert, Box, Group, Loader, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import type { DraftSaver } from './draft-saver';
 import { useSaveStatus } from './useDraftAutosave';
-
-const timeFormatter = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+import { formatTime } from '../lib/dates';
 
 /**
  * "Saved" / "Saving…" beside the note, announced politely to screen readers. It sits in a box of fixed
@@ -18,7 +17,7 @@ export function SaveStatusText({ saver }: { saver: DraftSaver }) {
         {status.state === 'saved' && (
           <>
             <IconCheck size={16} aria-hidden color="var(--mantine-color-teal-7)" />
-            <Text size="sm" c="dimmed" title={`Last saved ${timeFormatter.format(new Date(status.savedAt))}`}>
+            <Text size="sm" c="dimmed" title={`Last saved ${formatTime(status.savedAt)}`}>
               Saved
             </Text>
           </>

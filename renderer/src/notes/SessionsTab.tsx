@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconNotes, IconPlus } from '@tabler/icons-react';
 import type { Client } from '../../../shared/clients';
 import type { SessionSummary } from '../../../shared/notes';
 import { errorMessage } from '../api';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { NewSessionModal } from './NewSessionModal';
@@ -74,7 +74,7 @@ function SessionTable({ clientId, sessions }: { clientId: string; sessions: read
             <Table.Tr key={summary.noteId} c={summary.voided ? 'dimmed' : undefined}>
               <Table.Td>
                 <Anchor {...link(`/clients/${clientId}/notes/${summary.noteId}`)} aria-label={linkNames.get(summary.noteId)} fw={500} td={summary.voided ? 'line-through' : undefined}>
-                  {formatDay(session.date)}
+                  {formatLocalDay(session.date)}
                 </Anchor>
                 {summary.voided && (
                   <Text size="xs" c="red.8">

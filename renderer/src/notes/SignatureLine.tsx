@@ -1,7 +1,7 @@
 import { ActionIcon, CopyButton, Group, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconSignature } from '@tabler/icons-react';
 import type { Note } from '../../../shared/notes';
-import { formatDateTime } from '../clients/format';
+import { formatDateTime } from '../lib/dates';
 
 interface SignatureLineProps {
   label: string;

@@ -13,7 +13,7 @@ import { APPROACH_LABELS, PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from '../.
 import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
 import { SignatureLine } from './SignatureLine';
 import { VoidNoteModal } from './VoidNoteModal';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { localIsoDate } from '../../../shared/dates';
 
 /** A signed note: read-only, with who signed it, when, its SHA-256, and the addenda after it. */
@@ -94,7 +94,7 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
         }
       />
       {note.voided && (
-        <Alert color="red" variant="light" icon={<IconBan size={18} aria-hidden />} title={`Voided on ${formatDay(localIsoDate(new Date(note.voided.at)))}`}>
+        <Alert color="red" variant="light" icon={<IconBan size={18} aria-hidden />} title={`Voided on ${formatLocalDay(localIsoDate(new Date(note.voided.at)))}`}>
           <Text size="sm">
             Reason: <bdi>{note.voided.reason}</bdi>
           </Text>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { ApiError, call, errorMessage } from '../api';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useNoteChanged, useSettings } from './queries';
 import { useMeasuresChanged } from '../measures/queries';
@@ -50,7 +50,7 @@ export function VoidNoteModal({ opened, onClose, noteId, clientId, sessionDate }
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Void the note of ${formatDay(sessionDate)}?`} centered>
+    <Modal opened={opened} onClose={onClose} title={`Void the note of ${formatLocalDay(sessionDate)}?`} centered>
       <Stack>
         <ErrorAlert message={error} />
         <Text size="sm">

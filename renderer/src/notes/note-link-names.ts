@@ -1,5 +1,5 @@
 import type { SessionSummary } from '../../../shared/notes';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 
 /**
  * The accessible name of each session's link in the timeline: "Note of 7 Dec 2026, 10:00". The link's
@@ -9,7 +9,7 @@ import { formatDay } from '../clients/format';
 export function noteLinkNames(sessions: readonly SessionSummary[]): Map<string, string> {
   const base = (summary: SessionSummary) => {
     const { date, startTime } = summary.session;
-    return startTime ? `Note of ${formatDay(date)}, ${startTime}` : `Note of ${formatDay(date)}`;
+    return startTime ? `Note of ${formatLocalDay(date)}, ${startTime}` : `Note of ${formatLocalDay(date)}`;
   };
   const groups = new Map<string, SessionSummary[]>();
   for (const summary of sessions) {

@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { SearchResult } from '../../../shared/notes';
-import { formatDay } from '../clients/format';
+import { formatLocalDay } from '../lib/dates';
 import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from './search-labels';
 import { SnippetText } from './SnippetText';
 
@@ -20,7 +20,7 @@ export function SearchResultRow({ result }: { result: SearchResult }) {
         </Badge>
         {result.sessionDate && (
           <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
-            {formatDay(result.sessionDate)}
+            {formatLocalDay(result.sessionDate)}
           </Text>
         )}
         {result.status && (

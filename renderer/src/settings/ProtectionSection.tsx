@@ -4,7 +4,7 @@ import type { VaultProtection } from '../../../shared/contract';
 import { call, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SettingsSection } from './SettingsSection';
-import { formatDate } from './format-date';
+import { formatLongDateTime } from '../lib/dates';
 
 /** Plain facts about the encryption, so a practitioner can answer "how is my data protected?". */
 export function ProtectionSection({ version }: { version: number }) {
@@ -30,12 +30,12 @@ export function ProtectionSection({ version }: { version: number }) {
         ['Argon2id memory', `${protection.kdf.memoryMiB} MiB`],
         ['Argon2id iterations', String(protection.kdf.iterations)],
         ['Argon2id parallelism', String(protection.kdf.parallelism)],
-        ['Created', formatDate(protection.createdAt)],
-        ['Passphrase last changed', formatDate(protection.passphraseChangedAt)],
-        ['Recovery key created', formatDate(protection.recoveryKeyCreatedAt)],
+        ['Created', formatLongDateTime(protection.createdAt)],
+        ['Passphrase last changed', formatLongDateTime(protection.passphraseChangedAt)],
+        ['Recovery key created', formatLongDateTime(protection.recoveryKeyCreatedAt)],
         [
           'Recovery key confirmed',
-          protection.recoveryKeyConfirmedAt ? formatDate(protection.recoveryKeyConfirmedAt) : 'Not yet confirmed',
+          protection.recoveryKeyConfirmedAt ? formatLongDateTime(protection.recoveryKeyConfirmedAt) : 'Not yet confirmed',
         ],
       ]
     : [];

@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { ClientListItem } from '../../../../shared/clients';
-import { formatDay } from '../format';
+import { formatLocalDay } from '../../lib/dates';
 import { ClientStatusBadge, ReviewDueBadge } from '../StatusBadge';
 
 /** What one row of the client list says; the row element itself belongs to ClientList. */
@@ -30,14 +30,14 @@ export function ClientRow({ client }: { client: ClientListItem }) {
         </Badge>
         <ClientStatusBadge status={status} />
         <Text size="sm" c="dimmed">
-          {lastSessionDate ? `Last session ${formatDay(lastSessionDate)}` : 'No sessions yet'}
+          {lastSessionDate ? `Last session ${formatLocalDay(lastSessionDate)}` : 'No sessions yet'}
         </Text>
         {reviewDue ? (
           <ReviewDueBadge />
         ) : (
           reviewDate && (
             <Text size="sm" c="dimmed">
-              Review {formatDay(reviewDate)}
+              Review {formatLocalDay(reviewDate)}
             </Text>
           )
         )}

@@ -1,7 +1,8 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { Client } from '../../../../shared/clients';
 import { ageOn, localIsoDate } from '../../../../shared/dates';
-import { formatAge, formatDay } from '../format';
+import { formatLocalDay } from '../../lib/dates';
+import { formatAge } from '../format';
 import { ClientStatusBadge, ReviewDueBadge } from '../StatusBadge';
 import { ClientActions } from './ClientActions';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
@@ -33,7 +34,7 @@ export function ClientHeader({ client }: { client: Client }) {
           <ClientStatusBadge status={status} />
           {status === 'discharged' && dischargeDate && (
             <Text size="sm" c="dimmed">
-              since {formatDay(dischargeDate)}
+              since {formatLocalDay(dischargeDate)}
             </Text>
           )}
           {reviewDue && <ReviewDueBadge />}

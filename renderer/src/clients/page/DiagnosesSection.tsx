@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { Client, Diagnosis } from '../../../../shared/clients';
-import { formatDay } from '../format';
+import { formatLocalDay } from '../../lib/dates';
 import { AddDiagnosisForm } from './AddDiagnosisForm';
 import { RemoveDiagnosisModal } from './RemoveDiagnosisModal';
 
@@ -31,7 +31,7 @@ export function DiagnosesSection({ client }: { client: Client }) {
                   </Table.Td>
                   <Table.Td dir="auto">{diagnosis.label}</Table.Td>
                   <Table.Td w={170} c="dimmed" fz="sm">
-                    Added {formatDay(diagnosis.dateAdded)}
+                    Added {formatLocalDay(diagnosis.dateAdded)}
                   </Table.Td>
                   <Table.Td w={100} ta="right">
                     <Button
@@ -63,7 +63,7 @@ export function DiagnosesSection({ client }: { client: Client }) {
                   {diagnosis.label}
                 </Text>
                 <Text span fz="sm">
-                  {formatDay(diagnosis.dateAdded)} – {diagnosis.dateRemoved ? formatDay(diagnosis.dateRemoved) : ''}
+                  {formatLocalDay(diagnosis.dateAdded)} – {diagnosis.dateRemoved ? formatLocalDay(diagnosis.dateRemoved) : ''}
                 </Text>
               </Group>
             ))}

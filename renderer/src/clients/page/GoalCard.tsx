@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { Goal } from '../../../../shared/clients';
-import { formatDay } from '../format';
+import { formatLocalDay } from '../../lib/dates';
 import { GoalStatusBadge } from '../StatusBadge';
 import { GoalForm } from './GoalForm';
 import { GoalHistory } from './GoalHistory';
@@ -26,10 +26,10 @@ export function GoalCard({ goal }: { goal: Goal }) {
           <Group gap="sm">
             <GoalStatusBadge status={goal.status} />
             <Text size="sm" c="dimmed">
-              Set {formatDay(goal.dateSet)}
+              Set {formatLocalDay(goal.dateSet)}
             </Text>
             <Text size="sm" c="dimmed">
-              {goal.targetDate ? `Target ${formatDay(goal.targetDate)}` : 'No target date'}
+              {goal.targetDate ? `Target ${formatLocalDay(goal.targetDate)}` : 'No target date'}
             </Text>
           </Group>
           {goal.objective !== '' && (

@@ -1,6 +1,7 @@
 import { Timeline, Text } from '@mantine/core';
 import type { Goal } from '../../../../shared/clients';
-import { formatDateTime, formatDay, GOAL_STATUS_LABELS } from '../format';
+import { formatDateTime, formatLocalDay } from '../../lib/dates';
+import { GOAL_STATUS_LABELS } from '../format';
 
 /** Every status change of a goal, oldest first, with the day it took effect and when it was recorded. */
 export function GoalHistory({ goal }: { goal: Goal }) {
@@ -25,7 +26,7 @@ export function GoalHistory({ goal }: { goal: Goal }) {
           }
         >
           <Text size="xs" c="dimmed">
-            {formatDay(change.date)} · recorded {formatDateTime(change.recordedAt)}
+            {formatLocalDay(change.date)} · recorded {formatDateTime(change.recordedAt)}
           </Text>
         </Timeline.Item>
       ))}

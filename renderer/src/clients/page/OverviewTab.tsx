@@ -3,11 +3,12 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import type { Client } from '../../../../shared/clients';
 import { isRichTextEmpty } from '../../../../shared/rich-text';
 import { RichTextView } from '../../rich-text/RichTextView';
-import { CLIENT_STATUS_LABELS, formatDay } from '../format';
+import { formatLocalDay } from '../../lib/dates';
+import { CLIENT_STATUS_LABELS } from '../format';
 import { DetailBlock, type Detail } from './DetailList';
 import { DiagnosesSection } from './DiagnosesSection';
 
-const day = (value: string | null): string => (value ? formatDay(value) : '');
+const day = (value: string | null): string => (value ? formatLocalDay(value) : '');
 
 /** Everything recorded about the client apart from the plan: contact, care, concerns, diagnoses. */
 export function OverviewTab({ client }: { client: Client }) {

@@ -7,7 +7,7 @@ import { clientFieldProblems, type Client } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
 import { ApiError, call, errorMessage } from '../../api';
 import { clientToFormValues, formValuesToFields } from '../form/client-form-values';
-import { formatDay } from '../format';
+import { formatLocalDay } from '../../lib/dates';
 import { useClientMutation } from '../queries';
 import { ReviewDueBadge } from '../StatusBadge';
 
@@ -59,7 +59,7 @@ export function ReviewDateControl({ client }: { client: Client }) {
         <Group justify="space-between">
           <Group gap="sm">
             <Text fw={600}>Plan review date</Text>
-            <Text>{client.reviewDate ? formatDay(client.reviewDate) : 'Not set'}</Text>
+            <Text>{client.reviewDate ? formatLocalDay(client.reviewDate) : 'Not set'}</Text>
             {client.reviewDue && <ReviewDueBadge />}
           </Group>
           <Button
