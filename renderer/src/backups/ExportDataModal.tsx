@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ExportDataInput } from '../../../shared/backup';
 import { ApiError, call, errorMessage } from '../api';
-import { activityKeys } from '../clients/queries';
+import { activityKeys } from '../lib/query-keys';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { BackupProgressBar } from './BackupProgressBar';
 import { showFileSaved } from './file-saved-notification';

@@ -2,12 +2,7 @@ import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BackupStatus } from '../../../shared/backup';
 import { call } from '../api';
-import { clientKeys } from '../clients/queries';
-
-/** Query keys for backups; the cache lives in AppLayout and goes when the vault locks. */
-export const backupKeys = {
-  status: ['backups', 'status'] as const,
-};
+import { backupKeys, clientKeys } from '../lib/query-keys';
 
 /** Read on every visit: a USB drive may have been unplugged, or an automatic backup run, since the last one. */
 export function useBackupStatus() {
@@ -32,7 +27,7 @@ export function useBackupStatusStale(): () => void {
  */
 export function useExportClientOptions() {
   return useQuery({
-    queryKey: [...clientKeys.lists, 'export-options'],
+    queryKey: clientKeys.exportOptions,
     queryFn: () => call('listClients', { status: 'all', sort: 'name' }),
     select: (data) => data.clients.map((client) => ({ value: client.id, label: `${client.legalName} (${client.code})` })),
   });

@@ -2,24 +2,8 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { useCallback } from 'react';
 import type { Client } from '../../../shared/clients';
 import { call } from '../api';
+import { activityKeys, clientKeys } from '../lib/query-keys';
 import type { ClientListState } from './list-state';
-
-/**
- * Every client read goes through TanStack Query. The QueryClient lives in AppLayout, so this cache is
- * thrown away with everything else when the vault locks.
- */
-export const clientKeys = {
-  all: ['clients'] as const,
-  lists: ['clients', 'list'] as const,
-  list: (state: ClientListState) => ['clients', 'list', state] as const,
-  detail: (id: string) => ['clients', 'detail', id] as const,
-  suggestedCode: ['clients', 'suggested-code'] as const,
-};
-
-export const activityKeys = {
-  all: ['activity'] as const,
-  of: (clientId: string | null) => ['activity', clientId ?? 'practice'] as const,
-};
 
 // Sort names the way the practitioner reads them; an unusual browser language must not break the list.
 const displayLocale = (): string | undefined => {
@@ -32,7 +16,7 @@ const displayLocale = (): string | undefined => {
 
 export function useClientList(state: ClientListState) {
   return useQuery({
-    queryKey: clientKeys.list(state),
+    queryKey: clientKeys.list<ClientListState>(state),
     queryFn: () => call('listClients', { ...state, locale: displayLocale() }),
     // Keep showing the previous rows while the next search runs, so the list does not flicker.
     placeholderData: keepPreviousData,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api';
-import { UNSIGNED_NOTES_QUERY_KEY } from './dashboard-keys';
+import { UNSIGNED_NOTES_QUERY_KEY } from '../lib/query-keys';
 
 /** Drafts waiting too long for a signature, oldest first. */
 export function useUnsignedNotes() {

@@ -6,11 +6,12 @@ import { APPROACH_COLORS, APPROACH_LABELS, APPROACH_SHORT, approachWords } from 
 import { sessionApproaches } from '../../../shared/notes';
 import { call } from '../api';
 import { formatLocalDay } from '../lib/dates';
+import { noteKeys } from '../lib/query-keys';
 import { stripCells } from './approach-strip';
 
 /** Always read fresh: the approach is edited in notes, which do not tell the Measures tab. */
 function useSessionApproaches(clientId: string) {
-  return useQuery({ queryKey: ['notes', 'approaches', clientId], queryFn: () => call('listSessionApproaches', { clientId }), staleTime: 0 });
+  return useQuery({ queryKey: noteKeys.approaches(clientId), queryFn: () => call('listSessionApproaches', { clientId }), staleTime: 0 });
 }
 
 /**

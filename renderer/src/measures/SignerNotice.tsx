@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedLink } from '../navigation/navigation-guard';
-import { useSettings } from '../notes/queries';
+import { useSettings } from '../lib/settings-query';
 
 /** Who an addendum will be signed as, from Settings; false until a name is there to sign with. */
 export function useSigner(): { ready: boolean; notice: React.ReactNode } {

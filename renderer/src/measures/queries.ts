@@ -1,16 +1,7 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api';
-import { activityKeys } from '../clients/queries';
-import { noteKeys } from '../notes/queries';
-
-/** Query keys for measures; the cache lives in AppLayout and goes when the vault locks. */
-export const measureKeys = {
-  definitions: ['measures', 'definitions'] as const,
-  results: (clientId: string) => ['measures', 'results', clientId] as const,
-  alerts: (clientId: string) => ['measures', 'alerts', clientId] as const,
-  overview: ['measures', 'overview'] as const,
-};
+import { activityKeys, measureKeys, noteKeys } from '../lib/query-keys';
 
 export function useMeasureDefinitions() {
   return useQuery({ queryKey: measureKeys.definitions, queryFn: () => call('listMeasures') });

@@ -4,7 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { ApiError, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGuardedLink } from '../navigation/navigation-guard';
-import { useSettings } from './queries';
+import { useSettings } from '../lib/settings-query';
 import { RISK_ACTION_NEEDED } from './sections/note-extras';
 
 interface SignNoteModalProps {

@@ -3,7 +3,8 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { ApiError, call, errorMessage } from '../api';
 import { formatLocalDay } from '../lib/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useNoteChanged, useSettings } from './queries';
+import { useSettings } from '../lib/settings-query';
+import { useNoteChanged } from './queries';
 import { useMeasuresChanged } from '../measures/queries';
 
 interface VoidNoteModalProps {

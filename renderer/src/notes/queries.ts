@@ -2,17 +2,7 @@ import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Note } from '../../../shared/notes';
 import { call } from '../api';
-import { activityKeys } from '../clients/queries';
-import { UNSIGNED_NOTES_QUERY_KEY } from '../dashboard/dashboard-keys';
-import { TEMPLATES_QUERY_KEY } from '../settings/templates/template-keys';
-
-/** Query keys for sessions and notes; the cache lives in AppLayout and goes when the vault locks. */
-export const noteKeys = {
-  note: (noteId: string) => ['notes', 'detail', noteId] as const,
-  sessions: (clientId: string) => ['notes', 'sessions', clientId] as const,
-  unsigned: UNSIGNED_NOTES_QUERY_KEY,
-  settings: ['settings'] as const,
-};
+import { activityKeys, measureKeys, noteKeys, TEMPLATES_QUERY_KEY } from '../lib/query-keys';
 
 export function useNote(noteId: string) {
   // Always read fresh: a stale copy would carry an old revision and make the first autosave conflict.
@@ -25,10 +15,6 @@ export function useSessions(clientId: string) {
 
 export function useNoteTemplates() {
   return useQuery({ queryKey: TEMPLATES_QUERY_KEY, queryFn: () => call('listNoteTemplates') });
-}
-
-export function useSettings() {
-  return useQuery({ queryKey: noteKeys.settings, queryFn: () => call('getSettings'), staleTime: 0 });
 }
 
 /** After a session was created, signed or changed: the timeline, the Dashboard and the log are stale. */
@@ -53,7 +39,7 @@ export function useSessionDeleted(): (clientId: string) => void {
       void queryClient.invalidateQueries({ queryKey: noteKeys.sessions(clientId) });
       void queryClient.invalidateQueries({ queryKey: noteKeys.unsigned });
       void queryClient.invalidateQueries({ queryKey: activityKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ['measures'] });
+      void queryClient.invalidateQueries({ queryKey: measureKeys.all });
     },
     [queryClient],
   );

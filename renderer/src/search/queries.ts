@@ -3,16 +3,10 @@ import { useMemo } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { SearchInput } from '../../../shared/notes';
 import { ApiError, call, errorMessage } from '../api';
-import { TEMPLATES_QUERY_KEY } from '../settings/templates/template-keys';
+import { searchKeys, TEMPLATES_QUERY_KEY } from '../lib/query-keys';
 import type { SearchState } from './search-state';
 
 const SEARCH_DEBOUNCE_MS = 150;
-
-export const searchKeys = {
-  all: ['search'] as const,
-  results: (input: SearchInput) => ['search', input] as const,
-  clients: ['search', 'clients'] as const,
-};
 
 /** The service's input for what the practitioner has typed and chosen; empty dates mean "no limit". */
 export function toSearchInput(state: SearchState, limit: number): SearchInput {

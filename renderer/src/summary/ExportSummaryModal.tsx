@@ -7,7 +7,7 @@ import type { Client } from '../../../shared/clients';
 import type { SummaryChoices } from '../../../shared/progress-summary';
 import { ApiError, call, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { activityKeys } from '../clients/queries';
+import { activityKeys } from '../lib/query-keys';
 import { PagePreview } from './PagePreview';
 import { useSummaryChoices, useSummaryPreview } from './queries';
 import { showSummarySaved } from './summary-saved-notification';

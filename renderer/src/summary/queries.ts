@@ -1,12 +1,7 @@
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import type { ProgressSummaryOptionsInput } from '../../../shared/progress-summary';
 import { call } from '../api';
-
-/** Query keys for progress summaries; the cache lives in AppLayout and goes when the vault locks. */
-export const summaryKeys = {
-  choices: (clientId: string) => ['summary', 'choices', clientId] as const,
-  preview: (options: ProgressSummaryOptionsInput) => ['summary', 'preview', options] as const,
-};
+import { summaryKeys } from '../lib/query-keys';
 
 /** The date span and note sections the dialog offers; fresh each time it opens (a note may just have been signed). */
 export function useSummaryChoices(clientId: string) {
@@ -25,7 +20,7 @@ export function useSummaryChoices(clientId: string) {
  */
 export function useSummaryPreview(options: ProgressSummaryOptionsInput | null) {
   return useQuery({
-    queryKey: options === null ? ['summary', 'preview', 'none'] : summaryKeys.preview(options),
+    queryKey: options === null ? summaryKeys.noPreview : summaryKeys.preview(options),
     queryFn: options === null ? skipToken : () => call('previewProgressSummary', options),
     placeholderData: keepPreviousData,
     retry: false,

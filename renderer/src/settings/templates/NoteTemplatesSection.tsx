@@ -9,7 +9,7 @@ import { SettingsSection } from '../SettingsSection';
 import { TemplateCard } from './TemplateCard';
 import { TemplateEditorModal, type EditorTarget } from './TemplateEditorModal';
 import { draftFrom, type SaveTemplateInput } from './template-draft';
-import { TEMPLATES_QUERY_KEY } from './template-keys';
+import { TEMPLATES_QUERY_KEY } from '../../lib/query-keys';
 
 /** Settings → Note templates: every template, and a copy of any of them to shape to the practice. */
 export function NoteTemplatesSection() {

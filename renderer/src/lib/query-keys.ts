@@ -1,0 +1,67 @@
+import type { SearchInput } from '../../../shared/notes';
+import type { ProgressSummaryOptionsInput } from '../../../shared/progress-summary';
+
+/**
+ * Every TanStack Query key, in one place, so any screen can mark another's data stale after a change
+ * (signing a note refreshes the Dashboard, erasing a client the lists) without importing that screen.
+ * Keys are prefixes of each other on purpose: invalidating `['measures']` refreshes every measures
+ * query. The QueryClient lives in AppLayout, so the whole cache goes when the vault locks.
+ *
+ * Only types are imported here, so this module adds no zod to whichever bundle imports it.
+ */
+
+export const clientKeys = {
+  all: ['clients'] as const,
+  lists: ['clients', 'list'] as const,
+  list: <State extends object>(state: State) => ['clients', 'list', state] as const,
+  detail: (id: string) => ['clients', 'detail', id] as const,
+  suggestedCode: ['clients', 'suggested-code'] as const,
+  /** Every client for the data export's client choice: under the lists, so it goes stale with them. */
+  exportOptions: ['clients', 'list', 'export-options'] as const,
+};
+
+export const activityKeys = {
+  all: ['activity'] as const,
+  of: (clientId: string | null) => ['activity', clientId ?? 'practice'] as const,
+};
+
+/** Drafts waiting too long for a signature (the Dashboard's "Needs signing"). */
+export const UNSIGNED_NOTES_QUERY_KEY = ['unsignedNotes'] as const;
+
+/** `listNoteTemplates`, shared by every screen that lists templates (Settings, new session, search filter). */
+export const TEMPLATES_QUERY_KEY = ['noteTemplates'] as const;
+
+/** `getSettings`: the practice's settings (who signs, auto-lock, practice details), read by several screens. */
+export const SETTINGS_QUERY_KEY = ['settings'] as const;
+
+export const noteKeys = {
+  note: (noteId: string) => ['notes', 'detail', noteId] as const,
+  sessions: (clientId: string) => ['notes', 'sessions', clientId] as const,
+  approaches: (clientId: string) => ['notes', 'approaches', clientId] as const,
+  unsigned: UNSIGNED_NOTES_QUERY_KEY,
+};
+
+export const measureKeys = {
+  all: ['measures'] as const,
+  definitions: ['measures', 'definitions'] as const,
+  results: (clientId: string) => ['measures', 'results', clientId] as const,
+  alerts: (clientId: string) => ['measures', 'alerts', clientId] as const,
+  overview: ['measures', 'overview'] as const,
+};
+
+export const backupKeys = {
+  status: ['backups', 'status'] as const,
+};
+
+export const summaryKeys = {
+  choices: (clientId: string) => ['summary', 'choices', clientId] as const,
+  preview: (options: ProgressSummaryOptionsInput) => ['summary', 'preview', options] as const,
+  /** The preview while the options are invalid: nothing is asked for. */
+  noPreview: ['summary', 'preview', 'none'] as const,
+};
+
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (input: SearchInput) => ['search', input] as const,
+  clients: ['search', 'clients'] as const,
+};
