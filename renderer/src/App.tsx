@@ -4,7 +4,7 @@ import { useActivityReporter } from './hooks/useActivityReporter';
 import { useLockShortcut } from './hooks/useLockShortcut';
 import { LockedScreen } from './screens/LockedScreen';
 import { ProblemScreen } from './screens/ProblemScreen';
-import { AppLayout, CreateVaultScreen, preloadUnlockedApp, RecoveryKeyScreen } from './shell/lazy-screens';
+import { AppLayout, CreateVaultScreen, preloadUnlockedApp, RecoveryKeyScreen } from './lazy-screens';
 import { useVault } from './vault/vault-context';
 
 // Rarely needed, and it carries the backup schemas: kept out of the bundle the unlock screen waits for.

@@ -12,6 +12,7 @@ import { App } from './App';
 import { theme } from './theme';
 import { colorSchemeManager } from './appearance/color-scheme';
 import { VaultProvider } from './vault/VaultProvider';
+import { StartupScreen } from './screens/StartupScreen';
 import { blockExternalNavigation } from './shell/block-external';
 
 // Before anything renders: no popups, and no link click leaves the app (see block-external.ts).
@@ -24,7 +25,7 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <Notifications position="top-right" />
-      <VaultProvider>
+      <VaultProvider startup={StartupScreen}>
         <App />
       </VaultProvider>
     </MantineProvider>

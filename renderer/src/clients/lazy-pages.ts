@@ -1,4 +1,4 @@
-import { preloadable, whenIdle } from '../shell/preloadable';
+import { preloadable, whenIdle } from '../lib/preloadable';
 
 /*
  * The heavy parts of the client screens load on demand: the note editor and the client form carry
@@ -6,7 +6,7 @@ import { preloadable, whenIdle } from '../shell/preloadable';
  * client page's other tabs need none of them. They are fetched once the client screens have drawn and
  * the page is idle, so opening a note or the charts later does not wait for code.
  */
-export const NotePage = preloadable(() => import('../notes/NotePage').then((module) => module.NotePage));
+export const NotePage = preloadable(() => import('./NotePage').then((module) => module.NotePage));
 export const NewClientPage = preloadable(() => import('./form/ClientFormPages').then((module) => module.NewClientPage));
 export const EditClientPage = preloadable(() => import('./form/ClientFormPages').then((module) => module.EditClientPage));
 export const MeasuresTab = preloadable(() => import('../measures/MeasuresTab').then((module) => module.MeasuresTab));

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { call } from '../api';
-import { flushPendingSaves } from '../notes/pending-saves';
+import { flushPendingSaves } from '../lib/pending-saves';
 import type { VaultStatus } from '../../../shared/contract';
 
 /**

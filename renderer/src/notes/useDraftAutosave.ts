@@ -3,7 +3,7 @@ import type { Note, NoteContent } from '../../../shared/notes';
 import type { RichTextNode } from '../../../shared/rich-text';
 import { ApiError, call, errorMessage } from '../api';
 import { DraftSaver, type SaveStatus } from './draft-saver';
-import { registerPendingSave } from './pending-saves';
+import { registerPendingSave } from '../lib/pending-saves';
 
 export interface DraftSnapshot {
   content: NoteContent;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRetryCountdown } from '../hooks/useRetryCountdown';
 import { useVault } from '../vault/vault-context';
-import { RecoverScreen } from '../shell/lazy-screens';
+import { RecoverScreen } from '../lazy-screens';
 import { UnlockScreen } from './UnlockScreen';
 
 /**

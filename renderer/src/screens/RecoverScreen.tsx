@@ -6,7 +6,7 @@ import { CenteredCard } from '../components/CenteredCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StrengthMeter } from '../components/StrengthMeter';
 import { RetryNotice } from '../components/RetryNotice';
-import { preloadUnlockedApp } from '../shell/lazy-screens';
+import { preloadUnlockedApp } from '../lazy-screens';
 import { assessPassphrase } from '../passphrase';
 import { MISMATCH_MESSAGE, WEAK_FALLBACK_MESSAGE } from '../messages';
 import { useVault } from '../vault/vault-context';

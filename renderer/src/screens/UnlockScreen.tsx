@@ -4,7 +4,7 @@ import { call, errorMessage } from '../api';
 import { CenteredCard } from '../components/CenteredCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RetryNotice } from '../components/RetryNotice';
-import { preloadUnlockedApp } from '../shell/lazy-screens';
+import { preloadUnlockedApp } from '../lazy-screens';
 import { useVault } from '../vault/vault-context';
 
 interface UnlockScreenProps {

@@ -12,8 +12,8 @@ import { ShellNav } from './ShellNav';
 import { ClientListStateProvider } from '../clients/ClientListStateProvider';
 import { NavigationGuardProvider } from '../navigation/NavigationGuardProvider';
 import { SearchProvider } from '../search/SearchProvider';
-import { flushPendingSaves } from '../notes/pending-saves';
-import { ClientsRoutes } from './lazy-screens';
+import { flushPendingSaves } from '../lib/pending-saves';
+import { ClientsRoutes } from '../lazy-screens';
 
 // Settings and the client screens (lazy-screens.ts) pull in the contract's schemas (and zod); loading them on demand
 // keeps them out of the bundle that has to parse before the unlock screen appears.

@@ -1,13 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { ActivityLogVerdict } from '../../../shared/clients';
 import type { VaultStatus } from '../../../shared/contract';
 import { call, onEvent, onVaultLocked } from '../api';
 import { VaultContext, type VaultContextValue } from './vault-context';
-import { StartupScreen } from '../screens/StartupScreen';
+
+interface VaultProviderProps {
+  children: ReactNode;
+  /** What shows until the first status has been read, or when it could not be (screens/ draws it). */
+  startup: ComponentType<{ error: unknown; onRetry: () => void }>;
+}
 
 /** Owns the vault status (from getVaultStatus and the vaultStateChanged event) and the one-time key. */
-export function VaultProvider({ children }: { children: ReactNode }) {
+export function VaultProvider({ children, startup: Startup }: VaultProviderProps) {
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [startupError, setStartupError] = useState<unknown>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
@@ -130,6 +135,6 @@ export function VaultProvider({ children }: { children: ReactNode }) {
     ],
   );
 
-  if (!value) return <StartupScreen error={startupError} onRetry={refresh} />;
+  if (!value) return <Startup error={startupError} onRetry={refresh} />;
   return <VaultContext.Provider value={value}>{children}</VaultContext.Provider>;
 }

@@ -1,9 +1,9 @@
 import { Center, Loader } from '@mantine/core';
-import { useClient } from '../clients/queries';
-import { ClientLoadError } from '../clients/page/ClientLoadError';
-import { DraftNoteEditor } from './DraftNoteEditor';
-import { useNote } from './queries';
-import { SignedNoteView } from './SignedNoteView';
+import { DraftNoteEditor } from '../notes/DraftNoteEditor';
+import { useNote } from '../notes/queries';
+import { SignedNoteView } from '../notes/SignedNoteView';
+import { ClientLoadError } from './page/ClientLoadError';
+import { useClient } from './queries';
 
 /** `/clients/:clientId/notes/:noteId`: the draft editor, or the signed note with its addenda. */
 export function NotePage({ clientId, noteId }: { clientId: string; noteId: string }) {
