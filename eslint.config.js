@@ -1,13 +1,14 @@
-import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { boundaries, onlyShellImportsElectron, rendererBase } from './eslint.boundaries.js';
 
 /**
- * Lint, including the import arrows of the architecture notes: only electron/main and electron/preload may
- * import 'electron'; the renderer knows only window.api (no electron/, no Node built-ins); shared/
- * imports neither electron/ nor renderer/.
+ * Lint, including the import arrows of docs/architecture.md ("Boundaries"): only electron/main and
+ * electron/preload may import 'electron'; the renderer knows only window.api (no electron/, no Node
+ * built-ins); shared/ imports neither electron/ nor renderer/; migrations import only kysely; and, from
+ * eslint.boundaries.js, the layers inside renderer/src and electron/services.
  *
  * `no-restricted-imports` options do not merge between config objects (the last match wins), so each
  * area below repeats the 'electron' rule alongside its own.
@@ -15,15 +16,8 @@ import tseslint from 'typescript-eslint';
 
 const TS_FILES = ['**/*.{ts,tsx,mts,cts}'];
 
-const onlyShellImportsElectron = {
-  name: 'electron',
-  message: 'Only electron/main and electron/preload may import electron',
-};
-
-const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
-
 export default defineConfig([
-  { ignores: ['node_modules/', 'out/', 'test-results/', 'playwright-report/', '.bench-cache/'] },
+  { ignores: ['node_modules/', 'out/', 'test-results/', '.bench-cache/'] },
 
   js.configs.recommended,
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: TS_FILES })),
@@ -53,21 +47,7 @@ export default defineConfig([
   {
     files: ['renderer/**'],
     languageOptions: { globals: globals.browser },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            onlyShellImportsElectron,
-            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.js; go through window.api.' })),
-          ],
-          patterns: [
-            { group: ['**/electron/**'], message: 'The renderer may not import from electron/; use window.api.' },
-            { group: ['node:*'], message: 'The renderer has no Node.js; go through window.api.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', rendererBase] },
   },
 
   // shared/ is imported by every layer, so it may import none of them.
@@ -85,6 +65,9 @@ export default defineConfig([
       ],
     },
   },
+
+  // Feature folders of the renderer and domain folders of the services, each in its layer.
+  ...boundaries,
 
   // A released migration must do the same thing forever: it imports kysely and nothing else, so no
   // change to live code can change what an old vault's upgrade does. (index.ts is the list of them.)
