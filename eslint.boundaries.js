@@ -85,7 +85,7 @@ const SERVICE_PUBLIC_MODULES = {
   measures: ['client-alerts'], // signing a note and a migration recompute a client's alerts
   notes: ['addenda', 'note-hash', 'note-store', 'verify-signed-records'], // what records and checks read
   summary: [],
-  vault: [],
+  vault: ['require-unlocked'], // handlers that open a dialog refuse while the vault is locked
 };
 
 /** Plumbing any service may use; it imports no domain folder. */
