@@ -19,6 +19,8 @@ const onlyShellImportsElectron = {
   name: 'electron',
   message: 'Only electron/main and electron/preload may import electron',
 };
+/** Electron's own subpath entries ('electron/main', 'electron/common', …) are electron too. */
+const electronSubpaths = { group: ['electron/*'], message: onlyShellImportsElectron.message };
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 
@@ -30,7 +32,7 @@ export default defineConfig([
 
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
-    rules: { 'no-restricted-imports': ['error', { paths: [onlyShellImportsElectron] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [onlyShellImportsElectron], patterns: [electronSubpaths] }] },
   },
   {
     files: TS_FILES,
