@@ -1,5 +1,6 @@
 import { defineConfig } from 'electron-vite';
 import { WORKER_ENTRIES } from './electron/services/workers/worker-entries';
+import { preloadNameConstants } from './shared/contract/preload-names';
 
 /**
  * electron-vite builds the three parts into out/: the main process (ESM), the preload (CommonJS,
@@ -16,6 +17,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The contract's method and event names, written in: the sandboxed preload cannot load zod.
+    define: preloadNameConstants(),
     build: {
       outDir: 'out/preload',
       lib: { entry: 'electron/preload/index.ts' },

@@ -21,6 +21,9 @@ export const onlyShellImportsElectron = {
   message: 'Only electron/main and electron/preload may import electron',
 };
 
+/** Electron's own subpath entries ('electron/main', 'electron/common', …) are electron too. */
+export const electronSubpaths = { group: ['electron/*'], message: onlyShellImportsElectron.message };
+
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 
 /** The renderer runs sandboxed in a browser page and reaches the app through window.api only. */
@@ -187,7 +190,7 @@ function serviceRules() {
     { regex: '(?:^|/)renderer/', message: 'Services may not import from renderer/.' },
     { regex: `${up(depth)}${oneOf(COMPOSITION_ROOT)}$`, message: 'Only the composition root (app-services.ts, handlers.ts) wires services together.' },
   ];
-  const rule = (patterns) => ['error', { paths: [onlyShellImportsElectron], patterns }];
+  const rule = (patterns) => ['error', { paths: [onlyShellImportsElectron], patterns: [electronSubpaths, ...patterns] }];
   const configs = [];
   for (let depth = 1; depth <= deepest; depth += 1) {
     for (const folder of SERVICE_INFRASTRUCTURE) {

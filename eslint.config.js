@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { boundaries, onlyShellImportsElectron, rendererBase } from './eslint.boundaries.js';
+import { boundaries, electronSubpaths, onlyShellImportsElectron, rendererBase } from './eslint.boundaries.js';
 
 /**
  * Lint, including the import arrows of docs/architecture.md ("Boundaries"): only electron/main and
@@ -24,7 +24,7 @@ export default defineConfig([
 
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
-    rules: { 'no-restricted-imports': ['error', { paths: [onlyShellImportsElectron] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [onlyShellImportsElectron], patterns: [electronSubpaths] }] },
   },
   {
     files: TS_FILES,
@@ -59,6 +59,7 @@ export default defineConfig([
         {
           paths: [onlyShellImportsElectron],
           patterns: [
+            electronSubpaths,
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
           ],
         },

@@ -1,7 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { EventName, EventPayload } from '../../shared/contract';
+import { channelOf, methodNames, type EventName, type EventPayload } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { channelOf, methodNames } from '../../shared/method-names';
 import type { Dispatch } from '../services/ipc/dispatch';
 import { isAppUrl } from '../services/url-policy';
 import { appWindows, isAppWebContents } from './windows';

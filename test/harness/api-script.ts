@@ -3,7 +3,7 @@ import { eventNames, methodNames } from '../../shared/contract';
 
 /**
  * The text of /__harness/api.js: injected-api.js with the contract's method and event names filled
- * in. Generated from shared/contract.ts at start-up, so the test's window.api can never list a method
+ * in. Generated from shared/contract/ at start-up, so the test's window.api can never list a method
  * the preload would not (or miss one it would).
  */
 export async function buildApiScript(): Promise<string> {

@@ -1,7 +1,7 @@
 // The test host's window.api, served as /__harness/api.js and loaded by a classic <script> the host
 // inserts before the renderer's module script, so it runs first. Plain browser JS on purpose: it is sent
 // as is (the CSP forbids inline scripts). The host replaces the two placeholders below with JSON arrays
-// built from shared/contract.ts, so this object always has exactly the preload's methods.
+// built from shared/contract/, so this object always has exactly the preload's methods.
 (function () {
   'use strict';
   const METHODS = /*__METHODS__*/ [];

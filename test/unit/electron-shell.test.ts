@@ -143,7 +143,7 @@ describe('preload bridge', () => {
   });
 
   it('exposes one frozen api: a function per method, on(), and no ipcRenderer', async () => {
-    const { methodNames } = await import('../../shared/method-names');
+    const { methodNames } = await import('../../shared/contract');
     await import('../../electron/preload/index');
     const api = fake.exposed;
     if (!api) throw new Error('nothing was exposed');

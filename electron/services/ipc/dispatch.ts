@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
+import { contract, type Contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
+import type { MethodSpec } from '../../../shared/contract/method';
 import { AppError, type Result } from '../../../shared/errors';
 
-export type Handlers = {
-  [M in MethodName]: (input: z.output<(typeof contract)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+/**
+ * The handlers of a set of methods (one domain's, or the whole contract's): exactly one per method,
+ * taking the input as its schema parsed it and answering what the output schema accepts.
+ */
+export type HandlersOf<Methods extends Record<string, MethodSpec>> = {
+  [M in keyof Methods]: (input: z.output<Methods[M]['input']>) => Promise<z.output<Methods[M]['output']>> | z.output<Methods[M]['output']>;
 };
+
+export type Handlers = HandlersOf<Contract>;
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
