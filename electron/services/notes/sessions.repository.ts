@@ -2,6 +2,7 @@ import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
 import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
+import { ruptureNotedOf } from './note-json';
 import { parseContent, parseTemplate, sessionColumns, sessionOf, type SessionRow } from './note-store';
 import { voidedSessionIds, voidsOfClient } from './voids.repository';
 import type { NoteContent } from '../../../shared/notes';
@@ -23,7 +24,7 @@ export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: st
       'n.status',
       'n.signed_at',
       sql<string>`json_extract(n.template_json, '$.name')`.as('template_name'),
-      sql<number>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted'),
+      ruptureNotedOf('n').as('rupture_noted'),
       sql<string | null>`json_extract(n.content, '$.risk.level')`.as('risk_level'),
       (eb) => eb.selectFrom('note_addenda as a').select((inner) => inner.fn.countAll<number>().as('count')).whereRef('a.note_id', '=', 'n.id').as('addenda_count'),
     ])
@@ -138,7 +139,7 @@ export async function ruptureSessionsOfClient(db: Kysely<VaultSchema>, clientId:
     .innerJoin('notes as n', 'n.session_id', 'ses.id')
     .select(['ses.id as session_id', 'n.id as note_id', 'ses.session_date'])
     .where('ses.client_id', '=', clientId)
-    .where(sql`json_extract(n.content, '$.rupture.noted')`, '=', 1)
+    .where(ruptureNotedOf('n'), '=', 1)
     .where('ses.id', 'not in', voidedSessionIds())
     .orderBy('ses.session_date')
     .orderBy(sql`coalesce(ses.start_time, '')`)
