@@ -6,7 +6,7 @@ import type { NoteContent } from '../../shared/notes';
 import type { NoteTemplate } from '../../shared/note-templates';
 import type { RichTextNode } from '../../shared/rich-text';
 import { fieldsToColumns } from '../../electron/services/clients/client-row';
-import { replaceTags } from '../../electron/services/clients/client-store';
+import { replaceTags } from '../../electron/services/clients/client-tags.repository';
 import { reindexClient } from '../../electron/services/clients/search-index';
 import type { MeasureResultsTable, NoteAddendaTable, NoteGoalProgressTable, NotesTable, SessionsTable, VaultSchema } from '../../electron/services/database/schema';
 import { addendumHash, canonicalJson, noteHash, type Json } from '../../electron/services/notes/note-hash';

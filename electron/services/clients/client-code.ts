@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { VaultSchema } from '../database/schema';
+import { allClientCodes } from './clients.repository';
 
 // No I or O, which read as 1 and 0 on a printed page.
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -10,7 +11,7 @@ const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
  * initials so that a code on a shared document reveals nothing about the name; the number counts up.
  */
 export async function suggestClientCode(db: Kysely<VaultSchema>): Promise<string> {
-  const codes = (await db.selectFrom('clients').select('code').execute()).map((row) => row.code.toUpperCase());
+  const codes = (await allClientCodes(db)).map((code) => code.toUpperCase());
   const taken = new Set(codes);
   let next = 1;
   for (const code of codes) {
@@ -22,11 +23,4 @@ export async function suggestClientCode(db: Kysely<VaultSchema>): Promise<string
     if (!taken.has(candidate)) return candidate;
     next += 1;
   }
-}
-
-/** True when another client (not `exceptId`) already has this code, ignoring case. */
-export async function isCodeTaken(db: Kysely<VaultSchema>, code: string, exceptId: string | null): Promise<boolean> {
-  let query = db.selectFrom('clients').select('id').where(sql<boolean>`code = ${code} COLLATE NOCASE`);
-  if (exceptId !== null) query = query.where('id', '!=', exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
 }

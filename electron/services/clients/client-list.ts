@@ -1,9 +1,10 @@
-import { voidedSessionIds } from '../notes/voids.repository';
 import type { Kysely } from 'kysely';
 import type { ClientList, ClientListItem, ClientListQuery } from '../../../shared/clients';
 import { foldForSearch } from '../../../shared/search-fold';
 import type { VaultSchema } from '../database/schema';
 import { isReviewDue } from './client-store';
+import { allClientTags } from './client-tags.repository';
+import { clientsForList } from './clients.repository';
 
 const collators = new Map<string, Intl.Collator>();
 
@@ -30,53 +31,21 @@ interface Candidate {
  * which a word index cannot do for names written without spaces.
  */
 export async function listClients(db: Kysely<VaultSchema>, query: ClientListQuery, today: string): Promise<ClientList> {
-  const rows = await db
-    .selectFrom('clients as c')
-    .select([
-      'c.id',
-      'c.code',
-      'c.legal_name',
-      'c.preferred_name',
-      'c.pronouns',
-      'c.status',
-      'c.date_of_birth',
-      'c.review_date',
-      (eb) =>
-        eb
-          .selectFrom('sessions as s')
-          .select((inner) => inner.fn.max('s.session_date').as('last'))
-          .whereRef('s.client_id', '=', 'c.id')
-          // A voided session never happened as recorded, so it is not the client's last session.
-          .where('s.id', 'not in', voidedSessionIds())
-          .as('last_session'),
-    ])
-    .execute();
-  const tagRows = await db.selectFrom('client_tags').select(['client_id', 'tag']).execute();
+  const listed = await clientsForList(db);
+  const tagRows = await allClientTags(db);
   const tagsByClient = new Map<string, string[]>();
-  for (const { client_id, tag } of tagRows) {
-    const list = tagsByClient.get(client_id) ?? [];
+  for (const { clientId, tag } of tagRows) {
+    const list = tagsByClient.get(clientId) ?? [];
     list.push(tag);
-    tagsByClient.set(client_id, list);
+    tagsByClient.set(clientId, list);
   }
 
   const collator = collatorFor(query.locale);
-  const candidates: Candidate[] = rows.map((row) => {
-    const tags = (tagsByClient.get(row.id) ?? []).sort(collator.compare);
+  const candidates: Candidate[] = listed.map((client) => {
+    const tags = (tagsByClient.get(client.id) ?? []).sort(collator.compare);
     return {
-      item: {
-        id: row.id,
-        code: row.code,
-        legalName: row.legal_name,
-        preferredName: row.preferred_name,
-        pronouns: row.pronouns,
-        status: row.status,
-        dateOfBirth: row.date_of_birth,
-        tags,
-        reviewDate: row.review_date,
-        reviewDue: isReviewDue(row.review_date, row.status, today),
-        lastSessionDate: row.last_session ?? null,
-      },
-      searchable: [row.legal_name, row.preferred_name, row.code, ...tags],
+      item: { ...client, tags, reviewDue: isReviewDue(client.reviewDate, client.status, today) },
+      searchable: [client.legalName, client.preferredName, client.code, ...tags],
     };
   });
 

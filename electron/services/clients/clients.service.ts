@@ -1,6 +1,4 @@
-import { beginErasure, endErasure } from './client-erasures.repository';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import {
   clientFieldProblems,
   type Client,
@@ -10,10 +8,14 @@ import {
   type ClientStatus,
 } from '../../../shared/clients';
 import { appendActivity } from '../activity/activity-log';
+import { deleteNotesOfClient } from '../notes/notes.repository';
+import { beginErasure, endErasure, truncateWal } from './client-erasures.repository';
 import { changedFields, fieldsToColumns, rowToFields } from './client-row';
-import { isCodeTaken, suggestClientCode } from './client-code';
+import { suggestClientCode } from './client-code';
 import { listClients } from './client-list';
-import { clientRowOrThrow, loadClient, replaceTags, tagsOfClient } from './client-store';
+import { clientRowOrThrow, loadClient } from './client-store';
+import { replaceTags, tagsOfClient } from './client-tags.repository';
+import { deleteClient, insertClient, isCodeTaken, updateClient } from './clients.repository';
 import { reindexClient, removeClientFromIndex } from './search-index';
 import { invalid, ServiceContext, type ServiceClock } from './service-context';
 
@@ -48,10 +50,7 @@ export class ClientsService {
     await this.guardCode(fields.code, () =>
       this.ctx.transaction(async (trx) => {
         const code = fields.code === '' ? await suggestClientCode(trx) : fields.code;
-        await trx
-          .insertInto('clients')
-          .values({ ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() })
-          .execute();
+        await insertClient(trx, { ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() });
         await replaceTags(trx, id, fields.tags);
         await reindexClient(trx, id);
         await appendActivity(trx, { action: 'create', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
@@ -72,11 +71,7 @@ export class ClientsService {
     const at = this.ctx.now();
     await this.guardCode(fields.code, () =>
       this.ctx.transaction(async (trx) => {
-        await trx
-          .updateTable('clients')
-          .set({ ...fieldsToColumns(fields), code: fields.code, updated_at: at.toISOString() })
-          .where('id', '=', id)
-          .execute();
+        await updateClient(trx, id, { ...fieldsToColumns(fields), code: fields.code, updated_at: at.toISOString() });
         await replaceTags(trx, id, fields.tags);
         await reindexClient(trx, id);
         await appendActivity(trx, { action: 'update', recordType: 'client', recordId: id, clientId: id, fields: changed }, at);
@@ -113,17 +108,17 @@ export class ClientsService {
       await beginErasure(trx, id);
       // Notes go first (cascading to their addenda and goal-progress rows): a goal a note refers to is
       // ON DELETE RESTRICT, and the order in which the client's own cascades would run is not defined.
-      await trx.deleteFrom('notes').where('client_id', '=', id).execute();
-      // Foreign keys cascade to tags, diagnoses, goals and their history, sessions (and later
-      // measures); secure_delete (set on every open) zeroes the space they occupied.
-      await trx.deleteFrom('clients').where('id', '=', id).execute();
+      await deleteNotesOfClient(trx, id);
+      // Foreign keys cascade to tags, diagnoses, goals and their history, sessions and
+      // measure results; secure_delete (set on every open) zeroes the space they occupied.
+      await deleteClient(trx, id);
       await endErasure(trx, id);
       // The log keeps that an erasure happened, with no names, codes or contents: fields stay empty.
       await appendActivity(trx, { action: 'erase', recordType: 'client', recordId: id, clientId: id, fields: [] }, at);
     });
     // The WAL still holds earlier images of the pages just cleared; copying it into vault.db and
     // truncating it to zero bytes leaves no old copy of the client's text on disk.
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.ctx.db());
+    await truncateWal(this.ctx.db());
   }
 
   /**

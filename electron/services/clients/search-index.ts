@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import { richTextToPlain } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
+import { deleteSearchRows, deleteSearchRowsOfClient, insertSearchRow, nextRecordSearchRowid } from '../notes/search-content.repository';
 import type { ClientRow } from './client-row';
+import { clientRow } from './clients.repository';
+import { tagsOfClient } from './client-tags.repository';
+import { diagnosisTextsOfClient } from './diagnoses.repository';
+import { goalTextsOfClient } from './goals.repository';
+import { addClientSearchRowid, clientSearchRowids, forgetClientSearchRowids } from './search-index-client-rows.repository';
 
 /**
  * Keeps the search rows of a client and its goals in step with the records. Rows are written to
@@ -10,23 +16,23 @@ import type { ClientRow } from './client-row';
  */
 export async function reindexClient(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
   // By rowid: the client's note rows share its client_id and must stay.
-  const previous = await trx.selectFrom('search_index_client_rows').select('fts_rowid').where('client_id', '=', clientId).execute();
+  const previous = await clientSearchRowids(trx, clientId);
   if (previous.length > 0) {
-    await trx.deleteFrom('search_content').where('id', 'in', previous.map((row) => row.fts_rowid)).execute();
-    await trx.deleteFrom('search_index_client_rows').where('client_id', '=', clientId).execute();
+    await deleteSearchRows(trx, previous);
+    await forgetClientSearchRowids(trx, clientId);
   }
-  const client = await trx.selectFrom('clients').selectAll().where('id', '=', clientId).executeTakeFirst();
+  const client = await clientRow(trx, clientId);
   if (!client) return;
-  const tags = await trx.selectFrom('client_tags').select('tag').where('client_id', '=', clientId).execute();
-  const diagnoses = await trx.selectFrom('diagnoses').select(['code', 'label']).where('client_id', '=', clientId).execute();
+  const tags = await tagsOfClient(trx, clientId);
+  const diagnoses = await diagnosisTextsOfClient(trx, clientId);
   await insertClientRow(trx, {
     kind: 'client',
     record_id: clientId,
     client_id: clientId,
-    title: clientTitle(client, tags.map((row) => row.tag)),
+    title: clientTitle(client, tags),
     body: [concernsText(client), ...diagnoses.map((d) => `${d.code} ${d.label}`.trim())].filter(Boolean).join('\n'),
   });
-  const goals = await trx.selectFrom('goals').select(['id', 'text', 'objective']).where('client_id', '=', clientId).execute();
+  const goals = await goalTextsOfClient(trx, clientId);
   for (const goal of goals) {
     await insertClientRow(trx, { kind: 'goal', record_id: goal.id, client_id: clientId, title: goal.text, body: goal.objective });
   }
@@ -35,20 +41,14 @@ export async function reindexClient(trx: Kysely<VaultSchema>, clientId: string):
 /** Removes every index row belonging to a client, whatever its kind, notes included. */
 export async function removeClientFromIndex(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
   // By client_id, whatever the kind, so no row of the client can be missed; the triggers purge the index.
-  await trx.deleteFrom('search_content').where('client_id', '=', clientId).execute();
-  await trx.deleteFrom('search_index_client_rows').where('client_id', '=', clientId).execute();
+  await deleteSearchRowsOfClient(trx, clientId);
+  await forgetClientSearchRowids(trx, clientId);
 }
 
 async function insertClientRow(trx: Kysely<VaultSchema>, row: { kind: 'client' | 'goal'; record_id: string; client_id: string; title: string; body: string }): Promise<void> {
-  // An explicit id above every other: note parts have negative ids, and SQLite's max(id) + 1 would
-  // hand out one of theirs in a vault whose only rows were note parts.
-  const { id } = await trx
-    .selectFrom('search_content')
-    .select((eb) => eb(eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)), '+', 1).as('id'))
-    .executeTakeFirstOrThrow();
-  const fts_rowid = Math.max(1, Number(id));
-  await trx.insertInto('search_content').values({ id: fts_rowid, ...row }).execute();
-  await trx.insertInto('search_index_client_rows').values({ fts_rowid, client_id: row.client_id }).execute();
+  const fts_rowid = await nextRecordSearchRowid(trx);
+  await insertSearchRow(trx, { id: fts_rowid, ...row });
+  await addClientSearchRowid(trx, fts_rowid, row.client_id);
 }
 
 function clientTitle(client: ClientRow, tags: string[]): string {

@@ -3,7 +3,8 @@ import type { Client, GoalStatus } from '../../../shared/clients';
 import { AppError } from '../../../shared/errors';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow, loadClient } from './client-store';
-import { isGoalReferenced, nextGoalPosition, recordGoalStatus } from './goals.repository';
+import { diagnosisRow, insertDiagnosis, setDiagnosisRemoved } from './diagnoses.repository';
+import { deleteGoal, goalRow, insertGoal, isGoalReferenced, nextGoalPosition, recordGoalStatus, updateGoal } from './goals.repository';
 import { reindexClient } from './search-index';
 import { invalid, ServiceContext, type ServiceClock } from './service-context';
 
@@ -29,21 +30,18 @@ export class TreatmentPlanService {
     const id = randomUUID();
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
-      await trx
-        .insertInto('goals')
-        .values({
-          id,
-          client_id: input.clientId,
-          text: input.text,
-          objective: input.objective,
-          status: 'active',
-          date_set: input.dateSet,
-          target_date: input.targetDate,
-          position: await nextGoalPosition(trx, input.clientId),
-          created_at: at.toISOString(),
-          updated_at: at.toISOString(),
-        })
-        .execute();
+      await insertGoal(trx, {
+        id,
+        client_id: input.clientId,
+        text: input.text,
+        objective: input.objective,
+        status: 'active',
+        date_set: input.dateSet,
+        target_date: input.targetDate,
+        position: await nextGoalPosition(trx, input.clientId),
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+      });
       await recordGoalStatus(trx, { goalId: id, from: null, to: 'active', date: input.dateSet, at });
       await reindexClient(trx, input.clientId);
       await appendActivity(trx, { action: 'create', recordType: 'goal', recordId: id, clientId: input.clientId, fields: [] }, at);
@@ -63,11 +61,7 @@ export class TreatmentPlanService {
     if (changed.length === 0) return this.client(goal.client_id);
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
-      await trx
-        .updateTable('goals')
-        .set({ text: input.text, objective: input.objective, target_date: input.targetDate, updated_at: at.toISOString() })
-        .where('id', '=', goal.id)
-        .execute();
+      await updateGoal(trx, goal.id, { text: input.text, objective: input.objective, target_date: input.targetDate, updated_at: at.toISOString() });
       await reindexClient(trx, goal.client_id);
       await appendActivity(trx, { action: 'update', recordType: 'goal', recordId: goal.id, clientId: goal.client_id, fields: changed }, at);
     });
@@ -82,7 +76,7 @@ export class TreatmentPlanService {
     if (input.date < goal.date_set) throw invalid({ date: 'The date of a status change cannot be before the goal was set.' });
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
-      await trx.updateTable('goals').set({ status: input.status, updated_at: at.toISOString() }).where('id', '=', goal.id).execute();
+      await updateGoal(trx, goal.id, { status: input.status, updated_at: at.toISOString() });
       await recordGoalStatus(trx, { goalId: goal.id, from: goal.status, to: input.status, date: input.date, at });
       await appendActivity(trx, { action: 'update', recordType: 'goal', recordId: goal.id, clientId: goal.client_id, fields: ['status'] }, at);
     });
@@ -96,7 +90,7 @@ export class TreatmentPlanService {
     const at = this.ctx.now();
     try {
       await this.ctx.transaction(async (trx) => {
-        await trx.deleteFrom('goals').where('id', '=', goalId).execute();
+        await deleteGoal(trx, goalId);
         await reindexClient(trx, goal.client_id);
         await appendActivity(trx, { action: 'delete', recordType: 'goal', recordId: goalId, clientId: goal.client_id, fields: [] }, at);
       });
@@ -123,10 +117,7 @@ export class TreatmentPlanService {
     const id = randomUUID();
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
-      await trx
-        .insertInto('diagnoses')
-        .values({ id, client_id: input.clientId, code, label, date_added: input.dateAdded, date_removed: null, created_at: at.toISOString() })
-        .execute();
+      await insertDiagnosis(trx, { id, client_id: input.clientId, code, label, date_added: input.dateAdded, date_removed: null, created_at: at.toISOString() });
       await reindexClient(trx, input.clientId);
       await appendActivity(trx, { action: 'create', recordType: 'diagnosis', recordId: id, clientId: input.clientId, fields: [] }, at);
     });
@@ -135,13 +126,7 @@ export class TreatmentPlanService {
 
   /** Ends a diagnosis on `dateRemoved`; it stays in the record's history. */
   async removeDiagnosis(input: { clientId: string; diagnosisId: string; dateRemoved: string }): Promise<Client> {
-    const diagnosis = await this.ctx
-      .db()
-      .selectFrom('diagnoses')
-      .selectAll()
-      .where('id', '=', input.diagnosisId)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
+    const diagnosis = await diagnosisRow(this.ctx.db(), input.clientId, input.diagnosisId);
     if (!diagnosis) throw new AppError('NOT_FOUND', 'That diagnosis is no longer in this client’s record.');
     if (diagnosis.date_removed !== null) throw invalid({ dateRemoved: `That diagnosis was already removed on ${diagnosis.date_removed}.` });
     if (input.dateRemoved > this.ctx.today()) throw invalid({ dateRemoved: 'The date a diagnosis was removed cannot be in the future.' });
@@ -150,7 +135,7 @@ export class TreatmentPlanService {
     }
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
-      await trx.updateTable('diagnoses').set({ date_removed: input.dateRemoved }).where('id', '=', diagnosis.id).execute();
+      await setDiagnosisRemoved(trx, diagnosis.id, input.dateRemoved);
       await appendActivity(
         trx,
         { action: 'update', recordType: 'diagnosis', recordId: diagnosis.id, clientId: input.clientId, fields: ['dateRemoved'] },
@@ -161,7 +146,7 @@ export class TreatmentPlanService {
   }
 
   private async goalOrThrow(goalId: string) {
-    const goal = await this.ctx.db().selectFrom('goals').selectAll().where('id', '=', goalId).executeTakeFirst();
+    const goal = await goalRow(this.ctx.db(), goalId);
     if (!goal) throw goalNotFound();
     return goal;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { byUrgency, clientAlertEvents, type AlertEvent, type MeasureDefinition } from '../../../shared/measures';
 import { countsInSignal, type ClientAlert, type MeasureResult } from '../../../shared/measure-records';
-import { allClientIds } from '../clients/client-store';
+import { allClientIds } from '../clients/clients.repository';
 import type { VaultSchema } from '../database/schema';
 import { ruptureSessionsOfClient } from '../notes/sessions.repository';
 import { acknowledgementsOfClient, type Acknowledgement } from './alert-acknowledgements.repository';

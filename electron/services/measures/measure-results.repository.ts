@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeasureResult } from '../../../shared/measure-records';
 import type { MeasureResultsTable, VaultSchema } from '../database/schema';
+import { ruptureNotedOf } from '../notes/note-json';
 import { voidedSessionIds } from '../notes/voids.repository';
 
 /** A stored row, with the note it belongs to, that note's rupture flag (null when not read) and whether it was voided. */
@@ -34,7 +35,7 @@ export async function resultsOfClient(db: Kysely<VaultSchema>, clientId: string)
   // read every note's JSON; it also fails loudly rather than slowly if the index were ever missing.
   const { rows } = await sql<ResultRow>`
     WITH flags AS MATERIALIZED (
-      SELECT n.session_id, n.id AS note_id, json_extract(n.content, '$.rupture.noted') AS rupture_noted,
+      SELECT n.session_id, n.id AS note_id, ${ruptureNotedOf('n')} AS rupture_noted,
         EXISTS (SELECT 1 FROM note_addenda AS v WHERE v.note_id = n.id AND v.kind = 'void') AS voided
       FROM notes AS n INDEXED BY notes_rupture_by_session
       WHERE n.session_id IN (SELECT session_id FROM measure_results WHERE client_id = ${clientId}))

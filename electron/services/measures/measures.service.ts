@@ -14,7 +14,7 @@ import { deleteResult, insertResult, resultRow, resultsOfClient, strikeOutResult
 import { readItemNames, readSettings, writeItemNames } from '../database/settings.repository';
 import type { AllItemNames } from '../../../shared/measure-item-names';
 import { appendAddendum, signerOf } from '../notes/addenda';
-import { noteRowOrThrow } from '../notes/note-store';
+import { noteRowOrThrow } from '../notes/notes.repository';
 import { sessionRow, sessionWithNote } from '../notes/sessions.repository';
 import { practiceOverview } from './practice-overview';
 

@@ -1,8 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { AddendumKind } from '../../../shared/notes';
+import { sql, type Kysely } from 'kysely';
+import type { Addendum, AddendumKind } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
+import { addendumOf } from './note-store';
 
-/** Stored addenda: insert-only (triggers refuse updates, and deletes while their note exists). */
+/**
+ * The `note_addenda` table: insert-only (triggers refuse updates, and deletes while their note exists).
+ * Rows map to `Addendum` in note-store.ts (addendumOf).
+ */
 export async function insertAddendum(
   db: Kysely<VaultSchema>,
   addendum: { id: string; note_id: string; kind: AddendumKind; text: string; signed_at: string; signer_name: string; signer_credentials: string; hash: string },
@@ -14,4 +18,10 @@ export async function insertAddendum(
 export async function isVoided(db: Kysely<VaultSchema>, noteId: string): Promise<boolean> {
   const row = await db.selectFrom('note_addenda').select('id').where('note_id', '=', noteId).where('kind', '=', 'void').executeTakeFirst();
   return row !== undefined;
+}
+
+/** A note's addenda in the order they were signed (insertion order when two share a timestamp). */
+export async function addendaOf(db: Kysely<VaultSchema>, noteId: string): Promise<Addendum[]> {
+  const rows = await db.selectFrom('note_addenda').selectAll().where('note_id', '=', noteId).orderBy('signed_at').orderBy(sql`rowid`).execute();
+  return rows.map(addendumOf);
 }

@@ -7,12 +7,13 @@ import type { Settings } from '../../../shared/contract';
 import { appendActivity } from '../activity/activity-log';
 import { invalid } from '../clients/service-context';
 import type { VaultSchema } from '../database/schema';
-import { insertAddendum, isVoided } from './addenda.repository';
+import { addendaOf, insertAddendum, isVoided } from './addenda.repository';
 import { addendumHash, type SignedLateEntry, type Signer } from './note-hash';
 import { sessionRow } from './sessions.repository';
 import { addendumInput } from './signed-records.repository';
 import { noteSearchParts, writeNoteIndex } from './note-index';
-import { addendaOf, noteRowOrThrow, parseContent, parseTemplate, voidedConflict } from './note-store';
+import { parseContent, parseTemplate, voidedConflict } from './note-store';
+import { noteRowOrThrow } from './notes.repository';
 
 /**
  * Every change to a signed session goes through here: a signed, dated addendum to its note, which may

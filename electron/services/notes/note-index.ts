@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { VaultSchema } from '../database/schema';
 import { partRowid, partRowidRange, slotOfRowid } from './note-search-parts';
+import { deleteSearchRange, deleteSearchRows, insertNoteSearchRow, searchBodiesInRange } from './search-content.repository';
 
 export { MATCH_END, MATCH_START, noteSearchParts } from './note-search-parts';
 
@@ -19,7 +20,7 @@ interface IndexedNote {
  */
 export async function writeNoteIndex(trx: Kysely<VaultSchema>, note: IndexedNote): Promise<void> {
   const { first, last } = partRowidRange(note.noteKey);
-  const { rows } = await sql<{ rowid: number; body: string }>`SELECT id AS rowid, body FROM search_content WHERE id BETWEEN ${first} AND ${last}`.execute(trx);
+  const rows = await searchBodiesInRange(trx, first, last);
   const current = new Map(rows.map((row) => [Number(row.rowid), row.body]));
   const gone: number[] = [];
   const changed: { rowid: number; body: string }[] = [];
@@ -32,21 +33,14 @@ export async function writeNoteIndex(trx: Kysely<VaultSchema>, note: IndexedNote
     if (current.has(rowid)) gone.push(rowid);
     changed.push({ rowid, body });
   }
-  if (gone.length > 0) await sql`DELETE FROM search_content WHERE id IN (${sql.join(gone)})`.execute(trx);
+  if (gone.length > 0) await deleteSearchRows(trx, gone);
   for (const { rowid, body } of changed) {
-    await sql`INSERT INTO search_content (id, kind, record_id, client_id, title, body)
-      VALUES (${rowid}, 'note', ${note.noteId}, ${note.clientId}, '', ${body})`.execute(trx);
+    await insertNoteSearchRow(trx, { rowid, noteId: note.noteId, clientId: note.clientId, body });
   }
-}
-
-/** A key for a new note, which it keeps for life (its parts' rowids derive from it). */
-export async function newNoteKey(trx: Kysely<VaultSchema>): Promise<number> {
-  const { rows } = await sql<{ key: number }>`SELECT coalesce(max(search_rowid), 0) + 1 AS key FROM notes`.execute(trx);
-  return Number(rows[0]?.key ?? 1);
 }
 
 /** Removes every search row of a note (a draft deleted with its session). */
 export async function deleteNoteIndex(trx: Kysely<VaultSchema>, noteKey: number): Promise<void> {
   const { first, last } = partRowidRange(noteKey);
-  await sql`DELETE FROM search_content WHERE id BETWEEN ${first} AND ${last}`.execute(trx);
+  await deleteSearchRange(trx, first, last);
 }

@@ -4,6 +4,7 @@ import type { NoteContent } from '../../../shared/notes';
 import { richTextToPlain, type RichTextNode } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
 import { invalid } from '../clients/service-context';
+import { goalIdsOfClient } from '../clients/goals.repository';
 
 /**
  * Checks a draft's content against its own template and client before it is saved, and returns it with
@@ -23,7 +24,7 @@ export async function checkedContent(
   const goalIds = content.goalProgress.map((mark) => mark.goalId);
   if (new Set(goalIds).size !== goalIds.length) problems.goalProgress = 'A goal is marked twice; keep one progress mark per goal.';
   else if (goalIds.length > 0) {
-    const own = await db.selectFrom('goals').select('id').where('client_id', '=', clientId).where('id', 'in', goalIds).execute();
+    const own = await goalIdsOfClient(db, clientId, goalIds);
     if (own.length !== goalIds.length) problems.goalProgress = "Only goals from this client's treatment plan can be marked.";
   }
   if ((content.approaches ?? []).length > 0 && !template.sections.some((section) => section.kind === 'tasks')) {

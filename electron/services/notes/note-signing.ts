@@ -9,7 +9,9 @@ import { appendAddendum, signerOf } from './addenda';
 import { canonicalJson, noteHash, type Json } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
 import { signingProblems } from './note-rules';
-import { loadNote, noteRowOrThrow, staleConflict } from './note-store';
+import { staleConflict } from './note-store';
+import { loadNote, markSigned, noteRowOrThrow } from './notes.repository';
+import { sessionRow } from './sessions.repository';
 import { signedNoteInput } from './signed-records.repository';
 
 /**
@@ -36,14 +38,10 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
       signer_name: settings.practitionerName.trim(),
       signer_credentials: settings.credentials.trim(),
     };
-    const session = await trx.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
+    const session = await sessionRow(trx, row.session_id);
     // The same builder "Verify records" uses, over the row as it will be stored.
     const hash = noteHash(signedNoteInput({ ...row, ...signed }, session));
-    await trx
-      .updateTable('notes')
-      .set({ status: 'signed', ...signed, content_hash: hash })
-      .where('id', '=', input.noteId)
-      .execute();
+    await markSigned(trx, input.noteId, { ...signed, content_hash: hash });
     // From now on the note is one index row: it will not be typed in again.
     const parts = noteSearchParts(note.template, note.content, [], 'signed');
     await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });

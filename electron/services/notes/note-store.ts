@@ -1,15 +1,19 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { noteTemplateSchema, type NoteTemplate } from '../../../shared/note-templates';
 import { noteContentSchema, type Addendum, type Note, type NoteContent, type Session, type SessionFields } from '../../../shared/notes';
 import { richTextDocSchema, richTextToPlain, type RichTextNode } from '../../../shared/rich-text';
-import type { NotesTable, SessionsTable, VaultSchema } from '../database/schema';
+import type { NoteAddendaTable, NotesTable, SessionsTable } from '../database/schema';
 
-/** Reading notes and sessions back from their rows. */
+/**
+ * Notes, sessions and addenda read back from their rows (and sessions written to theirs), and the errors
+ * the notes services share. The queries are in notes, sessions and addenda repositories.
+ */
 export const noteNotFound = (): AppError => new AppError('NOT_FOUND', 'That note is not in this vault. It may have been deleted.');
 
 export type NoteRow = Selectable<NotesTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type AddendumRow = Selectable<NoteAddendaTable>;
 
 export function sessionFieldsOf(row: SessionRow): SessionFields {
   return {
@@ -39,30 +43,18 @@ export const parseContent = (json: string): NoteContent => noteContentSchema.par
 export const parseTemplate = (json: string): NoteTemplate => noteTemplateSchema.parse(JSON.parse(json));
 export const parseRichText = (json: string): RichTextNode => richTextDocSchema.parse(JSON.parse(json));
 
-export async function noteRowOrThrow(db: Kysely<VaultSchema>, noteId: string): Promise<NoteRow> {
-  const row = await db.selectFrom('notes').selectAll().where('id', '=', noteId).executeTakeFirst();
-  if (!row) throw noteNotFound();
-  return row;
-}
+/** A stored addendum as the note shows it. */
+export const addendumOf = (row: AddendumRow): Addendum => ({
+  id: row.id,
+  kind: row.kind,
+  text: parseRichText(row.text),
+  signedAt: row.signed_at,
+  signedBy: { name: row.signer_name, credentials: row.signer_credentials },
+  hash: row.hash,
+});
 
-/** Addenda in the order they were signed (insertion order when two share a timestamp). */
-export async function addendaOf(db: Kysely<VaultSchema>, noteId: string): Promise<Addendum[]> {
-  const rows = await db.selectFrom('note_addenda').selectAll().where('note_id', '=', noteId).orderBy('signed_at').orderBy(sql`rowid`).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    text: parseRichText(row.text),
-    signedAt: row.signed_at,
-    signedBy: { name: row.signer_name, credentials: row.signer_credentials },
-    hash: row.hash,
-  }));
-}
-
-/** The whole note as the editor and the signed view show it. */
-export async function loadNote(db: Kysely<VaultSchema>, noteId: string): Promise<Note> {
-  const row = await noteRowOrThrow(db, noteId);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', row.session_id).executeTakeFirstOrThrow();
-  const addenda = await addendaOf(db, noteId);
+/** The whole note from its row, its session's row and its addenda (in the order they were signed). */
+export function noteOf(row: NoteRow, session: SessionRow, addenda: Addendum[]): Note {
   const voiding = addenda.find((addendum) => addendum.kind === 'void');
   return {
     id: row.id,

@@ -20,12 +20,13 @@ import { refreshClientAlerts } from '../measures/client-alerts';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { writeGoalProgress } from './goal-progress.repository';
 import { addAddendum, signNote, voidNote } from './note-signing';
-import { deleteNoteIndex, newNoteKey, noteSearchParts, writeNoteIndex } from './note-index';
+import { deleteNoteIndex, noteSearchParts, writeNoteIndex } from './note-index';
 import { checkedContent, homeworkOf } from './note-rules';
-import { loadNote, noteRowOrThrow, parseTemplate, sessionColumns, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
+import { parseTemplate, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
+import { insertNote, loadNote, newNoteKey, noteRowOrThrow, updateDraft } from './notes.repository';
 import { searchVault } from './search.repository';
 import { approachesOfClient } from './session-approaches.repository';
-import { deleteSession, listSessionsOfClient, listUnsigned, previousNote, sessionRow } from './sessions.repository';
+import { deleteSession, insertSession, listSessionsOfClient, listUnsigned, previousNote, sessionRow, updateSessionFields } from './sessions.repository';
 import { latestTemplate, listTemplates, saveTemplate } from './templates.repository';
 
 /** The stored note's rupture flag, read without validating the whole note (autosave is frequent). */
@@ -65,29 +66,23 @@ export class NotesService {
     const noteId = randomUUID();
     const at = this.ctx.now().toISOString();
     await this.ctx.transaction(async (trx) => {
-      await trx
-        .insertInto('sessions')
-        .values({ id: sessionId, client_id: input.clientId, created_at: at, ...sessionColumns(input.session) })
-        .execute();
+      await insertSession(trx, { id: sessionId, clientId: input.clientId, createdAt: at, fields: input.session });
       const noteKey = await newNoteKey(trx);
-      await trx
-        .insertInto('notes')
-        .values({
-          id: noteId,
-          session_id: sessionId,
-          client_id: input.clientId,
-          template_id: template.id,
-          template_version: template.version,
-          template_json: JSON.stringify(template),
-          status: 'draft',
-          content: JSON.stringify(content),
-          process_note: null,
-          revision: 0,
-          saved_at: at,
-          search_rowid: noteKey,
-          created_at: at,
-        })
-        .execute();
+      await insertNote(trx, {
+        id: noteId,
+        session_id: sessionId,
+        client_id: input.clientId,
+        template_id: template.id,
+        template_version: template.version,
+        template_json: JSON.stringify(template),
+        status: 'draft',
+        content: JSON.stringify(content),
+        process_note: null,
+        revision: 0,
+        saved_at: at,
+        search_rowid: noteKey,
+        created_at: at,
+      });
       await writeNoteIndex(trx, { noteKey, noteId, clientId: input.clientId, parts: noteSearchParts(template, content, [], 'draft') });
       await appendActivity(
         trx,
@@ -103,7 +98,7 @@ export class NotesService {
     const db = this.ctx.db();
     const note = await noteRowOrThrow(db, input.noteId);
     if (note.status === 'signed') throw new AppError('CONFLICT', 'This note is signed, so its session details cannot be changed.');
-    const row = await db.selectFrom('sessions').selectAll().where('id', '=', note.session_id).executeTakeFirstOrThrow();
+    const row = await sessionRow(db, note.session_id);
     const before = sessionFieldsOf(row);
     const changed = (Object.keys(before) as (keyof SessionFields)[]).filter((key) => before[key] !== input.session[key]);
     if (changed.length === 0) return loadNote(db, input.noteId);
@@ -113,7 +108,7 @@ export class NotesService {
       // Re-checked inside the transaction: the note may have been signed since it was read.
       const current = await noteRowOrThrow(trx, input.noteId);
       if (current.status === 'signed') throw signedConflict();
-      await trx.updateTable('sessions').set(sessionColumns(input.session)).where('id', '=', note.session_id).execute();
+      await updateSessionFields(trx, note.session_id, input.session);
       // A rupture alert is dated by its session.
       if (changed.includes('date')) await refreshClientAlerts(trx, note.client_id, at);
       await appendActivity(
@@ -157,19 +152,13 @@ export class NotesService {
       const template = parseTemplate(row.template_json);
       const content = await checkedContent(trx, template, row.client_id, input.content);
       const revision = row.revision + 1;
-      const result = await trx
-        .updateTable('notes')
-        .set({
-          content: JSON.stringify(content),
-          process_note: input.processNote === null || isRichTextEmpty(input.processNote) ? null : JSON.stringify(input.processNote),
-          revision,
-          saved_at: savedAt,
-        })
-        .where('id', '=', input.noteId)
-        .where('status', '=', 'draft')
-        .where('revision', '=', input.baseRevision)
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw staleConflict();
+      const saved = await updateDraft(trx, input.noteId, input.baseRevision, {
+        content: JSON.stringify(content),
+        process_note: input.processNote === null || isRichTextEmpty(input.processNote) ? null : JSON.stringify(input.processNote),
+        revision,
+        saved_at: savedAt,
+      });
+      if (!saved) throw staleConflict();
       // Autosave runs about once a second: the alerts are recomputed only when the rupture flag changed.
       if (ruptureNoted(row.content) !== content.rupture.noted) await refreshClientAlerts(trx, row.client_id, new Date(savedAt));
       await writeGoalProgress(trx, input.noteId, content);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { SearchInput, SearchResult } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
+import { ruptureNotedOf } from './note-json';
 import { MATCH_END, MATCH_START, noteKeyOfRowid, PART_STRIDE, partRowidRange } from './note-search-parts';
 import { ftsWords, snippetSegments } from './search-query';
 
@@ -50,7 +51,7 @@ function noteFilters(input: SearchInput): RawBuilder<unknown>[] {
   if (input.to !== null) filters.push(sql`ses.session_date <= ${input.to}`);
   if (input.templateId !== null) filters.push(sql`n.template_id = ${input.templateId}`);
   if (input.status !== null) filters.push(sql`n.status = ${input.status}`);
-  if (input.ruptureOnly) filters.push(sql`json_extract(n.content, '$.rupture.noted') = 1`);
+  if (input.ruptureOnly) filters.push(sql`${ruptureNotedOf('n')} = 1`);
   return filters;
 }
 

@@ -1,11 +1,17 @@
 import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
-import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
+import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
-import { parseContent, parseTemplate, sessionOf } from './note-store';
+import { ruptureNotedOf } from './note-json';
+import { parseContent, parseTemplate, sessionColumns, sessionOf, type SessionRow } from './note-store';
 import { voidedSessionIds, voidsOfClient } from './voids.repository';
 import type { NoteContent } from '../../../shared/notes';
 import type { NoteTemplate } from '../../../shared/note-templates';
+
+/**
+ * The `sessions` table, read with its note where a screen needs both. Rows map to `Session` in
+ * note-store.ts (sessionOf, sessionFieldsOf, sessionColumns).
+ */
 
 /** A client's timeline, newest session first, without loading whole notes. */
 export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: string): Promise<SessionSummary[]> {
@@ -18,7 +24,7 @@ export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: st
       'n.status',
       'n.signed_at',
       sql<string>`json_extract(n.template_json, '$.name')`.as('template_name'),
-      sql<number>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted'),
+      ruptureNotedOf('n').as('rupture_noted'),
       sql<string | null>`json_extract(n.content, '$.risk.level')`.as('risk_level'),
       (eb) => eb.selectFrom('note_addenda as a').select((inner) => inner.fn.countAll<number>().as('count')).whereRef('a.note_id', '=', 'n.id').as('addenda_count'),
     ])
@@ -90,8 +96,30 @@ export async function deleteSession(db: Kysely<VaultSchema>, sessionId: string):
 }
 
 /** The session row of a note. */
-export async function sessionRow(db: Kysely<VaultSchema>, sessionId: string) {
+export async function sessionRow(db: Kysely<VaultSchema>, sessionId: string): Promise<SessionRow> {
   return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+}
+
+export async function insertSession(trx: Kysely<VaultSchema>, session: { id: string; clientId: string; createdAt: string; fields: SessionFields }): Promise<void> {
+  await trx
+    .insertInto('sessions')
+    .values({ id: session.id, client_id: session.clientId, created_at: session.createdAt, ...sessionColumns(session.fields) })
+    .execute();
+}
+
+export async function updateSessionFields(trx: Kysely<VaultSchema>, sessionId: string, fields: SessionFields): Promise<void> {
+  await trx.updateTable('sessions').set(sessionColumns(fields)).where('id', '=', sessionId).execute();
+}
+
+/** The date of the client's last session, voided ones left out; null before the first. */
+export async function lastSessionDate(db: Kysely<VaultSchema>, clientId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.max('session_date').as('last'))
+    .where('client_id', '=', clientId)
+    .where('id', 'not in', voidedSessionIds())
+    .executeTakeFirst();
+  return row?.last ?? null;
 }
 
 /** A session's client and its note's id and status (undefined when there is no such session). */
@@ -111,7 +139,7 @@ export async function ruptureSessionsOfClient(db: Kysely<VaultSchema>, clientId:
     .innerJoin('notes as n', 'n.session_id', 'ses.id')
     .select(['ses.id as session_id', 'n.id as note_id', 'ses.session_date'])
     .where('ses.client_id', '=', clientId)
-    .where(sql`json_extract(n.content, '$.rupture.noted')`, '=', 1)
+    .where(ruptureNotedOf('n'), '=', 1)
     .where('ses.id', 'not in', voidedSessionIds())
     .orderBy('ses.session_date')
     .orderBy(sql`coalesce(ses.start_time, '')`)

@@ -131,9 +131,3 @@ export async function addendaAfter(db: Kysely<VaultSchema>, afterRowid: number, 
     ORDER BY a.rowid LIMIT ${limit}`.execute(db);
   return result.rows;
 }
-
-/** Every client's code by id, to name a record the log mentions but that is gone. */
-export async function clientCodes(db: Kysely<VaultSchema>): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('clients').select(['id', 'code']).execute();
-  return new Map(rows.map((row) => [row.id, row.code]));
-}

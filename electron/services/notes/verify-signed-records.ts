@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { RecordMismatch, RecordMismatchReason } from '../../../shared/record-verification';
 import type { VaultSchema } from '../database/schema';
 import { addendumHash, noteHash, noteHashOfContentText } from './note-hash';
-import { addendaAfter, addendumInput, clientCodes, storedAddendumResults, signedNoteFrame, signedNoteInput, signedNotesAfter, type StoredAddendum, type StoredSignedNote } from './signed-records.repository';
+import { clientCodes } from '../clients/clients.repository';
+import { addendaAfter, addendumInput, storedAddendumResults, signedNoteFrame, signedNoteInput, signedNotesAfter, type StoredAddendum, type StoredSignedNote } from './signed-records.repository';
 
 /**
  * Recomputes the hash of every signed note and addendum from what is stored and compares it with the

@@ -13,7 +13,8 @@ import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
 import { listMeasures } from '../measures/measure-definitions.repository';
-import { addendaOf, parseContent, parseRichText, parseTemplate, sessionOf } from '../notes/note-store';
+import { addendaOf } from '../notes/addenda.repository';
+import { parseContent, parseRichText, parseTemplate, sessionOf } from '../notes/note-store';
 import { voidsOfClient } from '../notes/voids.repository';
 import { nameRedactor } from './redact-names';
 

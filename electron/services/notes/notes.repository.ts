@@ -1,0 +1,72 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Note } from '../../../shared/notes';
+import type { NotesTable, VaultSchema } from '../database/schema';
+import { addendaOf } from './addenda.repository';
+import { noteNotFound, noteOf, type NoteRow } from './note-store';
+import { sessionRow } from './sessions.repository';
+
+/**
+ * The `notes` table: one note per session, a draft until signed. Rows map to `Note` in note-store.ts
+ * (noteOf); triggers refuse changes to a signed note (migration 0008).
+ */
+
+export async function noteRowOrThrow(db: Kysely<VaultSchema>, noteId: string): Promise<NoteRow> {
+  const row = await db.selectFrom('notes').selectAll().where('id', '=', noteId).executeTakeFirst();
+  if (!row) throw noteNotFound();
+  return row;
+}
+
+/** The whole note as the editor and the signed view show it, with its session and addenda. */
+export async function loadNote(db: Kysely<VaultSchema>, noteId: string): Promise<Note> {
+  const row = await noteRowOrThrow(db, noteId);
+  const session = await sessionRow(db, row.session_id);
+  return noteOf(row, session, await addendaOf(db, noteId));
+}
+
+/** A key for a new note, which it keeps for life (its parts' search rowids derive from it). */
+export async function newNoteKey(trx: Kysely<VaultSchema>): Promise<number> {
+  const { rows } = await sql<{ key: number }>`SELECT coalesce(max(search_rowid), 0) + 1 AS key FROM notes`.execute(trx);
+  return Number(rows[0]?.key ?? 1);
+}
+
+export async function insertNote(trx: Kysely<VaultSchema>, row: Insertable<NotesTable>): Promise<void> {
+  await trx.insertInto('notes').values(row).execute();
+}
+
+/**
+ * Stores a draft's content as revision `revision`, only if the note is still the draft at `baseRevision`;
+ * false when it was not (signed or saved from somewhere else in the meantime).
+ */
+export async function updateDraft(
+  trx: Kysely<VaultSchema>,
+  noteId: string,
+  baseRevision: number,
+  columns: Pick<NoteRow, 'content' | 'process_note' | 'revision' | 'saved_at'>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('notes')
+    .set(columns)
+    .where('id', '=', noteId)
+    .where('status', '=', 'draft')
+    .where('revision', '=', baseRevision)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Marks a note signed, with its canonical content, signer and hash. */
+export async function markSigned(
+  trx: Kysely<VaultSchema>,
+  noteId: string,
+  signed: Pick<NoteRow, 'content' | 'signed_at' | 'signer_name' | 'signer_credentials' | 'content_hash'>,
+): Promise<void> {
+  await trx
+    .updateTable('notes')
+    .set({ status: 'signed', ...signed })
+    .where('id', '=', noteId)
+    .execute();
+}
+
+/** Deletes every note of a client (with their addenda and goal marks); allowed for signed ones only during an erasure. */
+export async function deleteNotesOfClient(trx: Kysely<VaultSchema>, clientId: string): Promise<void> {
+  await trx.deleteFrom('notes').where('client_id', '=', clientId).execute();
+}
