@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeasureResult } from '../../../shared/measure-records';
 import type { MeasureResultsTable, VaultSchema } from '../database/schema';
-import { ruptureNotedOf } from '../notes/note-json';
+import { ruptureNotedOf } from '../notes/notes.repository';
 import { voidedSessionIds } from '../notes/voids.repository';
 
 /** A stored row, with the note it belongs to, that note's rupture flag (null when not read) and whether it was voided. */

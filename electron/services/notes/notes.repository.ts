@@ -5,6 +5,9 @@ import { addendaOf } from './addenda.repository';
 import { noteNotFound, noteOf, type NoteRow } from './note-store';
 import { sessionRow } from './sessions.repository';
 
+/** How SQL reads a note's rupture flag; other domains' queries take it from this table's repository. */
+export { ruptureNotedOf } from './note-json';
+
 /**
  * The `notes` table: one note per session, a draft until signed. Rows map to `Note` in note-store.ts
  * (noteOf); triggers refuse changes to a signed note (migration 0008).
