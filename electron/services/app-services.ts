@@ -20,6 +20,8 @@ export interface AppServicesOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   nativeBinding?: string;
   kdfCost?: VaultServiceOptions['kdfCost'];
+  /** The test host's cheaper backup scrypt cost (BackupServiceOptions.scryptLogN); the app leaves it unset. */
+  backupScryptLogN?: number;
 }
 
 export interface AppServices {
@@ -69,6 +71,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emitProgress: (progress) => options.emit('backupProgress', progress),
     onSaved: (file) => summaries.allowReveal(file),
     nativeBinding: options.nativeBinding,
+    ...(options.backupScryptLogN !== undefined ? { scryptLogN: options.backupScryptLogN } : {}),
   });
   const exports = new ExportService({
     db: database,

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { startHarness } from './harness-process';
+import { costFlags, startHarness, type HostCosts } from './harness-process';
 import { activeRecorder } from './run-logs';
 
 /**
@@ -73,13 +73,14 @@ export interface SecondComputer {
 
 /**
  * Another computer: its own test host with an empty vault folder, whose dialog folder holds `files`, and
- * its own browser context (the hosts share 127.0.0.1, so their session cookies must not meet).
+ * its own browser context (the hosts share 127.0.0.1, so their session cookies must not meet). It runs
+ * with the first host's costs, so it can read the backups that host wrote.
  */
-export async function startSecondComputer(browser: Browser, files: readonly string[]): Promise<SecondComputer> {
+export async function startSecondComputer(browser: Browser, files: readonly string[], costs: HostCosts): Promise<SecondComputer> {
   const vaultDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alliance-e2e-second-'));
   const dialogDir = await fs.mkdtemp(path.join(os.tmpdir(), 'alliance-e2e-second-'));
   for (const file of files) await fs.copyFile(file, path.join(dialogDir, path.basename(file)));
-  const host = await startHarness(['--vault', vaultDir, '--dialog-dir', dialogDir]);
+  const host = await startHarness(['--vault', vaultDir, '--dialog-dir', dialogDir, ...costFlags(costs)]);
   let context: BrowserContext | null = null;
   try {
     context = await browser.newContext();

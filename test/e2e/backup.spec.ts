@@ -40,7 +40,7 @@ async function chooseFileFor(page: Page, button: 'Verify backup…' | 'Restore f
   return dialog;
 }
 
-test('back up to the chosen folder, verify the file, and restore it on a new computer through the start screen', async ({ app: page, harness, browser }) => {
+test('back up to the chosen folder, verify the file, and restore it on a new computer through the start screen', async ({ app: page, harness, browser, hostCosts }) => {
   test.setTimeout(180_000);
   await openEmptyVault(page);
   await addClientThroughUi(page, CLIENT);
@@ -108,7 +108,7 @@ test('back up to the chosen folder, verify the file, and restore it on a new com
   await expect(overdueWarning(page)).toHaveCount(0);
 
   // A new computer: an empty vault folder whose dialog folder holds only that backup.
-  const second = await startSecondComputer(browser, [backupFile]);
+  const second = await startSecondComputer(browser, [backupFile], hostCosts);
   try {
     const other = second.page;
     await expect(other.getByRole('heading', { name: 'Create your vault' })).toBeVisible({ timeout: 15_000 });

@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../harness/renderer-build';
 import type { HarnessOsEvent } from '../harness/server';
 import { APP_ORIGIN } from '../../electron/services/url-policy';
 import { electronBinaryInstalled } from './electron-binary';
-import { startHarness } from './harness-process';
+import { costFlags, startHarness, type HostCosts } from './harness-process';
 import { copyProcessLogs, startRecorder, stopRecorder, type TestRecorder } from './run-logs';
 
 export type ProjectName = 'chromium' | 'electron';
@@ -24,6 +24,11 @@ export interface Harness {
 }
 
 interface Fixtures {
+  /**
+   * The test host's key derivation costs: cheap test costs unless a spec asks for the app's own with
+   * `test.use({ hostCosts: 'production' })` (harness-process.ts). Electron always runs the app's own.
+   */
+  hostCosts: HostCosts;
   /** `testInfo.project.name`, so specs can skip dialog-dependent steps under electron. */
   projectName: ProjectName;
   harness: Harness;
@@ -51,6 +56,8 @@ export const ELECTRON_MISSING =
   'Electron binary not installed on this machine (it cannot be downloaded here); the electron project ran nothing';
 
 export const test = base.extend<Fixtures>({
+  hostCosts: ['test', { option: true }],
+
   projectName: async ({}, use, testInfo) => {
     await use(testInfo.project.name === 'electron' ? 'electron' : 'chromium');
   },
@@ -95,7 +102,7 @@ export const test = base.extend<Fixtures>({
     await Promise.all([vaultDir, dialogDir].map((dir) => fs.rm(dir, { recursive: true, force: true })));
   },
 
-  harness: async ({ tempDirs, projectName, playwright, recorder }, use, testInfo) => {
+  harness: async ({ tempDirs, projectName, playwright, recorder, hostCosts }, use, testInfo) => {
     const { vaultDir, dialogDir } = tempDirs;
     if (projectName === 'electron') {
       // Electron answers dialogs with real OS dialogs; specs skip those steps under this project.
@@ -111,7 +118,7 @@ export const test = base.extend<Fixtures>({
       return;
     }
 
-    const host = await startHarness(['--vault', vaultDir, '--dialog-dir', dialogDir]);
+    const host = await startHarness(['--vault', vaultDir, '--dialog-dir', dialogDir, ...costFlags(hostCosts)]);
     recorder.ownOrigins.add(new URL(host.url).origin);
     // Its own cookie jar, so it works before (or without) a page; the token URL sets the cookie.
     const request = await playwright.request.newContext({ baseURL: new URL(host.url).origin });

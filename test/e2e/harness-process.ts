@@ -3,9 +3,22 @@ import { createInterface } from 'node:readline';
 import { copyProcessLogs } from './run-logs';
 import { REPO_ROOT } from '../harness/renderer-build';
 import { HOST_BUNDLE_ENTRY } from '../harness/bundle-host';
+import { TEST_BACKUP_SCRYPT_LOG_N } from '../harness/test-costs';
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * The key derivation costs a test host runs with. `test` (every spec's default): Argon2id at the 64 MiB
+ * floor with one pass instead of tuning to ~0.5 s, and backups at scrypt 2^14 instead of 2^18, which
+ * spares each test seconds of derivation that prove nothing about the screens. `production`: the
+ * app's own parameters, for the specs that check them (see docs/testing.md).
+ */
+export type HostCosts = 'test' | 'production';
+
+/** The test host's flags for `costs` (test/harness/cli.ts). */
+export const costFlags = (costs: HostCosts): string[] =>
+  costs === 'test' ? ['--test-kdf', '--backup-cost', String(TEST_BACKUP_SCRYPT_LOG_N)] : [];
 
 export interface HarnessProcess {
   url: string;

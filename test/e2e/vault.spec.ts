@@ -3,6 +3,13 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { createVaultThroughUi, FIRST_PASSPHRASE } from './vault-helpers';
 
+/**
+ * The one spec whose test hosts run with the app's own key derivation: Argon2id tuned to this machine
+ * on creation and kept through unlocks, the recovery key and a passphrase change, as Settings shows
+ * it. Every other spec runs with the test host's cheaper costs (harness-process.ts).
+ */
+test.use({ hostCosts: 'production' });
+
 const FIRST = FIRST_PASSPHRASE;
 const SECOND = 'saffron glacier pocket tundra 31';
 const THIRD = 'orchid lattice ember canyon 74';

@@ -9,18 +9,25 @@ import { EventStream } from './event-stream';
 import { buildApiScript } from './api-script';
 import { createHarnessServer } from './server';
 import { ensureRendererBuilt, rendererOutDir } from './renderer-build';
+import { BACKUP_COST_RANGE, TEST_KDF_COST } from './test-costs';
+import { BACKUP_SCRYPT_LOG_N } from '../../shared/backup';
 
 /**
- * The loopback test host: `npm run harness -- --vault <dir> [--port <n>] [--dialog-dir <dir>]`.
- * stdout carries exactly one line, `HARNESS_URL=…`, once the server is ready; everything else goes to
- * stderr so callers (the Playwright fixture, scripts) can read that line without parsing noise.
+ * The loopback test host: `npm run harness -- --vault <dir> [--port <n>] [--dialog-dir <dir>]
+ * [--test-kdf] [--backup-cost <log2N>]`. stdout carries exactly one line, `HARNESS_URL=…`, once the
+ * server is ready; everything else goes to stderr so callers (the Playwright fixture, scripts) can read
+ * that line without parsing noise. `--test-kdf` gives new vaults (and changed passphrases) Argon2id at
+ * the 64 MiB floor with one pass instead of tuning to ~0.5 s; `--backup-cost` writes backups with scrypt
+ * 2^<log2N> and reads back down to it instead of 2^18. Both exist only here, never in the packaged app.
  */
-const USAGE = 'Usage: npm run harness -- --vault <dir> [--port <n>] [--dialog-dir <dir>]';
+const USAGE = 'Usage: npm run harness -- --vault <dir> [--port <n>] [--dialog-dir <dir>] [--test-kdf] [--backup-cost <log2N>]';
 
 interface Flags {
   vaultDir: string;
   port: number;
   dialogDir: string | null;
+  testKdf: boolean;
+  backupScryptLogN: number | null;
 }
 
 class UsageError extends Error {}
@@ -30,7 +37,13 @@ function parseFlags(argv: string[]): Flags {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { vault: { type: 'string' }, port: { type: 'string' }, 'dialog-dir': { type: 'string' } },
+      options: {
+        vault: { type: 'string' },
+        port: { type: 'string' },
+        'dialog-dir': { type: 'string' },
+        'test-kdf': { type: 'boolean' },
+        'backup-cost': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -43,10 +56,17 @@ function parseFlags(argv: string[]): Flags {
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be 0–65535, not "${portText}".`);
   const dialogDir = values['dialog-dir'];
   if (dialogDir !== undefined && dialogDir.trim() === '') throw new UsageError('--dialog-dir needs a folder.');
+  const costText = values['backup-cost'];
+  const cost = Number(costText);
+  if (costText !== undefined && (!/^\d+$/.test(costText) || cost < BACKUP_COST_RANGE.min || cost > BACKUP_COST_RANGE.max)) {
+    throw new UsageError(`--backup-cost must be ${BACKUP_COST_RANGE.min}–${BACKUP_COST_RANGE.max} (log2 of scrypt's N), not "${costText}".`);
+  }
   return {
     vaultDir: path.resolve(values.vault),
     port,
     dialogDir: dialogDir === undefined ? null : path.resolve(dialogDir),
+    testKdf: values['test-kdf'] === true,
+    backupScryptLogN: costText === undefined ? null : cost,
   };
 }
 
@@ -80,6 +100,8 @@ async function main(): Promise<void> {
     vaultDir: flags.vaultDir,
     dialogs,
     emit: (event, payload) => events.send(event, payload),
+    ...(flags.testKdf ? { kdfCost: TEST_KDF_COST } : {}),
+    ...(flags.backupScryptLogN !== null ? { backupScryptLogN: flags.backupScryptLogN } : {}),
   });
   const token = randomBytes(24).toString('base64url');
   const server = createHarnessServer({
@@ -121,6 +143,9 @@ async function main(): Promise<void> {
 
   process.stdout.write(`HARNESS_URL=http://127.0.0.1:${port}/?token=${token}\n`);
   process.stderr.write(`[harness] serving ${rendererOutDir()} with the vault folder ${flags.vaultDir}\n`);
+  if (flags.testKdf || flags.backupScryptLogN !== null) {
+    process.stderr.write(`[harness] test costs: Argon2id ${flags.testKdf ? '64 MiB, 1 pass' : 'tuned'}, backup scrypt 2^${flags.backupScryptLogN ?? BACKUP_SCRYPT_LOG_N}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,8 @@
 import { prng } from './support/prng';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { build } from 'esbuild';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyActivityLog } from '../../electron/services/activity/activity-log';
@@ -17,6 +15,7 @@ import { AppError } from '../../shared/errors';
 import type { MeasureResult } from '../../shared/measure-records';
 import { richTextToPlain } from '../../shared/rich-text';
 import type { ClientState, MeasureState, NoteState, WriteLine } from './support/crash-writer-child';
+import { bundleChild } from './support/bundle-child';
 import { newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
 
 /**
@@ -26,7 +25,6 @@ import { newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-
  * carries over from one kill to the next, so each round starts from what the previous recovery left.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
 const KILLS = 50;
 /** Every this many kills, and after the last, every record ever confirmed is checked, not just this round's. */
 const FULL_SWEEP_EVERY = 10;
@@ -42,7 +40,8 @@ let childBundle: string;
 
 beforeAll(async () => {
   dir = tempDir('alliance-crash-safety-');
-  childBundle = await bundleWriterChild();
+  // Bundled once: the child starts 50 times (see bundle-child.ts).
+  ({ file: childBundle, dir: bundleDir } = await bundleChild(path.join(here, 'support/crash-writer-child.ts')));
   const vault = newVaultService(dir);
   await vault.create(PASSPHRASE);
   // Signing and addenda need a practitioner name.
@@ -53,30 +52,6 @@ afterAll(async () => {
   await removeDir(dir);
   await removeDir(bundleDir);
 });
-
-/**
- * Started with `node --import tsx`, the child spent about a second resolving and transforming its ~200
- * modules before its first write, 50 times over; bundled once, it starts in about a third of that.
- * The bundle sits under node_modules so the native SQLite module, left external, resolves as usual.
- */
-async function bundleWriterChild(): Promise<string> {
-  mkdirSync(path.join(repoRoot, 'node_modules/.cache'), { recursive: true });
-  bundleDir = mkdtempSync(path.join(repoRoot, 'node_modules/.cache/crash-safety-'));
-  const outfile = path.join(bundleDir, 'crash-writer-child.mjs');
-  await build({
-    entryPoints: [path.join(here, 'support/crash-writer-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    // Bundled CommonJS dependencies call require(), which an ES module lacks.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return outfile;
-}
 
 /**
  * What the vault must hold: per record, the merged state of its confirmed writes, and the state it would

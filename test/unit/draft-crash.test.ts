@@ -10,17 +10,20 @@ import { clientFields } from './support/client-vault';
 import { draftForRevision } from './support/draft-crash-content';
 import { sessionFields } from './support/notes-vault';
 import { ClientsService } from '../../electron/services/clients/clients.service';
+import { bundleChild, type BundledChild } from './support/bundle-child';
 import { newVaultService, PASSPHRASE, removeDir, tempDir } from './support/temp-vault';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const childScript = path.join(here, 'support/draft-crash-child.ts');
 const ROUNDS = 20;
 
 let dir: string;
 let noteId: string;
+let child: BundledChild;
 
 beforeAll(async () => {
   dir = tempDir('alliance-crash-');
+  // Bundled once: the child starts 20 times (see bundle-child.ts).
+  child = await bundleChild(path.join(here, 'support/draft-crash-child.ts'));
   const vault = newVaultService(dir);
   await vault.create(PASSPHRASE);
   const db = () => vault.database();
@@ -30,19 +33,20 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeDir(dir);
+  await removeDir(child.dir);
 });
 
 /** Starts the child, kills it with SIGKILL `afterMs` after its first save, and returns the last revision it reported saved. */
 function runAndKill(afterMs: number): Promise<{ lastReported: number; saves: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir, noteId], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, [child.file, dir, noteId], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastReported = -1;
     let saves = 0;
     let buffered = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    started.stdout.setEncoding('utf8');
+    started.stdout.on('data', (chunk: string) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
@@ -51,15 +55,15 @@ function runAndKill(afterMs: number): Promise<{ lastReported: number; saves: num
         if (!match) continue;
         lastReported = Number(match[1]);
         saves += 1;
-        timer ??= setTimeout(() => child.kill('SIGKILL'), afterMs);
+        timer ??= setTimeout(() => started.kill('SIGKILL'), afterMs);
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    started.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
     });
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
+    const guard = setTimeout(() => started.kill('SIGKILL'), 20_000);
+    started.on('error', reject);
+    started.on('exit', (_code, signal) => {
       clearTimeout(guard);
       if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL' || saves === 0) reject(new Error(`child ended without being killed mid-save (signal ${signal}): ${stderr.slice(0, 2000)}`));

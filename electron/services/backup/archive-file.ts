@@ -56,6 +56,8 @@ export interface WriteArchiveOptions {
    */
   passphrase: string | PreparedScryptRecipient | null;
   scryptLogN?: number;
+  /** The least work factor accepted: 2^18 unless the test host's cheaper backup cost is in use. */
+  minScryptLogN?: number;
   /** 0…1: writing up to 0.9, reading the file back for verification after that. */
   onProgress?: (fraction: number) => void;
   /**
@@ -90,10 +92,11 @@ const WRITE_SHARE = 0.9;
  */
 export async function writeArchiveFile(options: WriteArchiveOptions): Promise<WrittenArchive> {
   const logN = options.scryptLogN ?? BACKUP_SCRYPT_LOG_N;
-  if (!Number.isInteger(logN) || logN < BACKUP_SCRYPT_LOG_N_RANGE.min || logN > BACKUP_SCRYPT_LOG_N_RANGE.max) {
+  const min = options.minScryptLogN ?? BACKUP_SCRYPT_LOG_N_RANGE.min;
+  if (!Number.isInteger(logN) || logN < min || logN > BACKUP_SCRYPT_LOG_N_RANGE.max) {
     // A programming error, not the practitioner's: below 18 weakens the passphrase, above 20 the
     // age-encryption package (and so this app) could not read the backup back.
-    throw new Error(`scrypt work factor must be ${BACKUP_SCRYPT_LOG_N_RANGE.min}..${BACKUP_SCRYPT_LOG_N_RANGE.max}`);
+    throw new Error(`scrypt work factor must be ${min}..${BACKUP_SCRYPT_LOG_N_RANGE.max}`);
   }
   const target = path.resolve(options.file);
   const folder = path.dirname(target);

@@ -16,6 +16,11 @@ export interface ReadBackupOptions {
    * damaged copies of one file without paying scrypt for each; the passphrase is then ignored.
    */
   identity?: Identity;
+  /**
+   * The least scrypt work factor (log2 N) a backup may ask for: BACKUP_SCRYPT_LOG_N_RANGE.min unless the
+   * test host writes its backups at a cheaper cost (`--backup-cost`), which it must then read back.
+   */
+  minScryptLogN?: number;
 }
 
 export interface ReadBackup {
@@ -95,7 +100,7 @@ export async function readBackupInto<T>(file: string, passphrase: string, sink: 
 
     const prefix = Buffer.alloc(Math.min(fileBytes, HEADER_LIMIT));
     await readFully(handle, prefix, 0);
-    const headerBytes = inspectHeader(prefix, prefix.length === fileBytes);
+    const headerBytes = inspectHeader(prefix, prefix.length === fileBytes, options.minScryptLogN ?? BACKUP_SCRYPT_LOG_N_RANGE.min);
     const payloadBytes = fileBytes - headerBytes - PAYLOAD_NONCE_BYTES;
     // Even an empty backup has a nonce and one authenticated chunk; anything shorter was cut off.
     if (payloadBytes < TAG_BYTES) throw problems.incomplete();
@@ -225,7 +230,7 @@ function sniff(prefix: Buffer): string {
  * file from a damaged one; this also refuses a work factor the package would spend seconds or
  * gigabytes on before it gives up.
  */
-function inspectHeader(prefix: Buffer, wholeFile: boolean): number {
+function inspectHeader(prefix: Buffer, wholeFile: boolean, minLogN: number): number {
   const versionLine = Buffer.from(`${AGE_VERSION_LINE}\n`, 'latin1');
   if (prefix.subarray(0, AGE_ARMOR_BEGIN.length).toString('latin1') === AGE_ARMOR_BEGIN) throw problems.armored();
   if (!prefix.subarray(0, versionLine.length).equals(versionLine)) {
@@ -277,7 +282,7 @@ function inspectHeader(prefix: Buffer, wholeFile: boolean): number {
   if (logN > BACKUP_SCRYPT_LOG_N_RANGE.max) throw problems.workFactor();
   // Alliance Notes has always written 2^18: a lower factor makes a passphrase cheaper to guess, and a
   // file that asks for one was made by some other tool (perhaps to be restored over a practice's vault).
-  if (logN < BACKUP_SCRYPT_LOG_N_RANGE.min) throw problems.weakWorkFactor(logN);
+  if (logN < minLogN) throw problems.weakWorkFactor(logN);
   return offset;
 }
 

@@ -6,6 +6,7 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_MANIFEST_ENTRY,
   BACKUP_SCRYPT_LOG_N,
+  BACKUP_SCRYPT_LOG_N_RANGE,
   type BackupManifest,
   type RecordCounts,
 } from '../../../shared/backup';
@@ -22,6 +23,8 @@ export interface WriteBackupOptions {
   appVersion: string;
   schemaVersion: string;
   onProgress?: (phase: string, fraction: number | null) => void;
+  /** The scrypt work factor (log2 N); BACKUP_SCRYPT_LOG_N unless the test host asks for a cheaper one. */
+  scryptLogN?: number;
 }
 
 export interface WrittenBackup {
@@ -54,7 +57,8 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   const progress = options.onProgress ?? (() => undefined);
   // The key first: scrypt's 256 MB is freed before the snapshot is read.
   progress('Deriving the encryption key', null);
-  const recipient = await PreparedScryptRecipient.derive(options.passphrase, BACKUP_SCRYPT_LOG_N);
+  const logN = options.scryptLogN ?? BACKUP_SCRYPT_LOG_N;
+  const recipient = await PreparedScryptRecipient.derive(options.passphrase, logN);
   progress('Taking a snapshot', null);
   const snapshot = await options.openSnapshot();
   try {
@@ -95,7 +99,8 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
         { name: BACKUP_DATABASE_ENTRY, bytes: snapshot.bytes, pieces: hashedPieces },
       ],
       passphrase: recipient,
-      scryptLogN: BACKUP_SCRYPT_LOG_N,
+      scryptLogN: logN,
+      minScryptLogN: Math.min(logN, BACKUP_SCRYPT_LOG_N_RANGE.min),
       onProgress: (fraction) => progress(fraction < 0.9 ? 'Encrypting and writing' : 'Checking the written file', fraction),
     });
     return {

@@ -43,6 +43,12 @@ export interface BackupServiceOptions {
   /** Path to a better_sqlite3.node built for the running runtime (the Electron shell sets it). */
   nativeBinding?: string;
   now?: () => Date;
+  /**
+   * The scrypt work factor (log2 N) backups are written with and the least one they are read with.
+   * Only the test host sets it (`--backup-cost`), to spare each e2e test seconds of scrypt; the app
+   * always writes BACKUP_SCRYPT_LOG_N and refuses less.
+   */
+  scryptLogN?: number;
 }
 
 interface PendingRestore {
@@ -151,6 +157,7 @@ export class BackupService {
           appVersion: this.options.appVersion,
           schemaVersion: latestSchemaVersion(),
           onProgress: (phase, fraction) => this.progress('backup', phase, fraction),
+          ...(this.options.scryptLogN !== undefined ? { scryptLogN: this.options.scryptLogN } : {}),
         });
         const row: BackupHistoryRow = {
           id: randomUUID(),
@@ -343,6 +350,7 @@ export class BackupService {
         // covers what a table-by-table check leaves out.
         checkTablesInParallel: operation === 'restore',
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        ...(this.options.scryptLogN !== undefined ? { minScryptLogN: this.options.scryptLogN } : {}),
         onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
       });
       this.progress(operation, 'Verified', 1);

@@ -39,6 +39,8 @@ export interface StageBackupOptions {
   onProgress?: (phase: string, fraction: number | null) => void;
   /** Test-only, as in readBackupFile: replaces the passphrase's scrypt identity. */
   identity?: Identity;
+  /** As in readBackupFile: the least scrypt work factor accepted (the test host's cheaper cost). */
+  minScryptLogN?: number;
   /** Path to a better_sqlite3.node built for the running runtime (the Electron shell's). */
   nativeBinding?: string;
   /**
@@ -86,7 +88,11 @@ export async function stageVerifiedBackup(options: StageBackupOptions): Promise<
   });
   try {
     // The reader aborts the sink (removing the partial file) on every failure of its own.
-    const read = await readBackupInto(options.file, options.passphrase, sink, { onProgress: progress, ...(options.identity ? { identity: options.identity } : {}) });
+    const read = await readBackupInto(options.file, options.passphrase, sink, {
+      onProgress: progress,
+      ...(options.identity ? { identity: options.identity } : {}),
+      ...(options.minScryptLogN !== undefined ? { minScryptLogN: options.minScryptLogN } : {}),
+    });
     try {
       progress('Checking the database', null);
       // Built from this build's migrations (cached after the first restore or verify), never from the backup.

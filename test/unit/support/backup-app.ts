@@ -1,4 +1,4 @@
-import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../electron/services/app-services';
 import type { BackupProgress } from '../../../shared/backup';
 import { HarnessDialogs } from '../../harness/harness-dialogs';
 import { TEST_KDF_COST } from './temp-vault';
@@ -11,13 +11,14 @@ export interface BackupApp {
   progress: BackupProgress[];
 }
 
-export function startBackupApp(vaultDir: string): BackupApp {
+export function startBackupApp(vaultDir: string, options: Pick<AppServicesOptions, 'backupScryptLogN'> = {}): BackupApp {
   const dialogs = new HarnessDialogs(null);
   const progress: BackupProgress[] = [];
   const services = createAppServices({
     vaultDir,
     dialogs,
     kdfCost: TEST_KDF_COST,
+    ...options,
     emit: (event, payload) => {
       if (event === 'backupProgress') progress.push(payload as BackupProgress);
     },

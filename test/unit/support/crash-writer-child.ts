@@ -6,7 +6,7 @@
  * record's id is already known) and `done` only after the call has resolved. A `done` line is a write the
  * service confirmed, so it must survive the kill; an `intent` without its `done` may or may not have
  * committed. Each line carries the fields the write sets, so the parent can check them in the vault.
- * Run as: node --import tsx crash-writer-child.ts <vaultDir> <seed>
+ * Run as: node --import tsx crash-writer-child.ts <vaultDir> <seed> (the test runs it bundled).
  */
 import { prng } from './prng';
 import { ClientsService } from '../../../electron/services/clients/clients.service';

@@ -1,7 +1,7 @@
 /**
  * Child process of draft-crash.test.ts: unlocks the vault and saves drafts of one note as fast as it can,
  * printing `saved <revision>` only after saveNoteDraft has resolved, until the parent kills it.
- * Run as: node --import tsx draft-crash-child.ts <vaultDir> <noteId>
+ * Run as: node --import tsx draft-crash-child.ts <vaultDir> <noteId> (the test runs it bundled).
  */
 import { NotesService } from '../../../electron/services/notes/notes.service';
 import { draftForRevision } from './draft-crash-content';

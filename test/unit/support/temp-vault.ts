@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { VaultService, type VaultServiceOptions } from '../../../electron/services/vault/vault.service';
 
+import { TEST_KDF_COST } from '../../harness/test-costs';
+
 /** Real Argon2id at the 64 MiB floor, one pass: the same code path as production, just quicker. */
-export const TEST_KDF_COST = { memoryKiB: 64 * 1024, iterations: 1, parallelism: 1 };
+export { TEST_KDF_COST };
 
 export const PASSPHRASE = 'maple orbit lantern quietly 47';
 export const OTHER_PASSPHRASE = 'harbour violet tangent pebble 19';
