@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { alreadyThere, sizeMismatch, stagingFailed, writeError } from './staging-errors';
 import { emptyBatch, MAX_BATCHES, WRITE_BATCH_BYTES, writeFully, type Batch } from './staging-batch';
 import { startWorker } from '../workers/worker-thread';
-import type { DatabaseSink } from './backup-reader';
+import type { DatabaseSink } from './database-sink';
 import type { PageEncryptReply, PageEncryptRequest } from './page-cipher-protocol';
 import { markRollbackJournal } from './snapshot';
 import { plainPageLayout, SQLCIPHER_RESERVE_BYTES, SQLCIPHER_SALT_BYTES, SqlcipherPages } from './sqlcipher-pages';
