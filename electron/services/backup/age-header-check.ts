@@ -85,7 +85,7 @@ export function inspectHeader(prefix: Buffer, wholeFile: boolean): number {
   if (!/^[1-9][0-9]*$/.test(args[2]!)) throw problems.header();
   const logN = Number(args[2]);
   if (logN > BACKUP_SCRYPT_LOG_N_RANGE.max) throw problems.workFactor();
-  // Alliance Notes has always written 2^18: a lower factor makes a passphrase cheaper to guess, and a
+  // Alliance Notes writes 2^18 or more: a lower factor makes a passphrase cheaper to guess, and a
   // file that asks for one was made by some other tool (perhaps to be restored over a practice's vault).
   if (logN < BACKUP_SCRYPT_LOG_N_RANGE.min) throw problems.weakWorkFactor(logN);
   return offset;

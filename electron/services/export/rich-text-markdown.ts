@@ -5,7 +5,7 @@ import { escapeLineStart, escapeMarkdown, HARD_BREAK } from './markdown-escape';
 /**
  * Rich text (the app's Tiptap JSON) → CommonMark, with GFM task lists and strikethrough.
  *
- * A small walker rather than prosemirror-markdown: @tiptap/pm 3 no longer ships `markdown`, the
+ * A small walker rather than prosemirror-markdown: @tiptap/pm 3 does not ship `markdown`, the
  * Tiptap extensions that would give it a schema are renderer-only dev dependencies, and task lists
  * and underline would need hand-written serializers anyway. The app's rich text is a
  * closed set of node types and four marks (shared/rich-text.ts, no links or images), all covered here;
