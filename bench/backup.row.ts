@@ -12,7 +12,7 @@ import { BACKUP_SCRYPT_LOG_N } from '../shared/backup';
 
 /**
  * Backup and restore of the seeded practice (practiceVault(): 300 clients, 20,000 sessions, ~240 MB)
- * and of a smaller one of about the issue's ~100 MB (8,000 sessions), each run in its own process on a
+ * and of a smaller one of about 100 MB (8,000 sessions), each run in its own process on a
  * copy of it, so the process's peak RSS is that of the operation. The smaller vault shows the peak-RSS
  * limit's floor: 1.5 × 100 MB + 100 MB is less than the unlocked app plus scrypt's 256 MiB.
  * The process runs the services bundled, as the app does (bundled-child.ts).

@@ -3,7 +3,7 @@ import { entryHash, GENESIS_HASH, type NewActivityEntry } from '../../electron/s
 import { changedFields } from '../../electron/services/clients/client-row';
 import type { ActivityLogTable } from '../../electron/services/database/schema';
 import { isoInstant } from './calendar';
-import type { PracticePlan } from './practice-plan';
+import type { PracticePlan } from './plan-types';
 
 /**
  * The activity log the services would have written over fifteen years, in time order: every client,

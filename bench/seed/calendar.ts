@@ -3,6 +3,8 @@
  * never depend on the machine's time zone. Timestamps are ISO strings, as the services write them.
  */
 const DAY_MS = 86_400_000;
+export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
 
 /** The practice's history: fifteen years of sessions ending in June 2026. */
 export const HISTORY_START = '2011-07-01';

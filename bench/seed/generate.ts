@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { APP_VERSION } from '../../shared/app-info';
 import type { KdfCost } from '../../electron/services/vault/kdf';
 import { VaultService } from '../../electron/services/vault/vault.service';
-import { planPractice, type PracticePlan } from './practice-plan';
+import { planPractice } from './practice-plan';
+import type { PracticePlan } from './plan-types';
 import { writePractice, type WriteProgress, type WriteTotals } from './write-vault';
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Rng } from './prng';
 
 const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
@@ -16,4 +17,13 @@ export function seededUuid(rng: Rng): string {
   const variant = (((c >>> 16) & 0x3fff) | 0x8000) >>> 0;
   const nodeHigh = c & 0xffff;
   return `${hex(a, 8)}-${hex(timeMid, 4)}-${hex(version, 4)}-${hex(variant, 4)}-${hex(nodeHigh, 4)}${hex(d, 8)}`;
+}
+
+/**
+ * A UUID-v4-formatted id made from the SHA-256 of `text`: the same text always gives the same id, so
+ * rows named after what they record (an alert event, its acknowledgement) come out alike for one seed.
+ */
+export function hashedUuid(text: string): string {
+  const digest = createHash('sha256').update(text).digest('hex');
+  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { isMultipleOf, round2 } from './numbers';
+import { computedRange } from './score-range';
+import { measureProblems, type MeasureProblem } from './definition-problems';
+
+export { computedRange, scoredItems, scoreResolution } from './score-range';
+export { measureProblems } from './definition-problems';
 
 /**
  * A measure definition is data, like a note template: built-in ones ship in code (built-in.ts), custom
@@ -123,141 +127,7 @@ const describedFields = {
   flagItems: z.array(flagItemSchema).max(MAX_ITEMS).default([]),
 };
 
-type Item = z.output<typeof measureItemSchema>;
-type Range = z.output<typeof scoreRangeSchema>;
-
-/** The items that count towards the total, subscales and missing-answer rules: all but the unscored ones. */
-export const scoredItems = <T extends { scored?: false | undefined }>(items: readonly T[]): T[] => items.filter((item) => item.scored !== false);
-
-
-/** The lowest and highest possible total for these items. Reversal doesn't change an item's range. */
-export function computedRange(all: readonly (Pick<Item, 'min' | 'max'> & { scored?: false | undefined })[], method: ScoringMethod): Range {
-  const items = scoredItems(all);
-  const min = items.reduce((sum, item) => sum + item.min, 0);
-  const max = items.reduce((sum, item) => sum + item.max, 0);
-  if (method === 'sum' || items.length === 0) return { min: round2(min), max: round2(max) };
-  return { min: round2(min / items.length), max: round2(max / items.length) };
-}
-
-/**
- * The finest step between two complete totals: 1 for sums of whole-number items, 0.1 when an item is
- * read to a tenth, 0.01 for means (scores are rounded to 2 decimals). Bands are contiguous when the
- * next starts no more than this above where the previous ends.
- */
-export function scoreResolution(items: readonly Pick<Item, 'step'>[], method: ScoringMethod): number {
-  if (method === 'mean') return 0.01;
-  return items.some((item) => item.step === 0.1) ? 0.1 : 1;
-}
-
-interface CheckedMeasure {
-  scoreOnly: boolean;
-  items: Item[];
-  subscales: z.output<typeof subscaleSchema>[];
-  total: z.output<typeof totalRuleSchema>;
-  cutoff: z.output<typeof cutoffSchema> | null;
-  bands: z.output<typeof bandSchema>[];
-  reliableChange: number | null;
-  flagItems: z.output<typeof flagItemSchema>[];
-}
-
-interface Problem {
-  path: (string | number)[];
-  message: string;
-}
-
-/**
- * Cross-field checks shared by stored definitions and the Settings form. Messages name items by
- * position ("Item 3"), which is what a practitioner sees, rather than by key.
- */
-export function measureProblems(measure: CheckedMeasure, range: Range): Problem[] {
-  const problems: Problem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
-  const itemIndex = new Map<string, number>();
-
-  measure.items.forEach((item, i) => {
-    const n = i + 1;
-    if (itemIndex.has(item.key)) add(['items', i, 'key'], `Item ${n} has the same key ("${item.key}") as item ${(itemIndex.get(item.key) ?? 0) + 1}.`);
-    else itemIndex.set(item.key, i);
-    if (item.min >= item.max) add(['items', i, 'max'], `Item ${n}: the highest answer must be above the lowest.`);
-    if (!isMultipleOf(item.min, item.step) || !isMultipleOf(item.max, item.step)) {
-      add(['items', i, 'min'], item.step === 1 ? `Item ${n}: with whole-number answers, the lowest and highest must be whole numbers.` : `Item ${n}: the lowest and highest answers must be in steps of ${item.step}.`);
-    }
-    if (!measure.scoreOnly && item.text === '') add(['items', i, 'text'], `Item ${n} needs its wording.`);
-    if (item.labels !== undefined && (item.step !== 1 || item.labels.length !== item.max - item.min + 1)) {
-      add(['items', i, 'labels'], `Item ${n}: give one label for each whole-number answer from ${item.min} to ${item.max}.`);
-    }
-  });
-  const scored = scoredItems(measure.items);
-  if (scored.length === 0) add(['items'], 'At least one item must count towards the score.');
-  const unscored = new Set(measure.items.filter((item) => item.scored === false).map((item) => item.key));
-
-  const subscaleKeys = new Set<string>();
-  measure.subscales.forEach((subscale, s) => {
-    if (subscaleKeys.has(subscale.key)) add(['subscales', s, 'key'], `Two subscales have the key "${subscale.key}".`);
-    subscaleKeys.add(subscale.key);
-    const seen = new Set<string>();
-    subscale.items.forEach((key, k) => {
-      if (!itemIndex.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}", which is not one of the items.`);
-      else if (seen.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}" twice.`);
-      else if (unscored.has(key)) add(['subscales', s, 'items', k], `The subscale "${subscale.label}" lists "${key}", which is not scored.`);
-      seen.add(key);
-    });
-  });
-
-  if (scored.length > 0 && measure.total.maxMissing >= scored.length) {
-    add(['total', 'maxMissing'], `Allow fewer missing answers than there are items (${scored.length}).`);
-  }
-
-  const width = range.max - range.min;
-  if (measure.cutoff && (measure.cutoff.value <= range.min || measure.cutoff.value > range.max)) {
-    add(['cutoff', 'value'], `Put the cutoff above the lowest possible total (${range.min}) and no higher than the highest (${range.max}).`);
-  }
-  if (measure.reliableChange !== null && measure.reliableChange > width) {
-    add(['reliableChange'], `A reliable change can be at most ${round2(width)}, the whole span of the total.`);
-  }
-
-  problems.push(...bandProblems(measure.bands, range, scoreResolution(measure.items, measure.total.method)));
-
-  measure.flagItems.forEach((flag, f) => {
-    const i = itemIndex.get(flag.item);
-    const item = i === undefined ? undefined : measure.items[i];
-    if (i === undefined || !item) add(['flagItems', f, 'item'], `A flag names "${flag.item}", which is not one of the items.`);
-    else if (flag.above < item.min || flag.above >= item.max) {
-      add(['flagItems', f, 'above'], `The flag on item ${i + 1} must use a value from ${item.min} to just below ${item.max}, or it could never fire.`);
-    }
-  });
-
-  return problems;
-}
-
-function bandProblems(bands: z.output<typeof bandSchema>[], range: Range, resolution: number): Problem[] {
-  // No bands is allowed (a measure without published norms); some bands must cover the whole range.
-  if (bands.length === 0) return [];
-  const problems: Problem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
-  bands.forEach((band, b) => {
-    if (band.from > band.to) add(['bands', b, 'to'], `The band "${band.label}" ends before it starts.`);
-  });
-  const first = bands[0];
-  const last = bands[bands.length - 1];
-  if (first && first.from !== range.min) add(['bands', 0, 'from'], `The first band should start at the lowest possible total, ${range.min}.`);
-  if (last && last.to !== range.max) add(['bands', bands.length - 1, 'to'], `The last band should end at the highest possible total, ${range.max}.`);
-  for (let b = 1; b < bands.length; b++) {
-    const previous = bands[b - 1];
-    const band = bands[b];
-    if (!previous || !band) continue;
-    if (band.from < previous.from) {
-      add(['bands', b, 'from'], 'List the bands from the lowest scores up.');
-    } else if (band.from <= previous.to) {
-      add(['bands', b, 'from'], `The bands "${previous.label}" and "${band.label}" overlap: "${band.label}" starts at ${band.from} but "${previous.label}" runs to ${previous.to}.`);
-    } else if (band.from - previous.to > resolution + 1e-9) {
-      add(['bands', b, 'from'], `No band covers totals from ${round2(previous.to + resolution)} to ${round2(band.from - resolution)}.`);
-    }
-  }
-  return problems;
-}
-
-const addProblems = (problems: Problem[], ctx: z.RefinementCtx) => {
+const addProblems = (problems: MeasureProblem[], ctx: z.RefinementCtx) => {
   for (const { path, message } of problems) ctx.addIssue({ code: 'custom', path, message });
 };
 

@@ -6,4 +6,7 @@ export * from './alerts';
 export * from './alert-events';
 export * from './alert-divergence';
 export * from './chart';
+export * from './chart-time-axis';
+export * from './chart-stack';
+export * from './chart-sparkline';
 export * from './series';

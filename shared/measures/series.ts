@@ -1,5 +1,6 @@
 import { countsInSignal } from '../measure-records';
-import type { ChartBand, ChartPanelInput, ChartPointInput, ChartSeriesInput } from './chart';
+import type { ChartBand, ChartPointInput, ChartSeriesInput } from './chart';
+import type { ChartPanelInput } from './chart-stack';
 import { computedRange, type MeasureDefinition } from './definition';
 
 /** What a chart needs of a stored result (the contract's MeasureResult has all of it). */

@@ -5,7 +5,7 @@
  *
  * Every string is made up. The security spec's own are deliberately odd, so a hit can only mean the
  * app copied them somewhere; the others are the names and note phrases other specs type, listed here
- * rather than imported there so those specs read as before (the final check fails if a spec stops
+ * rather than imported there so those specs keep their own literal text (the final check fails if a spec stops
  * using one, so this list cannot quietly go stale).
  */
 export const CANARY = {

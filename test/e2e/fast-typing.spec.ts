@@ -18,7 +18,7 @@ test('typing at 20 keys a second right after clicking into each empty section ke
   for (const label of SECTIONS) {
     const text = `Client said hello in ${label}.`;
     typed.set(label, text);
-    // No wait between the click and the first key: this is the moment the caret used to jump.
+    // No wait between the click and the first key: the editor is still settling, the moment a caret could be sent back.
     await sectionEditor(page, label).click();
     await page.keyboard.type(text, { delay: 50 });
     await expect(sectionEditor(page, label)).toHaveText(text);

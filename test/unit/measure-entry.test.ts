@@ -7,7 +7,7 @@ import { newClient, openNotesVault, type NotesVault } from './support/notes-vaul
 
 /**
  * Measure entry as published: PHQ-9 and GAD-7 answers in words, PHQ-9's difficulty question stored
- * with the result but never scored, results of the earlier version read and scored as before, and the
+ * with the result but never scored, results recorded under version 1 read with version 1 and scored alike, and the
  * practitioner's own names for the items of licensed, score-only measures.
  */
 let nv: NotesVault;

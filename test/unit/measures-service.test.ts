@@ -206,7 +206,7 @@ describe('risk items', () => {
       code: 'VALIDATION',
       fieldErrors: { 'responses.item9': expect.stringContaining('screens for risk') },
     });
-    // Another item blank is prorated as before (one blank allowed).
+    // Another item blank is prorated (one blank allowed).
     const prorated = await measures.recordMeasure({ clientId, sessionId: null, measureId: 'phq-9', takenOn: '2026-06-01', responses: { ...answered, item1: null, item9: 0 } });
     expect(prorated.total).toBe(7.88);
   });

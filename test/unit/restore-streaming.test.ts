@@ -35,7 +35,7 @@ import { fingerprint, OTHER_PASSPHRASE, PASSPHRASE, removeDir, tempDir } from '.
 /*
  * Restore and verification stream the backup's database into the staged vault file page by page
  * (restore-stream.ts), so no vault-sized buffer is held; a plain image without SQLCipher's reserved
- * bytes still goes the old way. Every backup here is a real age file; the database is never mocked.
+ * bytes is collected in memory and copied through SQLite instead. Every backup here is a real age file; the database is never mocked.
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -405,7 +405,7 @@ describe('memory', () => {
     console.log(
       `restore of ${mb(report.databaseBytes)}: held ${mb(grewBytes)} more than the restore of ${mb(halfBytes)} (resident size ${mb(report.rssKiB[0] * 1024)} → ${mb(report.rssKiB[1] * 1024)})`,
     );
-    // Collecting the database into one buffer (and then into SQLite's memory), as restores did, holds the
+    // Collecting the database into one buffer (and then into SQLite's memory), as the image route does, holds the
     // whole database at once; streaming holds a few MB of buffers whatever the size. So twice the
     // database may hold at most half of the difference more than half of it.
     expect(grewBytes).toBeLessThan((report.databaseBytes - halfBytes) / 2);

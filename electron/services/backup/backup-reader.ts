@@ -7,6 +7,8 @@ import { unpack, type Unpacker } from './backup-unpack';
 import { problems } from './backup-problems';
 import { NativeScryptIdentity } from './native-scrypt';
 import { openHeader } from './age-header';
+import { headerStageError, inspectHeader } from './age-header-check';
+import { bufferSink, type DatabaseSink } from './database-sink';
 import { CHUNK_CIPHER_BYTES, CHUNK_PLAIN_BYTES, PAYLOAD_NONCE_BYTES, PayloadAuthenticationError, PayloadDecrypter, TAG_BYTES, cipherPayloadBytes } from './age-payload';
 
 export interface ReadBackupOptions {
@@ -30,22 +32,6 @@ export interface ReadBackup {
   fileBytes: number;
 }
 
-/**
- * Where the database entry goes while the backup is decrypted and unpacked. The reader calls `begin`
- * once with the size from the entry's tar header, `write` with every piece in order (each awaited
- * before the next, so a slow sink slows the decryption rather than letting pieces pile up in memory),
- * and `end` only after age's final chunk authenticated and the archive matched its manifest. On any
- * failure it calls `abort` instead (also when `begin` never came), and `end` is not called. Its errors
- * must be AppErrors, written for the practitioner.
- */
-export interface DatabaseSink<T> {
-  begin(size: number): Promise<void>;
-  /** A piece of the entry; it is wiped once this settles, so keep a copy of what must be kept. */
-  write(piece: Buffer): Promise<void>;
-  end(): Promise<T>;
-  abort(): Promise<void>;
-}
-
 export interface ReadBackupInto<T> {
   manifest: BackupManifest;
   /** What the sink's `end` returned. */
@@ -53,18 +39,10 @@ export interface ReadBackupInto<T> {
   fileBytes: number;
 }
 
-/* age's format (age-encryption.org/v1), as far as this reader checks it before decrypting. */
-const AGE_VERSION_LINE = 'age-encryption.org/v1';
-const AGE_ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
-const STANZA_PREFIX = '-> ';
-const MAC_PREFIX = '--- ';
-const STANZA_LINE_CHARS = 64;
 /** More header than this is not a header age could have written for a passphrase. */
 const HEADER_LIMIT = 64 * 1024;
 /** One read buffer of this size is reused for the whole file: the decrypter copies what it keeps. */
 const READ_BYTES = 1024 * 1024;
-
-
 
 /**
  * Opens a backup: checks the age header itself (so foreign and damaged files get their own message
@@ -161,30 +139,6 @@ export async function readBackupInto<T>(file: string, passphrase: string, sink: 
   }
 }
 
-/** The database entry collected into one buffer sized from its tar header (readBackupFile). */
-function bufferSink(): DatabaseSink<Buffer> {
-  let buffer: Buffer | null = null;
-  let filled = 0;
-  return {
-    async begin(size) {
-      buffer = Buffer.alloc(size);
-    },
-    async write(piece) {
-      if (buffer === null || filled + piece.length > buffer.length) throw problems.sizeMismatch();
-      buffer.set(piece, filled);
-      filled += piece.length;
-    },
-    async end() {
-      if (buffer === null || filled !== buffer.length) throw problems.sizeMismatch();
-      return buffer;
-    },
-    async abort() {
-      buffer?.fill(0);
-      buffer = null;
-    },
-  };
-}
-
 function openError(error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -202,98 +156,6 @@ async function readFully(handle: FileHandle, buffer: Buffer, position: number): 
     if (bytesRead === 0) throw problems.incomplete();
     done += bytesRead;
   }
-}
-
-const isPrintable = (byte: number) => byte >= 0x20 && byte <= 0x7e;
-
-/** Canonical unpadded base64, as age writes it: anything else is a damaged header. */
-function decodeBase64(text: string): Buffer | null {
-  if (!/^[A-Za-z0-9+/]*$/.test(text) || text.length % 4 === 1) return null;
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64').replace(/=+$/, '') === text ? bytes : null;
-}
-
-/** What the first bytes of a non-age file suggest, so the message can say what was picked instead. */
-function sniff(prefix: Buffer): string {
-  const starts = (text: string) => prefix.subarray(0, text.length).toString('latin1') === text;
-  if (starts('%PDF-')) return ': it is a PDF document';
-  if (starts('PK\x03\x04')) return ': it is a ZIP archive (or a document saved as one)';
-  if (starts('SQLite format 3\0')) return ': it is an unencrypted database file';
-  if (prefix.length >= 262 && prefix.subarray(257, 262).toString('latin1') === 'ustar') return ': it is an unencrypted archive (perhaps a plain export)';
-  return '';
-}
-
-/**
- * Checks the age header: the version line, one scrypt stanza with its salt, work factor and wrapped
- * key, and the MAC line. Returns the header's length. The age-encryption package checks the same
- * things, but it reads a header line of any length into memory and its errors cannot tell a key-encrypted
- * file from a damaged one; this also refuses a work factor the package would spend seconds or
- * gigabytes on before it gives up.
- */
-function inspectHeader(prefix: Buffer, wholeFile: boolean, minLogN: number): number {
-  const versionLine = Buffer.from(`${AGE_VERSION_LINE}\n`, 'latin1');
-  if (prefix.subarray(0, AGE_ARMOR_BEGIN.length).toString('latin1') === AGE_ARMOR_BEGIN) throw problems.armored();
-  if (!prefix.subarray(0, versionLine.length).equals(versionLine)) {
-    if (wholeFile && prefix.length < versionLine.length && versionLine.subarray(0, prefix.length).equals(prefix)) throw problems.incomplete();
-    throw problems.notAge(sniff(prefix));
-  }
-  let offset = versionLine.length;
-  const nextLine = (): string => {
-    const end = prefix.indexOf(0x0a, offset);
-    if (end < 0) throw wholeFile ? problems.incomplete() : problems.header();
-    const bytes = prefix.subarray(offset, end);
-    if (!bytes.every(isPrintable)) throw problems.header();
-    offset = end + 1;
-    return bytes.toString('latin1');
-  };
-
-  const stanzas: { args: string[]; body: Buffer }[] = [];
-  for (;;) {
-    const line = nextLine();
-    if (line.startsWith(MAC_PREFIX)) {
-      const mac = decodeBase64(line.slice(MAC_PREFIX.length));
-      if (mac === null || mac.length !== 32) throw problems.header();
-      break;
-    }
-    if (!line.startsWith(STANZA_PREFIX)) throw problems.header();
-    const args = line.slice(STANZA_PREFIX.length).split(' ');
-    if (args.some((arg) => arg.length === 0)) throw problems.header();
-    const body: Buffer[] = [];
-    for (;;) {
-      const bodyLine = nextLine();
-      const bytes = decodeBase64(bodyLine);
-      if (bytes === null || bodyLine.length > STANZA_LINE_CHARS) throw problems.header();
-      body.push(bytes);
-      if (bodyLine.length < STANZA_LINE_CHARS) break;
-    }
-    stanzas.push({ args, body: Buffer.concat(body) });
-  }
-
-  const scrypt = stanzas.filter((stanza) => stanza.args[0] === 'scrypt');
-  if (stanzas.length === 0) throw problems.header();
-  if (scrypt.length === 0) throw problems.ageKey();
-  // age allows a scrypt stanza only alone: anything else next to it is damage, not another recipient.
-  if (stanzas.length !== 1) throw problems.header();
-  const { args, body } = scrypt[0]!;
-  const salt = args[1] === undefined ? null : decodeBase64(args[1]);
-  if (args.length !== 3 || salt === null || salt.length !== 16 || body.length !== 32) throw problems.header();
-  if (!/^[1-9][0-9]*$/.test(args[2]!)) throw problems.header();
-  const logN = Number(args[2]);
-  if (logN > BACKUP_SCRYPT_LOG_N_RANGE.max) throw problems.workFactor();
-  // Alliance Notes has always written 2^18: a lower factor makes a passphrase cheaper to guess, and a
-  // file that asks for one was made by some other tool (perhaps to be restored over a practice's vault).
-  if (logN < minLogN) throw problems.weakWorkFactor(logN);
-  return offset;
-}
-
-/** Failures while age derives the key and checks the header MAC, after inspectHeader accepted it. */
-function headerStageError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const message = error instanceof Error ? error.message : '';
-  if (message.includes("no identity matched any of the file's recipients")) return problems.wrongPassphrase();
-  if (message.includes('stream ended before reading')) return problems.incomplete();
-  if (message.includes('scrypt work factor is too high')) return problems.workFactor();
-  return problems.header();
 }
 
 /**

@@ -2,7 +2,7 @@ import * as tar from 'tar-stream';
 import { BACKUP_DATABASE_ENTRY, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MANIFEST_ENTRY, backupManifestSchema, type BackupManifest } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { problems } from './backup-problems';
-import type { DatabaseSink } from './backup-reader';
+import type { DatabaseSink } from './database-sink';
 import { drained } from './stream-drain';
 
 /** The tar inside a decrypted backup, unpacked as it arrives: its manifest first, then its database. */

@@ -5,7 +5,7 @@ import { Stanza, type Identity, type Recipient } from 'age-encryption';
 /**
  * age's scrypt recipient and identity (age-encryption.org/v1, "scrypt" stanza), with the key
  * derivation done by Node's own scrypt instead of the package's JavaScript one. Node runs it on its
- * thread pool, so the ~1 s of a backup's key derivation no longer blocks the Electron main process,
+ * thread pool, so the ~1 s of a backup's key derivation does not block the Electron main process,
  * and OpenSSL's scrypt is about a third faster. Everything else (header MAC, STREAM payload) stays
  * the package's. Interoperability is tested both ways: the `age` CLI decrypts our files, and files
  * made with the package's own passphrase recipient decrypt here.

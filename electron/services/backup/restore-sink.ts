@@ -3,10 +3,9 @@ import { existsSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { alreadyThere, sizeMismatch, stagingFailed, writeError } from './staging-errors';
-import { emptyBatch, MAX_BATCHES, WRITE_BATCH_BYTES, writeFully, type Batch } from './staging-batch';
-import { startWorker } from '../workers/worker-thread';
-import type { DatabaseSink } from './backup-reader';
-import type { PageEncryptReply, PageEncryptRequest } from './page-cipher-protocol';
+import { BatchPool, MAX_BATCHES, WRITE_BATCH_BYTES, writeFully, type Batch } from './staging-batch';
+import type { DatabaseSink } from './database-sink';
+import { PageEncryptThread } from './page-encrypt-thread';
 import { markRollbackJournal } from './snapshot';
 import { plainPageLayout, SQLCIPHER_RESERVE_BYTES, SQLCIPHER_SALT_BYTES, SqlcipherPages } from './sqlcipher-pages';
 
@@ -16,7 +15,7 @@ import { plainPageLayout, SQLCIPHER_RESERVE_BYTES, SQLCIPHER_SALT_BYTES, Sqlciph
  * the vault itself, so its pages already leave the 80 bytes SQLCipher keeps at the end of every page
  * (page 1 records it at offset 20): each plain page is encrypted in place as is, and SQLite then checks
  * the file it makes. An image without that room (one from another tool) cannot be encrypted page by
- * page; it is collected into a buffer and copied through SQLite as before (restore-staging.ts).
+ * page; it is collected into a buffer and copied through SQLite instead (restore-staging.ts).
  */
 
 /** What the sink made: the staged file (`pages`) or, for an image it cannot encrypt page by page, the image itself. */
@@ -30,8 +29,6 @@ export type SinkResult =
  * which writes a 4096-byte-page file.
  */
 export const STREAMED_PAGE_SIZE = 4096;
-/** How long a thread told to stop (and wipe its key) may take before it is terminated. */
-const STOP_GRACE_MS = 1000;
 /** What plainPageLayout needs to read a header. */
 const HEADER_BYTES = 100;
 
@@ -44,8 +41,9 @@ const HEADER_BYTES = 100;
  * The pages are encrypted on a worker thread (page-cipher-worker.ts) while this thread goes on
  * decrypting, untarring and hashing the backup: on two cores the two halves of the work overlap (on the
  * 238 MB bench vault, 1.0–1.1 s instead of 1.55 s from the first page to the last). Until the thread is
- * ready, if it cannot start, or if it fails or dies, the pages are encrypted here as before: a restore
- * never fails for want of a thread. This thread does all the file's I/O, so its errors read as they always did.
+ * ready, if it cannot start, or if it fails or dies, the pages are encrypted on this thread: a restore
+ * never fails for want of a thread. This thread does all the file's I/O, so its errors read the same
+ * whichever thread encrypted the pages.
  * `options.startEncryptWorker` replaces how the thread is started (tests).
  */
 export class StagingSink implements DatabaseSink<SinkResult> {
@@ -68,26 +66,16 @@ export class StagingSink implements DatabaseSink<SinkResult> {
   private cipher: SqlcipherPages | null = null;
   private scratch: Buffer = Buffer.alloc(0);
   private pageNumber = 0;
-  private readonly batches: Batch[] = [];
-  private readonly free: Batch[] = [];
+  private pool: BatchPool | null = null;
   /** The batch being filled, and how far. */
   private current: Batch | null = null;
   private currentFill = 0;
   /** Bytes handed out to batches so far: the next batch's place in the file. */
   private position = 0;
-  /** Batches handed off (to the thread or to the disk) and not yet written. */
-  private busy = 0;
-  private readonly waiting: (() => void)[] = [];
   /** The writes, one after another, in a chain that never rejects; the first error is kept in `writeFailure`. */
   private writing: Promise<void> = Promise.resolve();
   private writeFailure: unknown = null;
-  // The encryption thread:
-  private worker: Worker | null = null;
-  private workerReady = false;
-  private keySent = false;
-  private workerExited: Promise<void> = Promise.resolve();
-  private readonly inWorker = new Map<number, Batch>();
-  private nextBatchId = 0;
+  private readonly thread: PageEncryptThread;
   // Route `image`:
   private image: Buffer | null = null;
 
@@ -97,6 +85,22 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     private readonly options: { onPagesRoute?: () => void; startEncryptWorker?: () => Worker } = {},
   ) {
     if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
+    this.thread = new PageEncryptThread(
+      dataKey,
+      {
+        returned: (batch, encrypted) => {
+          if (this.aborted) return this.pool!.release(batch);
+          if (encrypted) this.queueWrite(batch, batch.carrier!);
+          else this.encryptHereAndWrite(batch);
+        },
+        // Whatever the thread held is encrypted here, and so is everything after.
+        gone: () => {
+          if (this.aborted) return;
+          for (const batch of this.thread.takeBack()) this.encryptHereAndWrite(batch);
+        },
+      },
+      options.startEncryptWorker,
+    );
   }
 
   async begin(size: number): Promise<void> {
@@ -106,7 +110,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     // Here rather than with the sink: begin comes once the passphrase's scrypt has finished and freed its
     // 256 MiB, so the thread's memory does not add to that peak, and the bundled thread is ready within
     // tens of milliseconds, during which the first pages are encrypted on this thread.
-    this.startEncryptionThread();
+    this.thread.start();
   }
 
   async write(piece: Buffer): Promise<void> {
@@ -140,7 +144,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
       if (this.current !== null && this.currentFill > 0) this.handOff();
       await this.allWritten();
       if (this.writeFailure !== null) throw this.writeFailure;
-      await this.stopEncryptionThread();
+      await this.thread.stop();
       // The caller renames this file into place as the vault: it must be on the disk, not only in the cache.
       await this.handle!.sync();
       await this.handle!.close();
@@ -160,9 +164,8 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     this.image?.fill(0);
     this.image = null;
     // No batch comes back once the thread has ended; what it held is dropped, and wiped here.
-    await this.stopEncryptionThread();
-    for (const batch of this.inWorker.values()) this.release(batch);
-    this.inWorker.clear();
+    await this.thread.stop();
+    for (const batch of this.thread.takeBack()) this.pool!.release(batch);
     this.wipe();
     // A write in flight must not land after the file is removed (or keep it open).
     await this.writing;
@@ -182,12 +185,13 @@ export class StagingSink implements DatabaseSink<SinkResult> {
       this.options.onPagesRoute?.();
       this.pageSize = layout.pageSize;
       this.batchBytes = Math.max(layout.pageSize, WRITE_BATCH_BYTES - (WRITE_BATCH_BYTES % layout.pageSize));
+      this.pool = new BatchPool(this.batchBytes);
       this.salt = randomBytes(SQLCIPHER_SALT_BYTES);
       await this.addPages(this.head.subarray(0, have));
     } else {
       this.route = 'image';
       // Nothing for the thread to do: the image is copied through SQLite (restore-staging.ts).
-      await this.stopEncryptionThread();
+      await this.thread.stop();
       this.image = Buffer.alloc(this.size);
       this.image.set(this.head.subarray(0, have), 0);
     }
@@ -223,20 +227,14 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     for (;;) {
       if (this.writeFailure !== null) throw writeError(this.writeFailure);
       if (this.aborted) throw stagingFailed();
-      const batch = this.free.pop() ?? (this.batches.length < MAX_BATCHES ? this.newBatch() : null);
+      const batch = this.pool!.take();
       if (batch !== null) {
         batch.position = this.position;
         batch.firstPage = this.position / this.pageSize + 1;
         return batch;
       }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await this.pool!.waitForOne();
     }
-  }
-
-  private newBatch(): Batch {
-    const batch = emptyBatch(this.batchBytes);
-    this.batches.push(batch);
-    return batch;
   }
 
   /** Sends the filled batch to be encrypted (on the thread when it is ready, here otherwise) and written. */
@@ -247,7 +245,7 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     this.currentFill = 0;
     this.position += batch.length;
     this.pageNumber += batch.length / this.pageSize;
-    this.busy += 1;
+    this.pool!.handedOff();
     if (batch.firstPage === 1) {
       // A rollback-journal header, as every backup's image has (snapshot.ts): a WAL one would need a -wal
       // file that does not exist. The hash was taken of the bytes as they came.
@@ -255,56 +253,8 @@ export class StagingSink implements DatabaseSink<SinkResult> {
     }
     // With every other batch already on the thread, this one is encrypted here rather than waited for: on
     // two cores the thread is the slower half, and this thread would otherwise sit idle until it catches up.
-    if (this.worker !== null && this.workerReady && this.inWorker.size < MAX_BATCHES - 1) this.sendToWorker(batch);
+    if (this.thread.canTake(MAX_BATCHES - 1)) this.thread.send(batch, this.salt!, this.pageSize);
     else this.encryptHereAndWrite(batch);
-  }
-
-  private sendToWorker(batch: Batch): void {
-    const worker = this.worker!;
-    if (!this.keySent) {
-      // A copy of the key whose buffer moves to the thread: none is left behind here, and the thread wipes it.
-      const key = new Uint8Array(this.dataKey);
-      this.post(worker, { type: 'start', key, salt: new Uint8Array(this.salt!), pageSize: this.pageSize }, [key.buffer]);
-      this.keySent = true;
-    }
-    const carrier = batch.carrier ?? Buffer.alloc(this.batchBytes);
-    batch.carrier = null;
-    batch.plain.copy(carrier, 0, 0, batch.length);
-    const id = this.nextBatchId++;
-    // Recorded before it is sent: should the thread die with it, the exit handler finds it here.
-    this.inWorker.set(id, batch);
-    const bytes = new Uint8Array(carrier.buffer, carrier.byteOffset, batch.length);
-    this.post(worker, { type: 'batch', id, firstPage: batch.firstPage, bytes }, [carrier.buffer as ArrayBuffer]);
-  }
-
-  private post(worker: Worker, message: PageEncryptRequest, transfer: ArrayBuffer[]): void {
-    worker.postMessage(message, transfer);
-  }
-
-  private onReply(reply: PageEncryptReply): void {
-    if (reply.type === 'ready') {
-      this.workerReady = true;
-      return;
-    }
-    const batch = this.inWorker.get(reply.id);
-    if (batch === undefined) return;
-    this.inWorker.delete(reply.id);
-    // Every answer to an encryption brings the buffer back ('damaged' only answers a decryption).
-    if ('bytes' in reply) batch.carrier = Buffer.from(reply.bytes.buffer);
-    if (this.aborted) return this.release(batch);
-    if (reply.type === 'encrypted' && batch.carrier !== null) this.queueWrite(batch, batch.carrier);
-    else this.encryptHereAndWrite(batch);
-  }
-
-  /** The thread failed to start or died: whatever it held is encrypted here, and so is everything after. */
-  private onWorkerGone(): void {
-    if (this.worker === null) return;
-    this.worker = null;
-    this.workerReady = false;
-    if (this.aborted) return;
-    const lost = [...this.inWorker.values()];
-    this.inWorker.clear();
-    for (const batch of lost) this.encryptHereAndWrite(batch);
   }
 
   private encryptHereAndWrite(batch: Batch): void {
@@ -328,66 +278,14 @@ export class StagingSink implements DatabaseSink<SinkResult> {
       } catch (error) {
         this.writeFailure = error;
       } finally {
-        this.release(batch);
+        this.pool!.release(batch);
       }
     });
   }
 
-  /** The batch is done with (written, or dropped by abort): its plain pages are wiped and it can be filled again. */
-  private release(batch: Batch): void {
-    batch.plain.fill(0);
-    this.busy -= 1;
-    this.free.push(batch);
-    for (const wake of this.waiting.splice(0)) wake();
-  }
-
   private async allWritten(): Promise<void> {
-    while (this.busy > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await this.pool!.allReleased();
     await this.writing;
-  }
-
-  private startEncryptionThread(): void {
-    let worker: Worker;
-    try {
-      worker = (this.options.startEncryptWorker ?? (() => startWorker('backup/page-cipher-worker.ts', null)))();
-    } catch {
-      return;
-    }
-    this.worker = worker;
-    worker.on('message', (reply: PageEncryptReply) => this.onReply(reply));
-    // A thread that cannot load its code reports it here, then exits; either way this thread takes over.
-    worker.on('error', () => this.onWorkerGone());
-    this.workerExited = new Promise<void>((resolve) => {
-      worker.once('exit', () => {
-        this.onWorkerGone();
-        resolve();
-      });
-    });
-  }
-
-  /**
-   * Ends the thread, and only returns once it has exited. A thread that has the key is asked to wipe it
-   * and end (it answers the batches sent before first); one that never got it is simply terminated.
-   */
-  private async stopEncryptionThread(): Promise<void> {
-    const worker = this.worker;
-    if (worker === null) return this.workerExited;
-    this.worker = null;
-    this.workerReady = false;
-    if (this.keySent) {
-      this.post(worker, { type: 'stop' }, []);
-      let timer: NodeJS.Timeout | undefined;
-      const stopped = await Promise.race([
-        this.workerExited.then(() => true),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (stopped) return;
-    }
-    await worker.terminate();
-    await this.workerExited;
   }
 
   private wipe(): void {

@@ -1,21 +1,17 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { Identity } from 'age-encryption';
 import type { BackupManifest } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../database/open-database';
-import { startWorker } from '../workers/worker-thread';
 import { assertChecksum, expectedSchemaOf, judgeInspection, openVerifiedSnapshot, tooNewSchema, VERIFY_CHECKS } from './backup-checks';
 import { readBackupInto } from './backup-reader';
 import type { ExpectedSchema } from '../database/schema-diff';
-import { inspectDatabase, openStagedReadOnly, SHARED_CHECK_BYTES, type InspectJob, type InspectReply, type Inspection } from './restore-inspect';
+import { startInspector, type Inspector } from './restore-inspector';
 import { StagingSink, type SinkResult } from './restore-sink';
 import { stagingFailed } from './staging-errors';
 import { openImage, stageEncryptedCopy } from './restore-staging';
-import { markStagingFolderInUse, removeStagingFolder, STAGING_FOLDER_PREFIX } from './staging-folders';
+import { removeStagedFile } from './staging-folders';
 
-export { removeStagingFolder } from './staging-folders';
+export { createStagingFolder, removeStagingFolder, type StagingFolder } from './staging-folders';
 
 /*
  * Restore and verification, streamed: the backup is decrypted, untarred and, page by page, encrypted
@@ -62,14 +58,6 @@ export interface StagedBackup {
    */
   route: 'pages' | 'image';
 }
-
-/**
- * The page cache of the connection that checks the staged file, in KiB. integrity_check reads each page
- * once, but its index checks look rows up again; on the 250 MB bench vault it took 2.3 s with 2 MiB,
- * 1.8 s with 4 MiB and no less with 8 or 16 MiB. Every page read is decrypted and authenticated, so a
- * cache that is too small costs time, and one larger than this only memory.
- */
-export const INSPECT_CACHE_KIB = 4096;
 
 /**
  * Decrypts the backup into `stagedFile` under `dataKey` and checks it: returns only when the copy
@@ -127,7 +115,7 @@ async function checkStagedPages(
   return checks;
 }
 
-/** The fallback: today's checks on the image in SQLite's memory, then a copy through ATTACH (restore-staging.ts). */
+/** The fallback route: the checks run on the image in SQLite's memory, then it is copied through ATTACH (restore-staging.ts). */
 function stageFromImage(
   image: Buffer,
   manifest: BackupManifest,
@@ -155,171 +143,3 @@ function stageFromImage(
   }
   return verified.checks;
 }
-
-/** A worker thread, started ahead, that runs the checks on one staged file (restore-inspect-worker.ts). */
-export interface Inspector {
-  /**
-   * The checks' findings. On the worker thread when it runs; on this thread, blocking, if no worker
-   * started or SQLite could not load there (as the check after an unlock does).
-   */
-  inspect(file: string, dataKey: Buffer, expected: ExpectedSchema): Promise<Inspection>;
-  /** Stops the thread if it is still waiting; safe after inspect and more than once. */
-  close(): void;
-}
-
-/**
- * Starts the checking thread (two, with `shared`: see restore-inspect.ts's SharedCheck). They are
- * started while the backup is still being decrypted, so loading them (modules, the SQLite addon)
- * overlaps that work instead of following it.
- */
-export function startInspector(nativeBinding?: string, options: { shared?: boolean } = {}): Inspector {
-  const threads = Array.from({ length: options.shared ? 2 : 1 }, () => startCheckThread());
-  const sharedClaims = threads.length > 1 ? new SharedArrayBuffer(SHARED_CHECK_BYTES) : null;
-  return {
-    async inspect(file, dataKey, expected) {
-      if (threads.every((thread) => thread.worker !== null)) {
-        threads.forEach((thread, index) => {
-          const share = sharedClaims ? { share: { claims: sharedClaims, lead: index === 0 } } : {};
-          const job: InspectJob = { file, dataKey: new Uint8Array(dataKey), cacheKiB: INSPECT_CACHE_KIB, expected, ...share, ...(nativeBinding ? { nativeBinding } : {}) };
-          try {
-            thread.worker!.postMessage(job);
-          } finally {
-            // postMessage copied the job; this copy of the key is no longer needed.
-            job.dataKey.fill(0);
-          }
-        });
-        // The answers are used once the threads have exited: their connections to the file are then surely
-        // closed, so the file can be renamed or deleted (Windows refuses both while a handle is open).
-        const answers = await Promise.all(threads.map(async (thread) => (await thread.exited, thread.answer())));
-        const combined = combineAnswers(answers);
-        if (combined) return combined;
-      }
-      return inspectOnThisThread(file, dataKey, expected, nativeBinding);
-    },
-    close() {
-      for (const thread of threads) void thread.worker?.terminate();
-    },
-  };
-}
-
-function startCheckThread(): { worker: Worker | null; exited: Promise<void>; answer: () => InspectReply } {
-  let worker: Worker | null;
-  try {
-    worker = startWorker('backup/restore-inspect-worker.ts', null);
-  } catch {
-    worker = null;
-  }
-  let answer: InspectReply = { unavailable: true };
-  const exited = new Promise<void>((resolve) => {
-    if (worker === null) return resolve();
-    worker.on('message', (message: InspectReply) => {
-      answer = message;
-    });
-    worker.on('error', () => undefined);
-    worker.once('exit', () => resolve());
-  });
-  return { worker, exited, answer: () => answer };
-}
-
-/**
- * One finding from the threads' answers, or null when they cannot give one (a thread could not run
- * SQLite) and the whole check must run here. A shared check passes only if every table was checked.
- */
-function combineAnswers(answers: InspectReply[]): Inspection | null {
-  const inspections: Inspection[] = [];
-  for (const answer of answers) {
-    if (!('inspection' in answer)) return null;
-    inspections.push(answer.inspection);
-  }
-  const [lead] = inspections;
-  if (inspections.length === 1 || lead === undefined) return lead ?? null;
-  // Each thread compares the schema before anything else, so either one's finding stands for both.
-  const altered = inspections.find((inspection) => inspection.opened && 'altered' in inspection);
-  if (altered) return altered;
-  const opened = inspections.filter((inspection): inspection is Extract<Inspection, { integrity: boolean }> => inspection.opened && !('altered' in inspection));
-  if (opened.length < inspections.length || !lead.opened || 'altered' in lead) return { opened: false };
-  const total = lead.tables?.total ?? -1;
-  const checked = opened.reduce((sum, inspection) => sum + (inspection.tables?.total === total ? inspection.tables.checked : Number.NaN), 0);
-  const integrity = opened.every((inspection) => inspection.integrity) && checked === total;
-  return integrity ? { opened: true, integrity, migrations: lead.migrations ?? null, counts: lead.counts ?? null } : { opened: true, integrity: false };
-}
-
-/** The checks of one staged file on a thread of their own (startInspector, used at once). */
-export async function inspectOffMainThread(file: string, dataKey: Buffer, expected: ExpectedSchema, nativeBinding?: string): Promise<Inspection> {
-  const inspector = startInspector(nativeBinding);
-  try {
-    return await inspector.inspect(file, dataKey, expected);
-  } finally {
-    inspector.close();
-  }
-}
-
-function inspectOnThisThread(file: string, dataKey: Buffer, expected: ExpectedSchema, nativeBinding?: string): Inspection {
-  let db: Sqlite;
-  try {
-    db = openStagedReadOnly(file, dataKey, { cacheKiB: INSPECT_CACHE_KIB, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch {
-    return { opened: false };
-  }
-  try {
-    return inspectDatabase(db, expected);
-  } finally {
-    db.close();
-  }
-}
-
-/** The staged file and anything SQLite may have put beside it. */
-export async function removeStagedFile(file: string): Promise<void> {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) await fs.rm(`${file}${suffix}`, { force: true }).catch(() => undefined);
-}
-
-export interface StagingFolder {
-  id: string;
-  dir: string;
-  /** `vault.db` inside it: the name the vault gives its database, so a rename moves it into place. */
-  file: string;
-  /**
-   * Deletes the folder with whatever is in it, and any parent folder that making it created (left
-   * empty). Never throws: what it cannot delete is encrypted, and a failure must not hide the outcome
-   * being reported.
-   */
-  remove(): Promise<void>;
-}
-
-/**
- * A private folder for a staged copy inside the vault's folder: on the same drive as vault.db, so the
- * swap is a rename, and as private as the vault itself. Made owner-only (0700).
- */
-export async function createStagingFolder(vaultDir: string, id: string): Promise<StagingFolder> {
-  const dir = path.join(vaultDir, `${STAGING_FOLDER_PREFIX}${id}`);
-  // Registered before it exists, so a sweep for leftovers that lists it a moment later leaves it alone.
-  markStagingFolderInUse(dir);
-  let firstCreated: string | undefined;
-  try {
-    firstCreated = await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  } catch {
-    void removeStagingFolder(dir);
-    throw stagingFailed();
-  }
-  // Verifying a backup on a machine with no vault yet must not leave an empty vault folder behind.
-  const created: string[] = [];
-  if (firstCreated !== undefined) {
-    for (let parent = path.dirname(dir); parent.length >= firstCreated.length && parent.startsWith(firstCreated); parent = path.dirname(parent)) {
-      created.push(parent);
-      if (parent === firstCreated) break;
-    }
-  }
-  return {
-    id,
-    dir,
-    file: path.join(dir, 'vault.db'),
-    async remove() {
-      if (!(await removeStagingFolder(dir))) return;
-      for (const parent of created) {
-        // Only while empty: rmdir refuses a folder that something else (a new vault) has written to since.
-        if (!(await fs.rmdir(parent).then(() => true, () => false))) break;
-      }
-    },
-  };
-}
-

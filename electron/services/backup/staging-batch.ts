@@ -34,3 +34,49 @@ export async function writeFully(handle: FileHandle, buffer: Buffer, length: num
     done += bytesWritten;
   }
 }
+
+/**
+ * The batches of one staged file: at most MAX_BATCHES, reused once written, with a wait for one to come
+ * free. Counts those handed off (to the thread or the disk) and not yet written, so the sink can wait
+ * for every write.
+ */
+export class BatchPool {
+  private readonly all: Batch[] = [];
+  private readonly free: Batch[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private busy = 0;
+
+  constructor(private readonly batchBytes: number) {}
+
+  /** A free batch, or null while all MAX_BATCHES are in use (see waitForOne). */
+  take(): Batch | null {
+    const batch = this.free.pop();
+    if (batch !== undefined) return batch;
+    if (this.all.length >= MAX_BATCHES) return null;
+    const made = emptyBatch(this.batchBytes);
+    this.all.push(made);
+    return made;
+  }
+
+  /** Resolves when a batch is released. */
+  waitForOne(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  handedOff(): void {
+    this.busy += 1;
+  }
+
+  /** The batch is done with (written, or dropped by abort): its plain pages are wiped and it can be filled again. */
+  release(batch: Batch): void {
+    batch.plain.fill(0);
+    this.busy -= 1;
+    this.free.push(batch);
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  /** Resolves once every batch handed off has been released. */
+  async allReleased(): Promise<void> {
+    while (this.busy > 0) await this.waitForOne();
+  }
+}

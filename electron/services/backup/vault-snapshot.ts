@@ -42,7 +42,8 @@ const PIECE_BYTES = 1024 * 1024;
  * later writes (autosave goes on during a backup) stay in the WAL. vault.db's pages are then read from
  * the file, checked and decrypted here (sqlcipher-pages.ts), in order, and counted in that same read
  * transaction. If the WAL could not be emptied (another connection was reading or writing), the same
- * read transaction serializes the database in memory instead, as every backup did before.
+ * read transaction serializes the database into memory instead: the whole image is held at once, but no
+ * empty WAL is needed.
  */
 export function openVaultSnapshot(live: Sqlite, file: string, dataKey: Buffer, options: OpenVaultSnapshotOptions = {}): VaultSnapshot {
   const reader = openEncryptedDatabase(file, dataKey, { create: false, nativeBinding: options.nativeBinding });

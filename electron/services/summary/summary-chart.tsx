@@ -1,7 +1,8 @@
 import { Circle, G, Line, Path, Svg, Text, View, Rect } from '@react-pdf/renderer';
 import { format, parseISO } from 'date-fns';
 import { MIN_RESULTS_FOR_PDF_CHART, measurePanels, measureSeries, type MeasurePanel } from '../../../shared/measures/series';
-import { stackedPanels, type TrendChartGeometry } from '../../../shared/measures/chart';
+import type { TrendChartGeometry } from '../../../shared/measures/chart';
+import { stackedPanels } from '../../../shared/measures/chart-stack';
 import { markerPath, seriesStyles, styleKey, type SeriesStyle } from '../../../shared/measures/chart-style';
 import type { MeasureResult } from '../../../shared/measure-records';
 import type { ChartedMeasure } from './summary-data';

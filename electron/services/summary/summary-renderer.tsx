@@ -16,7 +16,8 @@ const pending = new Map<number, Pending>();
 
 /**
  * The summary's PDF bytes, laid out on the render worker so the main process keeps answering the
- * window; laid out here instead if that worker cannot run (then the wait is the old one, not an error).
+ * window; laid out here instead if that worker cannot run (the main process is then busy while it lays out, but
+ * the summary is still made).
  */
 export function renderSummaryPdf(data: SummaryData): Promise<Buffer> {
   const renderer = workerFailed ? null : renderWorker();

@@ -15,7 +15,7 @@ export interface KdfParams {
 
 export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
 
-/** The floor the issue sets: never below 64 MiB, whatever a header or a caller asks for. */
+/** The least memory Argon2id runs with: 64 MiB, whatever a header or a caller asks for. */
 export const MIN_MEMORY_KIB = 64 * 1024;
 export const MIN_ITERATIONS = 2;
 const MAX_ITERATIONS = 16;
