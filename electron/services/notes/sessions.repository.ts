@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
-import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
+import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type Session, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
 import { ruptureNotedOf } from './note-json';
 import { parseContent, parseTemplate, sessionColumns, sessionOf, type SessionRow } from './note-store';
@@ -146,4 +146,20 @@ export async function ruptureSessionsOfClient(db: Kysely<VaultSchema>, clientId:
     .orderBy('ses.created_at')
     .execute();
   return rows.map((row) => ({ sessionId: row.session_id, noteId: row.note_id, date: row.session_date }));
+}
+
+/** A stored session with the moment it was created. */
+export type SessionRecord = Session & { createdAt: string };
+
+/** One client's sessions, or every client's when `clientId` is null, oldest first. */
+export async function sessionsInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<SessionRecord[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .$if(clientId !== null, (qb) => qb.where('client_id', '=', clientId as string))
+    .orderBy('session_date')
+    .orderBy('start_time')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => ({ ...sessionOf(row), createdAt: row.created_at }));
 }
