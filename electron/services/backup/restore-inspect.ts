@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordCounts } from '../../../shared/backup';
 import type { Sqlite } from '../database/open-database';
-import { readSchemaObjects } from '../database/schema-catalog.repository';
+import { readAppliedMigrations, readSchemaObjects } from '../database/schema-catalog.repository';
 import { compareSchema, type ExpectedSchema, type SchemaDifference } from '../database/schema-diff';
 import { countRecords } from './snapshot';
 
@@ -157,12 +157,7 @@ export function inspectDatabase(db: Sqlite, expected: ExpectedSchema, share?: Sh
   }
   if (!integrity) return { opened: true, integrity, ...(tables ? { tables } : {}) };
   if (share && !share.lead) return { opened: true, integrity, tables };
-  let migrations: string[] | null;
-  try {
-    migrations = (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((row) => row.name);
-  } catch {
-    migrations = null;
-  }
+  const migrations = readAppliedMigrations(db);
   let counts: RecordCounts | null;
   try {
     counts = countRecords(db);
