@@ -136,3 +136,15 @@ export async function notesInScope(db: Kysely<VaultSchema>, clientId: string | n
     createdAt: row.created_at,
   }));
 }
+
+/** The distinct templates a client's notes were written with, in no particular order. */
+export async function templatesOfClientNotes(db: Kysely<VaultSchema>, clientId: string): Promise<NoteTemplate[]> {
+  const rows = await db.selectFrom('notes').select(['template_json']).distinct().where('client_id', '=', clientId).execute();
+  return rows.map((row) => parseTemplate(row.template_json));
+}
+
+/** Whether any of a client's notes has a process note. */
+export async function hasProcessNotes(db: Kysely<VaultSchema>, clientId: string): Promise<boolean> {
+  const row = await db.selectFrom('notes').select('id').where('client_id', '=', clientId).where('process_note', 'is not', null).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
