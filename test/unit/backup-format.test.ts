@@ -1,4 +1,4 @@
-import { readChainAnchor } from '../../electron/services/activity/chain-anchor.repository';
+import { readChainAnchor } from '../../electron/services/activity/activity-log.repository';
 import type { ChainAnchor } from '../../shared/record-verification';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';

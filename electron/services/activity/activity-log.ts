@@ -1,18 +1,18 @@
-import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { ActivityAction, ActivityEntry, ActivityLogVerdict } from '../../../shared/clients';
-import { activityDetailSchema, MAX_LISTED_MISMATCHES, type ActivityDetail, type ChainAnchor } from '../../../shared/record-verification';
+import type { Kysely } from 'kysely';
+import type { ActivityAction, ActivityLogVerdict } from '../../../shared/clients';
+import { MAX_LISTED_MISMATCHES, type ActivityDetail, type ChainAnchor } from '../../../shared/record-verification';
 import { describeMismatch, describeMissingEnd } from '../../../shared/record-words';
 import type { VaultSchema } from '../database/schema';
-import { canonicalJson } from '../notes/note-hash';
 import { verifySignedRecords, type SignedInLog, type SignedRecordsReport } from '../notes/verify-signed-records';
+import { detailText, entryHash, GENESIS_HASH, type ChainedContent } from './activity-chain';
+import { highestIssuedSeq, insertActivity, lastLink, parseDetail, parseFieldsStrict, storedActivity, type StoredActivity } from './activity-log.repository';
 
 /**
- * The append-only activity log. Each entry stores the SHA-256 of its own content and of the entry
- * before it, so changing or removing an entry in the middle breaks the chain that `verifyActivityLog`
- * walks. Only names of changed fields are recorded, never their values.
+ * The append-only activity log: appending an entry to its hash chain (activity-chain.ts), and "Verify
+ * records". Only names of changed fields are recorded, never their values.
  */
-export const GENESIS_HASH = '0'.repeat(64);
+export { entryHash, GENESIS_HASH } from './activity-chain';
+export { listActivity } from './activity-log.repository';
 
 export interface NewActivityEntry {
   action: ActivityAction;
@@ -24,39 +24,9 @@ export interface NewActivityEntry {
   detail?: ActivityDetail;
 }
 
-interface ChainedContent {
-  seq: number;
-  at: string;
-  action: string;
-  recordType: string;
-  recordId: string;
-  clientId: string | null;
-  fields: readonly string[];
-  prevHash: string;
-  /** The stored detail text (canonical JSON), or null. */
-  detail?: string | null;
-}
-
-/**
- * The hash of an entry: a fixed-order JSON array, so the same content always gives the same text. The
- * detail joins the array only when there is one, so every entry written before it existed keeps its hash.
- */
-export function entryHash(entry: ChainedContent): string {
-  const parts: unknown[] = [entry.seq, entry.at, entry.action, entry.recordType, entry.recordId, entry.clientId, [...entry.fields], entry.prevHash];
-  if (entry.detail !== undefined && entry.detail !== null) parts.push(entry.detail);
-  return createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex');
-}
-
-/** The text stored for a detail: canonical JSON, so the hash covers exactly what is stored. */
-export function detailText(detail: ActivityDetail | undefined): string | null {
-  if (detail === undefined) return null;
-  const present = Object.fromEntries(Object.entries(detail).filter(([, value]) => value !== undefined)) as Record<string, string>;
-  return Object.keys(present).length === 0 ? null : canonicalJson(present);
-}
-
 /** Appends one entry; call inside the transaction that makes the change, so neither exists alone. */
 export async function appendActivity(trx: Kysely<VaultSchema>, entry: NewActivityEntry, at: Date): Promise<void> {
-  const last = await trx.selectFrom('activity_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await lastLink(trx);
   const content: ChainedContent = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -68,71 +38,7 @@ export async function appendActivity(trx: Kysely<VaultSchema>, entry: NewActivit
     prevHash: last?.hash ?? GENESIS_HASH,
     detail: detailText(entry.detail),
   };
-  await trx
-    .insertInto('activity_log')
-    .values({
-      seq: content.seq,
-      at: content.at,
-      action: content.action,
-      record_type: content.recordType,
-      record_id: content.recordId,
-      client_id: content.clientId,
-      fields: JSON.stringify(content.fields),
-      prev_hash: content.prevHash,
-      hash: entryHash(content),
-      detail: content.detail ?? null,
-    })
-    .execute();
-}
-
-/** Newest first, one client's or the whole practice's, `limit` at a time before `beforeSeq`. */
-export async function listActivity(
-  db: Kysely<VaultSchema>,
-  options: { clientId?: string | undefined; beforeSeq?: number | undefined; limit: number },
-): Promise<{ entries: ActivityEntry[]; hasMore: boolean }> {
-  let query = db
-    .selectFrom('activity_log as a')
-    .leftJoin('clients as c', 'c.id', 'a.client_id')
-    .select(['a.seq', 'a.at', 'a.action', 'a.record_type', 'a.record_id', 'a.client_id', 'a.fields', 'a.detail', 'c.code'])
-    .orderBy('a.seq', 'desc')
-    .limit(options.limit + 1);
-  if (options.clientId !== undefined) query = query.where('a.client_id', '=', options.clientId);
-  if (options.beforeSeq !== undefined) query = query.where('a.seq', '<', options.beforeSeq);
-  const rows = await query.execute();
-  const entries = rows.slice(0, options.limit).map(
-    (row): ActivityEntry => ({
-      seq: row.seq,
-      at: row.at,
-      action: row.action as ActivityAction,
-      recordType: row.record_type,
-      recordId: row.record_id,
-      clientId: row.client_id,
-      clientCode: row.code ?? null,
-      fields: parseFields(row.fields),
-      detail: parseDetail(row.detail),
-    }),
-  );
-  return { entries, hasMore: rows.length > options.limit };
-}
-
-function parseFields(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The stored detail, or null when there is none or it is not one (the chain check reports that). */
-export function parseDetail(text: string | null): ActivityDetail | null {
-  if (text === null) return null;
-  try {
-    const parsed = activityDetailSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  await insertActivity(trx, content, entryHash(content));
 }
 
 export interface VerifyOptions {
@@ -150,7 +56,7 @@ export interface VerifyOptions {
  * changed entry, a gap in the numbering, a broken link, entries missing at the end, by SQLite's counter
  * or by the anchor kept outside the database), then recomputes the hash of every signed note and
  * addendum from what is stored (verify-signed-records.ts) and lists each that does not match. One read
- * transaction, so both parts see the same moment. The name stays from when it checked the log alone.
+ * transaction, so both parts see the same moment. Named for the log, it checks the signed records as well.
  */
 export async function verifyActivityLog(db: Kysely<VaultSchema>, options: VerifyOptions = {}): Promise<ActivityLogVerdict> {
   return db.transaction().execute(async (trx) => {
@@ -169,7 +75,7 @@ interface ChainReport {
 }
 
 async function verifyChain(db: Kysely<VaultSchema>, anchor: ChainAnchor | null): Promise<ChainReport> {
-  const rows = await db.selectFrom('activity_log').selectAll().orderBy('seq', 'asc').execute();
+  const rows = await storedActivity(db);
   const signed: SignedInLog = { notes: new Map(), addenda: new Map() };
   const report = (firstBrokenSeq: number | null, problem: string | null): ChainReport => ({ entriesChecked: rows.length, firstBrokenSeq, problem, signed });
   let broken: { seq: number; what: string } | null = null;
@@ -209,8 +115,7 @@ async function verifyChain(db: Kysely<VaultSchema>, anchor: ChainAnchor | null):
   // AUTOINCREMENT keeps the highest seq ever issued in sqlite_sequence, and the anchor outside the
   // database records the length at the last lock or backup, so entries cut off the end of the log
   // (which leaves the rest of the chain intact) still show as missing, even with the counter lowered.
-  const issued = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'activity_log'`.execute(db);
-  const highestIssued = Math.max(Number(issued.rows[0]?.seq ?? 0), anchor?.length ?? 0);
+  const highestIssued = Math.max(await highestIssuedSeq(db), anchor?.length ?? 0);
   if (highestIssued >= expectedSeq) {
     return report(expectedSeq, `${describeMissingEnd(expectedSeq, highestIssued)}: the log was changed outside Alliance Notes.`);
   }
@@ -221,7 +126,7 @@ async function verifyChain(db: Kysely<VaultSchema>, anchor: ChainAnchor | null):
 }
 
 /** Notes the signature (and its recorded hash, when the entry has one) that a 'sign' or addendum entry records. */
-function collectSignature(signed: SignedInLog, row: { action: string; record_type: string; record_id: string; client_id: string | null; detail: string | null }): void {
+function collectSignature(signed: SignedInLog, row: StoredActivity): void {
   const target = row.action === 'sign' && row.record_type === 'note' ? signed.notes : row.action === 'create' && row.record_type === 'addendum' ? signed.addenda : null;
   if (!target) return;
   const detail = parseDetail(row.detail);
@@ -270,14 +175,4 @@ function signedRecordsPhrase(notes: number, addenda: number): string {
     ...(addenda > 0 ? [addenda === 1 ? '1 addendum' : `${n(addenda)} addenda`] : []),
   ];
   return `${notes + addenda === 1 ? 'The' : 'All'} ${parts.join(' and ')}`;
-}
-
-/** The field names of a stored entry, or null when the column is not a JSON array of strings. */
-function parseFieldsStrict(text: string): string[] | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { VaultSchema } from '../database/schema';
+import { readSettingTexts, writeSettingValues } from '../database/settings.repository';
 
 /**
  * Backup settings live in the vault's settings table under their own keys, outside the Settings
@@ -21,8 +22,8 @@ const KEYS = {
 } as const satisfies Record<keyof BackupSettings, string>;
 
 export async function readBackupSettings(db: Kysely<VaultSchema>): Promise<BackupSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(KEYS)).execute();
-  const stored = new Map(rows.map((row) => [row.key, parse(row.value)]));
+  const texts = await readSettingTexts(db, Object.values(KEYS));
+  const stored = new Map([...texts].map(([key, value]) => [key, parse(value)]));
   const text = (key: string): string | null => {
     const value = stored.get(key);
     return typeof value === 'string' && value !== '' ? value : null;
@@ -40,18 +41,7 @@ export async function readBackupSettings(db: Kysely<VaultSchema>): Promise<Backu
 }
 
 export async function writeBackupSettings(db: Kysely<VaultSchema>, changes: Partial<BackupSettings>): Promise<void> {
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    for (const [name, value] of Object.entries(changes) as [keyof BackupSettings, unknown][]) {
-      if (value === undefined) continue;
-      const json = JSON.stringify(value);
-      await trx
-        .insertInto('settings')
-        .values({ key: KEYS[name], value: json, updated_at: now })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
-        .execute();
-    }
-  });
+  await writeSettingValues(db, Object.fromEntries(Object.entries(changes).map(([name, value]) => [KEYS[name as keyof BackupSettings], value])));
 }
 
 function parse(value: string): unknown {

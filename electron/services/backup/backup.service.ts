@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
-  BACKUP_OVERDUE_DAYS,
   type BackupInfo,
   type BackupKind,
   type BackupProgress,
@@ -10,28 +8,29 @@ import {
   type BackupStatus,
   type ChosenFile,
   type PreparedRestore,
-  type RecordCounts,
 } from '../../../shared/backup';
 import { assertAcceptablePassphrase } from '../../../shared/passphrase-policy';
 import type { VaultStatus } from '../../../shared/contract';
-import { migrations } from '../../../migrations';
 import type { Dialogs } from '../dialogs';
-import type { RestoreKey, VaultService } from '../vault/vault.service';
+import type { VaultService } from '../vault/vault.service';
 import { latestSchemaVersion } from '../database/migrate';
 import { appendActivity } from '../activity/activity-log';
 import { verifyRecords } from '../activity/record-verification';
 import type { ActivityLogVerdict } from '../../../shared/clients';
 import type { ChainAnchor } from '../../../shared/record-verification';
-import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
-import { listBackupHistory, recordBackup, replaceBackupHistory, type BackupHistoryRow } from './backup-history';
+import { readBackupSettings, writeBackupSettings } from './backup-settings';
+import { listBackupHistory, recordBackup, type BackupHistoryRow } from './backup-history.repository';
 import { writeBackup } from './backup-writer';
 import { openVaultSnapshot } from './vault-snapshot';
-import { createStagingFolder, removeStagingFolder, stageVerifiedBackup, type StagingFolder } from './restore-stream';
+import { removeStagingFolder, type StagingFolder } from './restore-stream';
 import { rotateBackupFolder } from './rotation';
-import { countRecords } from './snapshot';
 import { ChosenBackupFiles } from './chosen-backup-files';
-import { backupPassphraseFor, isWritableFolder } from './backup-readiness';
+import { backupPassphraseFor, isWritableFolder, savedPassphraseForReading } from './backup-readiness';
+import { backupStatus, DAY_MS } from './backup-status';
+import { currentVaultSummary, machineBackups, putBackMachineBackups } from './restore-carry-over';
 import { OneAtATime, throttledProgress } from './exclusive-runs';
+import { PendingRestores } from './pending-restores';
+import { stageChosenBackup } from './stage-chosen-backup';
 
 export interface BackupServiceOptions {
   vault: VaultService;
@@ -51,31 +50,12 @@ export interface BackupServiceOptions {
   scryptLogN?: number;
 }
 
-interface PendingRestore {
-  id: string;
-  stagingDir: string;
-  stagedFile: string;
-  key: RestoreKey;
-  info: BackupInfo;
-  timer: NodeJS.Timeout;
-  /** Staged with the open vault's own key, no passphrase typed: confirming it would unlock the vault. */
-  stagedWhileUnlocked: boolean;
-  /** The activity log's anchor from the backup's manifest; null for an older backup without one. */
-  activityLog: ChainAnchor | null;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** A staged restore nobody confirms is thrown away, key and all. */
-const PENDING_RESTORE_MS = 15 * 60 * 1000;
-
 /**
  * Backups, verification and restore. The vault service owns the vault folder and keys; this service
  * owns backup files, the backup settings and the history, and the automatic schedule.
  */
 export class BackupService {
-  private readonly pending = new Map<string, PendingRestore>();
-  /** Restores discarded because the vault locked, so confirming one says why rather than "not found". */
-  private readonly discardedByLock = new Set<string>();
+  private readonly restores = new PendingRestores();
   private readonly exclusive = new OneAtATime();
   private readonly progress: ReturnType<typeof throttledProgress>;
   private readonly now: () => Date;
@@ -93,22 +73,7 @@ export class BackupService {
   }
 
   async status(): Promise<BackupStatus> {
-    const db = this.vault.database();
-    const settings = await readBackupSettings(db);
-    // The file hash stays in the main process; the contract's records do not carry it.
-    const history = (await listBackupHistory(db, 20)).map(({ sha256: _sha256, ...record }) => record);
-    const lastSuccess = history[0] ?? null;
-    const overdue = lastSuccess === null || this.now().getTime() - Date.parse(lastSuccess.createdAt) > BACKUP_OVERDUE_DAYS * DAY_MS;
-    return {
-      passphraseSet: settings.passphrase !== null,
-      folder: settings.folder,
-      folderMissing: settings.folder !== null && !(await isWritableFolder(settings.folder)),
-      automatic: settings.automatic,
-      lastSuccess,
-      lastFailure: settings.lastFailure,
-      overdue,
-      recent: history,
-    };
+    return backupStatus(this.vault.database(), this.now());
   }
 
   async setPassphrase(passphrase: string): Promise<BackupStatus> {
@@ -219,11 +184,9 @@ export class BackupService {
         // Staged under the vault's own key, where confirmRestore renames it into place.
         const { info, staging, activityLog } = await this.readVerified(fileId, backupPassphrase, 'restore', key.dataKey);
         const { id } = staging;
-        const timer = setTimeout(() => void this.cancelRestore(id), PENDING_RESTORE_MS);
-        timer.unref();
-        this.pending.set(id, { id, stagingDir: staging.dir, stagedFile: staging.file, key, info, timer, stagedWhileUnlocked, activityLog });
+        this.restores.add({ id, stagingDir: staging.dir, stagedFile: staging.file, key, info, stagedWhileUnlocked, activityLog });
         this.progress('restore', 'Ready to restore', 1);
-        return { restoreId: id, backup: info, current: await this.currentSummary() };
+        return { restoreId: id, backup: info, current: await currentVaultSummary(this.vault) };
       } catch (error) {
         key.dataKey.fill(0);
         throw error;
@@ -233,31 +196,16 @@ export class BackupService {
 
   confirmRestore(restoreId: string): Promise<{ status: VaultStatus; recoveryKey: string | null; verification: ActivityLogVerdict | null }> {
     return this.exclusive.run(async () => {
-      const pending = this.pending.get(restoreId);
-      if (!pending && this.discardedByLock.delete(restoreId)) {
-        throw new AppError('VAULT_LOCKED', 'The vault locked after this restore was prepared, so it was discarded. Unlock and start the restore again.');
-      }
-      if (!pending) throw new AppError('NOT_FOUND', 'That restore is no longer ready (it expires after 15 minutes). Start again.');
-      // The lock notice arrives asynchronously; never let a confirm slip in before it.
-      if (pending.stagedWhileUnlocked && (await this.vault.status()).state !== 'unlocked') {
-        await this.discardRestoresStagedWhileUnlocked();
-        this.discardedByLock.delete(restoreId);
-        throw new AppError('VAULT_LOCKED', 'The vault locked after this restore was prepared, so it was discarded. Unlock and start the restore again.');
-      }
-      this.pending.delete(restoreId);
-      clearTimeout(pending.timer);
+      const pending = await this.restores.take(restoreId, async () => (await this.vault.status()).state === 'unlocked');
       // Backup settings and history describe this machine's backups, not the restored data: keep them.
-      const carried = await this.carryOver();
+      const carried = await machineBackups(this.vault);
       try {
         this.progress('restore', 'Replacing the vault', null);
         // prepareRestore staged this file in the vault's private folder and ran integrity_check on it there
         // (restore-stream.ts): the vault's own check of it can run after opening, off the main thread.
         const { recoveryKey } = await this.vault.installRestoredDatabase(pending.stagedFile, pending.key, { checkedBeforeInstall: true, activityLog: pending.activityLog });
         const db = this.vault.database();
-        if (carried) {
-          await writeBackupSettings(db, carried.settings);
-          await replaceBackupHistory(db, carried.history);
-        }
+        if (carried) await putBackMachineBackups(db, carried);
         await db.transaction().execute((trx) =>
           appendActivity(trx, { action: 'restore', recordType: 'vault', recordId: 'vault', clientId: null, fields: [`backup ${pending.info.createdAt}`] }, this.now()),
         );
@@ -275,25 +223,16 @@ export class BackupService {
     });
   }
 
-  async cancelRestore(restoreId: string): Promise<void> {
-    const pending = this.pending.get(restoreId);
-    if (!pending) return;
-    this.pending.delete(restoreId);
-    clearTimeout(pending.timer);
-    pending.key.dataKey.fill(0);
-    await removeStagingFolder(pending.stagingDir);
+  cancelRestore(restoreId: string): Promise<void> {
+    return this.restores.cancel(restoreId);
   }
 
   /**
    * Called when the vault locks. A restore staged while it was unlocked holds a copy of the data key
    * and would open the vault without its passphrase: locking must wipe that key like the vault's own.
    */
-  async discardRestoresStagedWhileUnlocked(): Promise<void> {
-    for (const pending of [...this.pending.values()]) {
-      if (!pending.stagedWhileUnlocked) continue;
-      await this.cancelRestore(pending.id);
-      this.discardedByLock.add(pending.id);
-    }
+  discardRestoresStagedWhileUnlocked(): Promise<void> {
+    return this.restores.discardStagedWhileUnlocked();
   }
 
   /** The stored backup passphrase, for encrypted exports; null when none is set. */
@@ -320,16 +259,11 @@ export class BackupService {
   }
 
   /** Drops staged restores (and their keys); called when the app quits. */
-  async dispose(): Promise<void> {
-    for (const id of [...this.pending.keys()]) await this.cancelRestore(id);
+  dispose(): Promise<void> {
+    return this.restores.cancelAll();
   }
 
-  /**
-   * Decrypts the chosen backup into a new staging folder inside the vault's folder, encrypted under
-   * `dataKey` as it streams, and checks the staged copy (restore-stream.ts). Returns the folder, with
-   * the checked copy in it, for the caller to keep (restore) or remove (verify); on any failure the
-   * folder is gone before this throws, and the vault's own files were never touched.
-   */
+  /** Stages and checks the chosen backup (stage-chosen-backup.ts), with the saved passphrase when none was typed. */
   private async readVerified(
     fileId: string,
     passphrase: string | undefined,
@@ -337,67 +271,17 @@ export class BackupService {
     dataKey: Buffer,
   ): Promise<{ info: BackupInfo; staging: StagingFolder; activityLog: ChainAnchor | null }> {
     const file = this.chosen.path(fileId);
-    const secret = passphrase ?? (await this.savedPassphraseForReading());
-    const staging = await createStagingFolder(this.vault.dir, randomUUID());
-    try {
-      const staged = await stageVerifiedBackup({
-        file,
-        passphrase: secret,
-        stagedFile: staging.file,
-        dataKey,
-        knownMigrations: migrations.map((step) => step.name),
-        // A restored file is quick_checked again when the vault opens it (installRestoredDatabase), which
-        // covers what a table-by-table check leaves out.
-        checkTablesInParallel: operation === 'restore',
-        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-        ...(this.options.scryptLogN !== undefined ? { minScryptLogN: this.options.scryptLogN } : {}),
-        onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
-      });
-      this.progress(operation, 'Verified', 1);
-      return {
-        staging,
-        activityLog: staged.manifest.activityLog ?? null,
-        info: {
-          fileName: path.basename(file),
-          fileBytes: staged.fileBytes,
-          createdAt: staged.manifest.createdAt,
-          appVersion: staged.manifest.appVersion,
-          schemaVersion: staged.manifest.schemaVersion,
-          databaseBytes: staged.manifest.database.bytes,
-          counts: staged.manifest.counts,
-          checks: staged.checks,
-        },
-      };
-    } catch (error) {
-      await staging.remove();
-      throw error instanceof AppError ? error : new AppError('IO_ERROR', 'The backup could not be staged in the vault folder. Nothing was changed.');
-    }
-  }
-
-  private async savedPassphraseForReading(): Promise<string> {
-    if ((await this.vault.status()).state !== 'unlocked') {
-      throw new AppError('VALIDATION', 'Enter the backup passphrase.', { fieldErrors: { passphrase: 'Enter the backup passphrase.' } });
-    }
-    const saved = (await readBackupSettings(this.vault.database())).passphrase;
-    if (saved === null) {
-      throw new AppError('VALIDATION', 'No backup passphrase is saved in Settings; enter the one this backup was made with.', {
-        fieldErrors: { passphrase: 'Enter the backup passphrase.' },
-      });
-    }
-    return saved;
-  }
-
-  private async currentSummary(): Promise<PreparedRestore['current']> {
-    if ((await this.vault.status()).state !== 'unlocked') return null;
-    const counts: RecordCounts = countRecords(this.vault.connection());
-    const last = await this.vault.database().selectFrom('activity_log').select('at').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    return { counts, lastChangeAt: last?.at ?? null };
-  }
-
-  private async carryOver(): Promise<{ settings: BackupSettings; history: BackupHistoryRow[] } | null> {
-    if ((await this.vault.status()).state !== 'unlocked') return null;
-    const db = this.vault.database();
-    return { settings: await readBackupSettings(db), history: await listBackupHistory(db, 1000) };
+    const secret = passphrase ?? (await savedPassphraseForReading(this.vault));
+    return stageChosenBackup({
+      file,
+      passphrase: secret,
+      vaultDir: this.vault.dir,
+      operation,
+      dataKey,
+      nativeBinding: this.options.nativeBinding,
+      minScryptLogN: this.options.scryptLogN,
+      onProgress: (phase, fraction) => this.progress(operation, phase, fraction),
+    });
   }
 
   private async rotate(folder: string): Promise<void> {

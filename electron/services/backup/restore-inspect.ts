@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordCounts } from '../../../shared/backup';
 import type { Sqlite } from '../database/open-database';
-import { readSchemaObjects } from '../database/schema-catalog.repository';
+import { readAppliedMigrations, readSchemaObjects, readStoredTableNames } from '../database/schema-catalog.repository';
 import { compareSchema, type ExpectedSchema, type SchemaDifference } from '../database/schema-diff';
 import { countRecords } from './snapshot';
 
@@ -67,7 +67,7 @@ const LARGEST_FIRST = ['notes', 'search_content', 'measure_results', 'activity_l
 
 /** Every b-tree table (virtual tables have none of their own; their shadow tables are listed), the schema's included, in the same order on every thread. */
 export function tablesInCheckOrder(db: Sqlite): string[] {
-  const names = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`).pluck().all() as string[];
+  const names = readStoredTableNames(db);
   const rank = (name: string) => (LARGEST_FIRST.includes(name) ? LARGEST_FIRST.indexOf(name) : LARGEST_FIRST.length);
   return ['sqlite_schema', ...names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))];
 }
@@ -157,12 +157,7 @@ export function inspectDatabase(db: Sqlite, expected: ExpectedSchema, share?: Sh
   }
   if (!integrity) return { opened: true, integrity, ...(tables ? { tables } : {}) };
   if (share && !share.lead) return { opened: true, integrity, tables };
-  let migrations: string[] | null;
-  try {
-    migrations = (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((row) => row.name);
-  } catch {
-    migrations = null;
-  }
+  const migrations = readAppliedMigrations(db);
   let counts: RecordCounts | null;
   try {
     counts = countRecords(db);

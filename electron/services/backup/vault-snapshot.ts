@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { RecordCounts } from '../../../shared/backup';
 import type { ChainAnchor } from '../../../shared/record-verification';
-import { readChainAnchor } from '../activity/chain-anchor.repository';
+import { readChainAnchor } from '../activity/activity-log.repository';
 import { AppError } from '../../../shared/errors';
 import { openEncryptedDatabase, type Sqlite } from '../database/open-database';
 import { countRecords, markRollbackJournal, takeSnapshot } from './snapshot';

@@ -21,3 +21,16 @@ export async function replaceTags(trx: Kysely<VaultSchema>, clientId: string, ta
     await trx.insertInto('client_tags').values(tags.map((tag) => ({ client_id: clientId, tag }))).execute();
   }
 }
+
+/** Tags by client id, each client's in tag order; one client's, or every client's when `clientId` is null. */
+export async function tagsInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('client_tags')
+    .select(['client_id', 'tag'])
+    .$if(clientId !== null, (qb) => qb.where('client_id', '=', clientId as string))
+    .orderBy('tag')
+    .execute();
+  const tagsOf = new Map<string, string[]>();
+  for (const row of rows) tagsOf.set(row.client_id, [...(tagsOf.get(row.client_id) ?? []), row.tag]);
+  return tagsOf;
+}

@@ -1,8 +1,9 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { ClientListItem } from '../../../shared/clients';
+import type { ClientFields, ClientListItem } from '../../../shared/clients';
 import type { ClientsTable, VaultSchema } from '../database/schema';
 import { voidedSessionIds } from '../notes/voids.repository';
-import type { ClientRow } from './client-row';
+import { rowToFields, type ClientRow } from './client-row';
+import { tagsInScope } from './client-tags.repository';
 
 /**
  * The `clients` table. Rows map to and from the form's fields in client-row.ts (fieldsToColumns,
@@ -91,4 +92,23 @@ export async function clientsForList(db: Kysely<VaultSchema>): Promise<ListedCli
     reviewDate: row.review_date,
     lastSessionDate: row.last_session ?? null,
   }));
+}
+
+/** A client read back as the form's fields (client-row.ts) with the client's id and timestamps. */
+export interface ClientRecord extends ClientFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One client, or every client when `clientId` is null, in code order, with their tags. */
+export async function clientsInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<ClientRecord[]> {
+  const rows = await db
+    .selectFrom('clients')
+    .selectAll()
+    .$if(clientId !== null, (qb) => qb.where('id', '=', clientId as string))
+    .orderBy('code')
+    .execute();
+  const tagsOf = await tagsInScope(db, clientId);
+  return rows.map((row) => ({ ...rowToFields(row, tagsOf.get(row.id) ?? []), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }));
 }

@@ -36,3 +36,18 @@ export async function insertDiagnosis(trx: Kysely<VaultSchema>, row: DiagnosisRo
 export async function setDiagnosisRemoved(trx: Kysely<VaultSchema>, id: string, dateRemoved: string): Promise<void> {
   await trx.updateTable('diagnoses').set({ date_removed: dateRemoved }).where('id', '=', id).execute();
 }
+
+/** A diagnosis with its client and the moment it was recorded. */
+export type DiagnosisRecord = Diagnosis & { clientId: string; createdAt: string };
+
+/** One client's diagnoses, or every client's when `clientId` is null, in the order they were added. */
+export async function diagnosesInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<DiagnosisRecord[]> {
+  const rows = await db
+    .selectFrom('diagnoses')
+    .selectAll()
+    .$if(clientId !== null, (qb) => qb.where('client_id', '=', clientId as string))
+    .orderBy('date_added')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => ({ ...diagnosisOf(row), clientId: row.client_id, createdAt: row.created_at }));
+}

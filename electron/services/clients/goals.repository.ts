@@ -21,8 +21,10 @@ export const goalStatusChangeOf = (row: GoalStatusChangeRow): Goal['history'][nu
   recordedAt: row.recorded_at,
 });
 
-/** A goal with its history (its own rows of goal_status_changes, oldest first). */
-export const goalOf = (row: GoalRow, history: readonly GoalStatusChangeRow[], deletable: boolean): Goal => ({
+/** A goal's own fields, without what its history and the notes say about it. */
+export type GoalFields = Omit<Goal, 'deletable' | 'history'>;
+
+export const goalFieldsOf = (row: GoalRow): GoalFields => ({
   id: row.id,
   clientId: row.client_id,
   text: row.text,
@@ -32,6 +34,11 @@ export const goalOf = (row: GoalRow, history: readonly GoalStatusChangeRow[], de
   targetDate: row.target_date,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+});
+
+/** A goal with its history (its own rows of goal_status_changes, oldest first). */
+export const goalOf = (row: GoalRow, history: readonly GoalStatusChangeRow[], deletable: boolean): Goal => ({
+  ...goalFieldsOf(row),
   deletable,
   history: history.map(goalStatusChangeOf),
 });
@@ -52,6 +59,32 @@ export async function goalsOfClient(db: Kysely<VaultSchema>, clientId: string): 
       !referenced.has(row.id),
     ),
   );
+}
+
+/** One client's goals, or every client's when `clientId` is null, in plan order, with their places in the plan. */
+export async function goalsInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<(GoalFields & { position: number })[]> {
+  const rows = await db
+    .selectFrom('goals')
+    .selectAll()
+    .$if(clientId !== null, (qb) => qb.where('client_id', '=', clientId as string))
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({ ...goalFieldsOf(row), position: row.position }));
+}
+
+/** The status changes of one client's goals, or of every goal when `clientId` is null, in the order recorded. */
+export async function goalStatusChangesInScope(
+  db: Kysely<VaultSchema>,
+  clientId: string | null,
+): Promise<(Goal['history'][number] & { goalId: string })[]> {
+  const rows = await db
+    .selectFrom('goal_status_changes as g')
+    .innerJoin('goals', 'goals.id', 'g.goal_id')
+    .selectAll('g')
+    .$if(clientId !== null, (qb) => qb.where('goals.client_id', '=', clientId as string))
+    .orderBy('g.id')
+    .execute();
+  return rows.map((row) => ({ goalId: row.goal_id, ...goalStatusChangeOf(row) }));
 }
 
 /** True when a note (or anything else registered) refers to the goal. */

@@ -20,6 +20,11 @@ export function readSchemaObjects(db: Sqlite): SchemaObject[] {
   return db.prepare(`SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY type, name, tbl_name, sql`).all() as SchemaObject[];
 }
 
+/** Tables with a b-tree of their own, by name: virtual tables have none (their shadow tables are listed). */
+export function readStoredTableNames(db: Sqlite): string[] {
+  return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`).pluck().all() as string[];
+}
+
 /**
  * Creates SQLite's statistics tables (sqlite_stat1, and sqlite_stat4 where the build has it) without
  * analysing anything, the documented way (as sqlite3's .dump does); used on a scratch database only.

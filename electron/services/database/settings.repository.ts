@@ -34,14 +34,26 @@ export async function readSettings(db: Kysely<VaultSchema>): Promise<Settings> {
 }
 
 export async function writeSettings(db: Kysely<VaultSchema>, changes: Partial<Settings>): Promise<void> {
+  await writeSettingValues(db, changes);
+}
+
+/** The stored JSON text of each of `keys` that has been saved. */
+export async function readSettingTexts(db: Kysely<VaultSchema>, keys: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+/** Saves each key's value as JSON, in one transaction; an undefined value leaves its key as it is. */
+export async function writeSettingValues(db: Kysely<VaultSchema>, values: Record<string, unknown>): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(changes)) {
+    for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
+      const json = JSON.stringify(value);
       await trx
         .insertInto('settings')
-        .values({ key, value: JSON.stringify(value), updated_at: now })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
+        .values({ key, value: json, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
         .execute();
     }
   });

@@ -74,6 +74,30 @@ export async function recentResultsOfActiveClients(db: Kysely<VaultSchema>, perM
   return rows.map(rowToResult);
 }
 
+/** A stored result with the addenda that entered it late or struck it out, which MeasureResult only flags. */
+export interface StoredResult {
+  /** Its note, rupture flag and voided session are not read here: noteId null, both flags false. */
+  result: MeasureResult;
+  lateEntryAddendumId: string | null;
+  struckOutAddendumId: string | null;
+}
+
+/** One client's results, or every client's when `clientId` is null, by the day taken. */
+export async function storedResultsInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<StoredResult[]> {
+  const rows = await db
+    .selectFrom('measure_results')
+    .selectAll()
+    .$if(clientId !== null, (qb) => qb.where('client_id', '=', clientId as string))
+    .orderBy('taken_on')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => ({
+    result: rowToResult({ ...row, note_id: null, rupture_noted: null, voided: null }),
+    lateEntryAddendumId: row.addendum_id,
+    struckOutAddendumId: row.struck_addendum_id,
+  }));
+}
+
 /** One stored result's row, or undefined. */
 export async function resultRow(db: Kysely<VaultSchema>, id: string): Promise<Selectable<MeasureResultsTable> | undefined> {
   return db.selectFrom('measure_results').selectAll().where('id', '=', id).executeTakeFirst();

@@ -25,3 +25,16 @@ export async function addendaOf(db: Kysely<VaultSchema>, noteId: string): Promis
   const rows = await db.selectFrom('note_addenda').selectAll().where('note_id', '=', noteId).orderBy('signed_at').orderBy(sql`rowid`).execute();
   return rows.map(addendumOf);
 }
+
+/** The addenda of one client's notes, or of every note when `clientId` is null, in the order they were signed. */
+export async function addendaInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<(Addendum & { noteId: string })[]> {
+  const rows = await db
+    .selectFrom('note_addenda as a')
+    .innerJoin('notes as n', 'n.id', 'a.note_id')
+    .selectAll('a')
+    .$if(clientId !== null, (qb) => qb.where('n.client_id', '=', clientId as string))
+    .orderBy('a.signed_at')
+    .orderBy(sql`a.rowid`)
+    .execute();
+  return rows.map((row) => ({ noteId: row.note_id, ...addendumOf(row) }));
+}

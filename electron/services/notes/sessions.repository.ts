@@ -1,11 +1,12 @@
 import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
-import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
+import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type Session, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
 import { ruptureNotedOf } from './note-json';
-import { parseContent, parseTemplate, sessionColumns, sessionOf, type SessionRow } from './note-store';
+import { parseContent, parseRichText, parseTemplate, sessionColumns, sessionOf, type SessionRow } from './note-store';
 import { voidedSessionIds, voidsOfClient } from './voids.repository';
-import type { NoteContent } from '../../../shared/notes';
+import type { Note, NoteContent } from '../../../shared/notes';
+import type { RichTextNode } from '../../../shared/rich-text';
 import type { NoteTemplate } from '../../../shared/note-templates';
 
 /**
@@ -146,4 +147,70 @@ export async function ruptureSessionsOfClient(db: Kysely<VaultSchema>, clientId:
     .orderBy('ses.created_at')
     .execute();
   return rows.map((row) => ({ sessionId: row.session_id, noteId: row.note_id, date: row.session_date }));
+}
+
+/** A stored session with the moment it was created. */
+export type SessionRecord = Session & { createdAt: string };
+
+/** One client's sessions, or every client's when `clientId` is null, oldest first. */
+export async function sessionsInScope(db: Kysely<VaultSchema>, clientId: string | null): Promise<SessionRecord[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .$if(clientId !== null, (qb) => qb.where('client_id', '=', clientId as string))
+    .orderBy('session_date')
+    .orderBy('start_time')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => ({ ...sessionOf(row), createdAt: row.created_at }));
+}
+
+/** A session with what a progress summary reads of its note. */
+export interface SessionWithNote {
+  session: Session;
+  note: { id: string; status: Note['status']; template: NoteTemplate; content: NoteContent; processNote: RichTextNode | null };
+}
+
+/**
+ * A client's sessions from `from` to `to` (inclusive) with their notes, oldest first, voided ones
+ * included. Process notes are read only when `withProcessNotes` asks for them (null otherwise).
+ */
+export async function sessionsWithNotesInRange(
+  db: Kysely<VaultSchema>,
+  clientId: string,
+  range: { from: string; to: string },
+  options: { withProcessNotes: boolean },
+): Promise<SessionWithNote[]> {
+  const rows = await db
+    .selectFrom('sessions as ses')
+    .innerJoin('notes as n', 'n.session_id', 'ses.id')
+    .selectAll('ses')
+    .select(['n.id as note_id', 'n.status', 'n.content', 'n.template_json'])
+    .$if(options.withProcessNotes, (qb) => qb.select('n.process_note'))
+    .where('ses.client_id', '=', clientId)
+    .where('ses.session_date', '>=', range.from)
+    .where('ses.session_date', '<=', range.to)
+    .orderBy('ses.session_date')
+    .orderBy('ses.start_time')
+    .execute();
+  return rows.map((row) => ({
+    session: sessionOf(row),
+    note: {
+      id: row.note_id,
+      status: row.status,
+      template: parseTemplate(row.template_json),
+      content: parseContent(row.content),
+      processNote: row.process_note == null ? null : parseRichText(row.process_note),
+    },
+  }));
+}
+
+/** The first and last day of a client's sessions, voided ones included; null when there are none. */
+export async function sessionDateSpan(db: Kysely<VaultSchema>, clientId: string): Promise<{ first: string | null; last: string | null }> {
+  const span = await db
+    .selectFrom('sessions')
+    .select((eb) => [eb.fn.min('session_date').as('first'), eb.fn.max('session_date').as('last')])
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return { first: (span?.first as string | null | undefined) ?? null, last: (span?.last as string | null | undefined) ?? null };
 }

@@ -14,7 +14,7 @@ import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
 import { listMeasures } from '../measures/measure-definitions.repository';
 import { addendaOf } from '../notes/addenda.repository';
-import { parseContent, parseRichText, parseTemplate, sessionOf } from '../notes/note-store';
+import { sessionsWithNotesInRange, type SessionWithNote as StoredSessionWithNote } from '../notes/sessions.repository';
 import { voidsOfClient } from '../notes/voids.repository';
 import { nameRedactor } from './redact-names';
 
@@ -84,23 +84,14 @@ export async function loadSummaryData(
   const redact = options.identity === 'codeOnly' ? nameRedactor(client) : (text: string) => text;
   const inRange = (date: string) => date >= options.from && date <= options.to;
 
-  const sessionRows = await db
-    .selectFrom('sessions as ses')
-    .innerJoin('notes as n', 'n.session_id', 'ses.id')
-    .selectAll('ses')
-    .select(['n.id as note_id', 'n.status', 'n.content', 'n.template_json', 'n.process_note'])
-    .where('ses.client_id', '=', options.clientId)
-    .where('ses.session_date', '>=', options.from)
-    .where('ses.session_date', '<=', options.to)
-    .orderBy('ses.session_date')
-    .orderBy('ses.start_time')
-    .execute();
+  // Process notes are not even read unless the practitioner chose to include them.
+  const stored = await sessionsWithNotesInRange(db, options.clientId, options, { withProcessNotes: options.includeProcessNotes });
   // A voided session never happened as recorded: it is left out of every part of a summary.
   const voids = await voidsOfClient(db, options.clientId);
   const sessions = await Promise.all(
-    sessionRows
-      .filter((row) => !voids.has(row.note_id))
-      .map(async (row) => ({ session: sessionOf(row), row, addenda: row.status === 'signed' ? await addendaOf(db, row.note_id) : [] })),
+    stored
+      .filter(({ note }) => !voids.has(note.id))
+      .map(async ({ session, note }) => ({ session, note, addenda: note.status === 'signed' ? await addendaOf(db, note.id) : [] })),
   );
 
   const measures = await measureData(db, options, inRange);
@@ -136,29 +127,25 @@ export async function loadSummaryData(
     measuresTable: want(options, 'measuresTable') ? measures.table() : null,
     attendance: want(options, 'attendance') ? attendanceOf(sessions.map((s) => s.session)) : null,
     sessions: want(options, 'sessionList')
-      ? sessions.map(({ session, row }) => ({
+      ? sessions.map(({ session, note }) => ({
           date: session.date,
           type: session.type,
           modality: session.modality,
           attendance: session.attendance,
           durationMinutes: session.durationMinutes,
-          signed: row.status === 'signed',
+          signed: note.status === 'signed',
         }))
       : null,
     excerpts: want(options, 'noteExcerpts') ? excerptsOf(sessions, options, redact) : null,
   };
 }
 
-type SessionWithNote = {
-  session: Session;
-  row: { status: 'draft' | 'signed'; content: string; template_json: string; process_note: string | null };
-  addenda: Addendum[];
-};
+type SessionWithNote = StoredSessionWithNote & { addenda: Addendum[] };
 
 function goalsWithMarks(goals: Goal[], sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): SummaryGoal[] {
   const marks = new Map<string, { date: string; progress: GoalProgressMark }[]>();
-  for (const { session, row } of sessions) {
-    for (const mark of parseContent(row.content).goalProgress) {
+  for (const { session, note } of sessions) {
+    for (const mark of note.content.goalProgress) {
       const list = marks.get(mark.goalId) ?? [];
       list.push({ date: session.date, progress: mark.progress });
       marks.set(mark.goalId, list);
@@ -188,13 +175,12 @@ function attendanceOf(sessions: Session[]): NonNullable<SummaryData['attendance'
 function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): NonNullable<SummaryData['excerpts']> {
   const notes: SummaryExcerpt[] = [];
   let draftsLeftOut = 0;
-  for (const { session, row, addenda } of sessions) {
-    if (row.status !== 'signed') {
+  for (const { session, note, addenda } of sessions) {
+    if (note.status !== 'signed') {
       draftsLeftOut += 1;
       continue;
     }
-    const template = parseTemplate(row.template_json);
-    const content = parseContent(row.content);
+    const { template, content } = note;
     const parts: SummaryExcerpt['parts'] = [];
     for (const section of template.sections) {
       if (!options.excerptSections.includes(section.key)) continue;
@@ -212,8 +198,8 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
         if (action !== '') parts.push(plainPart('Action taken', action));
       }
     }
-    if (options.includeProcessNotes && row.process_note !== null) {
-      const doc = parseRichText(row.process_note);
+    if (options.includeProcessNotes && note.processNote !== null) {
+      const doc = note.processNote;
       const text = richTextToPlain(doc);
       if (text !== '') parts.push({ label: 'Process note (private)', text: redact(text), blocks: excerptBlocks(doc, redact), private: true });
     }

@@ -7,7 +7,8 @@ import { clientRowOrThrow } from '../clients/client-store';
 import { ServiceContext, type ServiceClock } from '../clients/service-context';
 import type { Dialogs } from '../dialogs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
-import { parseTemplate } from '../notes/note-store';
+import { hasProcessNotes, templatesOfClientNotes } from '../notes/notes.repository';
+import { sessionDateSpan } from '../notes/sessions.repository';
 import { loadSummaryData } from './summary-data';
 import { prepareSummaryRenderer, renderSummaryPdf } from './summary-renderer';
 
@@ -33,31 +34,15 @@ export class SummaryService {
     prepareSummaryRenderer();
     const db = this.ctx.db();
     await clientRowOrThrow(db, clientId);
-    const span = await db
-      .selectFrom('sessions')
-      .select((eb) => [eb.fn.min('session_date').as('first'), eb.fn.max('session_date').as('last')])
-      .where('client_id', '=', clientId)
-      .executeTakeFirst();
-    const templates = await db
-      .selectFrom('notes')
-      .select(['template_json'])
-      .distinct()
-      .where('client_id', '=', clientId)
-      .execute();
+    const span = await sessionDateSpan(db, clientId);
     const sections = new Map<string, string>();
-    for (const row of templates) for (const section of parseTemplate(row.template_json).sections) if (!sections.has(section.key)) sections.set(section.key, section.label);
-    const withProcessNotes = await db
-      .selectFrom('notes')
-      .select('id')
-      .where('client_id', '=', clientId)
-      .where('process_note', 'is not', null)
-      .limit(1)
-      .executeTakeFirst();
+    for (const template of await templatesOfClientNotes(db, clientId)) for (const section of template.sections) if (!sections.has(section.key)) sections.set(section.key, section.label);
+    const withProcessNotes = await hasProcessNotes(db, clientId);
     return {
-      firstSessionDate: (span?.first as string | null | undefined) ?? null,
-      lastSessionDate: (span?.last as string | null | undefined) ?? null,
+      firstSessionDate: span.first,
+      lastSessionDate: span.last,
       noteSections: [...sections].map(([key, label]) => ({ key, label })),
-      hasProcessNotes: withProcessNotes !== undefined,
+      hasProcessNotes: withProcessNotes,
       paperSize: (await this.options.settings()).paperSize,
     };
   }

@@ -1,5 +1,5 @@
 import type { ChainAnchor } from '../../../shared/record-verification';
-import { logHoldsAnchor, readChainAnchor } from '../activity/chain-anchor.repository';
+import { logHoldsAnchor, readChainAnchor } from '../activity/activity-log.repository';
 import type { Sqlite } from '../database/open-database';
 import { readHeaderSync, writeHeaderSync } from './vault-header';
 

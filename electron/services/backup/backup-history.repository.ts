@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { BackupRecord, RecordCounts } from '../../../shared/backup';
 import type { VaultSchema } from '../database/schema';
 
+/** The backup_history table: this machine's backups, newest first, with each file's hash. */
 export interface BackupHistoryRow extends BackupRecord {
   /** SHA-256 of the written file, to recognise it later. */
   sha256: string;
