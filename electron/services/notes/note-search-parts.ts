@@ -9,9 +9,9 @@ export const MATCH_END = '\u0003';
 /**
  * A draft is indexed in parts, one `search_index` row each, so an autosave rewrites only the part that
  * changed: with secure-delete on, removing a row's words is most of what a save costs. The slots: one per
- * template section (at most 12), the extras, and all addenda together. A signed note no longer changes
+ * template section (at most 12), the extras, and all addenda together. A signed note does not change
  * (an addendum is rare), so it is indexed as one row of its whole text in WHOLE_SLOT: that keeps ranking
- * as cheap as one row per note for most of a vault, and its search behaves exactly as before parts.
+ * as cheap as one row per note for most of a vault, and ranks a signed note on its whole text at once.
  * A row lives at rowid -(noteKey × PART_STRIDE + slot): negative, so it never meets the rowids SQLite
  * hands out to client and goal rows, and the note is found from the rowid by arithmetic alone.
  */
