@@ -3,6 +3,7 @@ import { builtInMeasure, builtInMeasureVersion, byUrgency, measureDefinitionSche
 import { definitionLookup, latestVersions } from '../../electron/services/measures/client-alerts';
 import { allianceSummary } from '../../electron/services/measures/practice-overview';
 import type { Prepare } from './statements';
+import { rowToResult, type ResultRow } from '../../electron/services/measures/measure-results.repository';
 
 /* The measures' reads: the practice overview (the dashboard) and one client's results (its charts). */
 
@@ -46,7 +47,7 @@ export function rawPracticeOverview(stmt: Prepare): OverviewClient[] {
       SELECT nth.taken_on FROM measure_results AS nth WHERE nth.client_id = g.client_id AND nth.measure_id = g.measure_id
         AND nth.struck_addendum_id IS NULL AND coalesce(nth.session_id, '') NOT IN voided
       ORDER BY nth.taken_on DESC LIMIT 1 OFFSET 5), '')
-    WHERE r.struck_addendum_id IS NULL AND coalesce(r.session_id, '') NOT IN voided`).all() as ResultRow[]).map(toResult);
+    WHERE r.struck_addendum_id IS NULL AND coalesce(r.session_id, '') NOT IN voided`).all() as ResultRow[]).map(rowToResult);
   const definitions = definitionsNamed(stmt, latestVersions(results));
   const byClient = new Map<string, MeasureResult[]>();
   for (const result of results) {
@@ -110,32 +111,8 @@ export function rawClientResults(stmt: Prepare, clientId: string): { results: Me
     SELECT r.*, f.note_id, f.rupture_noted, f.voided
     FROM measure_results AS r LEFT JOIN flags AS f ON f.session_id = r.session_id
     WHERE r.client_id = ? ORDER BY r.taken_on, r.created_at`).all(clientId, clientId) as ResultRow[];
-  const results = rows.map(toResult);
+  const results = rows.map(rowToResult);
   const versions = new Map(results.map((result) => [`${result.measureId}@${result.measureVersion}`, { id: result.measureId, version: result.measureVersion }]));
   return { results, definitions: [...definitionsNamed(stmt, [...versions.values()]).values()] };
 }
 
-interface ResultRow {
-  id: string; client_id: string; session_id: string | null; measure_id: string; measure_version: number; taken_on: string;
-  responses: string; total: number | null; subscales: string; flags: string; created_at: string; note_id: string | null; rupture_noted: number | null;
-  addendum_id?: string | null; struck_addendum_id?: string | null; struck_reason?: string | null; voided?: number | null;
-}
-
-const toResult = (row: ResultRow): MeasureResult => ({
-  id: row.id,
-  clientId: row.client_id,
-  sessionId: row.session_id,
-  noteId: row.note_id,
-  measureId: row.measure_id,
-  measureVersion: row.measure_version,
-  takenOn: row.taken_on,
-  responses: JSON.parse(row.responses) as Record<string, number | null>,
-  total: row.total,
-  subscales: JSON.parse(row.subscales) as Record<string, number | null>,
-  flags: row.flags === '[]' ? [] : (JSON.parse(row.flags) as string[]),
-  ruptureNoted: row.rupture_noted === 1,
-  createdAt: row.created_at,
-  lateEntry: (row.addendum_id ?? null) !== null,
-  struckOut: (row.struck_addendum_id ?? null) === null ? null : { reason: row.struck_reason ?? '' },
-  sessionVoided: row.voided === 1,
-});

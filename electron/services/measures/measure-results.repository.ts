@@ -5,9 +5,9 @@ import { ruptureNotedOf } from '../notes/notes.repository';
 import { voidedSessionIds } from '../notes/voids.repository';
 
 /** A stored row, with the note it belongs to, that note's rupture flag (null when not read) and whether it was voided. */
-type ResultRow = Selectable<MeasureResultsTable> & { note_id: string | null; rupture_noted: number | null; voided: number | null };
+export type ResultRow = Selectable<MeasureResultsTable> & { note_id: string | null; rupture_noted: number | null; voided: number | null };
 
-const rowToResult = (row: ResultRow): MeasureResult => ({
+export const rowToResult = (row: ResultRow): MeasureResult => ({
   id: row.id,
   clientId: row.client_id,
   sessionId: row.session_id,

@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
-import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type Session, type SessionFields, type SessionSummary, type UnsignedNote } from '../../../shared/notes';
+import { NEEDS_SIGNING_AFTER_DAYS, riskLevels, type RiskLevel, type Session, type SessionFields, type SessionSummary, type UnsignedNote, type Voided } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
 import { ruptureNotedOf } from './note-json';
 import { parseContent, parseRichText, parseTemplate, sessionColumns, sessionOf, type SessionRow } from './note-store';
@@ -35,18 +35,32 @@ export async function listSessionsOfClient(db: Kysely<VaultSchema>, clientId: st
     .orderBy('ses.created_at', 'desc')
     .execute();
   const voids = await voidsOfClient(db, clientId);
-  return rows.map((row) => ({
-    session: sessionOf(row),
-    noteId: row.note_id,
-    status: row.status,
-    templateName: row.template_name,
-    ruptureNoted: row.rupture_noted === 1,
-    riskLevel: riskLevels.includes(row.risk_level as RiskLevel) ? (row.risk_level as RiskLevel) : null,
-    signedAt: row.signed_at,
-    addendaCount: Number(row.addenda_count ?? 0),
-    voided: voids.get(row.note_id) ?? null,
-  }));
+  return rows.map((row) => sessionSummaryOf(row, voids));
 }
+
+/** A timeline row: the session's columns with its note's id, status, name and flags. */
+export type SessionSummaryRow = SessionRow & {
+  note_id: string;
+  status: 'draft' | 'signed';
+  signed_at: string | null;
+  template_name: string;
+  rupture_noted: number | null;
+  risk_level: string | null;
+  addenda_count: number | string | bigint | null;
+};
+
+/** A timeline row as the timeline shows it, with the note's void (voidsOfClient) when it has one. */
+export const sessionSummaryOf = (row: SessionSummaryRow, voids: ReadonlyMap<string, Voided>): SessionSummary => ({
+  session: sessionOf(row),
+  noteId: row.note_id,
+  status: row.status,
+  templateName: row.template_name,
+  ruptureNoted: row.rupture_noted === 1,
+  riskLevel: riskLevels.includes(row.risk_level as RiskLevel) ? (row.risk_level as RiskLevel) : null,
+  signedAt: row.signed_at,
+  addendaCount: Number(row.addenda_count ?? 0),
+  voided: voids.get(row.note_id) ?? null,
+});
 
 /** The client's note for the latest session on or before `date`: where last session's homework is. */
 export async function previousNote(

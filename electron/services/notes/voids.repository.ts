@@ -23,5 +23,8 @@ export async function voidsOfClient(db: Kysely<VaultSchema>, clientId: string): 
     .where('n.client_id', '=', clientId)
     .where('a.kind', '=', 'void')
     .execute();
-  return new Map(rows.map((row) => [row.note_id, { at: row.signed_at, reason: richTextToPlain(parseRichText(row.text)).trim() }]));
+  return new Map(rows.map((row) => [row.note_id, voidOf(row)]));
 }
+
+/** A void addendum's row as the timeline shows it: when, and the reason as plain text. */
+export const voidOf = (row: { signed_at: string; text: string }): Voided => ({ at: row.signed_at, reason: richTextToPlain(parseRichText(row.text)).trim() });
