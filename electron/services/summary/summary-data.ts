@@ -8,7 +8,7 @@ import { COMPANION_MEASURES } from '../../../shared/measures/series';
 import type { Addendum, GoalProgressMark, Session } from '../../../shared/notes';
 import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
 import { richTextToPlain } from '../../../shared/rich-text';
-import { excerptBlocks, type ExcerptBlock } from './summary-rich-text';
+import { excerptBlocks, type ExcerptBlock } from './excerpt-blocks';
 import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
