@@ -9,8 +9,8 @@ import { countRecords } from './snapshot';
  * What a restore checks in the database it staged, gathered in one place so it can run on a worker
  * thread (restore-inspect-worker.ts) or, if no worker starts, here on the caller's thread. This module
  * is the worker's whole program: it imports SQLite and nothing of the app's services, so the worker
- * starts quickly and small. Judging the findings against the manifest is the reader's job
- * (judgeInspection in backup-reader.ts), with the messages a restore has always given.
+ * starts quickly and small. Judging the findings against the manifest, and the practitioner's messages
+ * for what fails, are backup-checks.ts's (judgeInspection).
  */
 
 /**
