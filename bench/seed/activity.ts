@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { entryHash, GENESIS_HASH, type NewActivityEntry } from '../../electron/services/activity/activity-log';
+import { activityRowOf } from '../../electron/services/activity/activity-log.repository';
 import { changedFields } from '../../electron/services/clients/client-row';
 import type { ActivityLogTable } from '../../electron/services/database/schema';
 import { isoInstant } from './calendar';
@@ -62,16 +63,6 @@ export function chainedRows(entries: readonly TimedEntry[]): Insertable<Activity
     };
     const hash = entryHash(content);
     prevHash = hash;
-    return {
-      seq: content.seq,
-      at: content.at,
-      action: content.action,
-      record_type: content.recordType,
-      record_id: content.recordId,
-      client_id: content.clientId,
-      fields: JSON.stringify(content.fields),
-      prev_hash: content.prevHash,
-      hash,
-    };
+    return activityRowOf(content, hash);
   });
 }

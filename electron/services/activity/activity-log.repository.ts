@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { ActivityAction, ActivityEntry } from '../../../shared/clients';
 import type { ExportedActivity } from '../../../shared/data-export';
 import { activityDetailSchema, type ActivityDetail, type ChainAnchor } from '../../../shared/record-verification';
@@ -19,22 +19,22 @@ export async function lastLink(db: Kysely<VaultSchema>): Promise<{ seq: number; 
 }
 
 export async function insertActivity(db: Kysely<VaultSchema>, content: ChainedContent, hash: string): Promise<void> {
-  await db
-    .insertInto('activity_log')
-    .values({
-      seq: content.seq,
-      at: content.at,
-      action: content.action,
-      record_type: content.recordType,
-      record_id: content.recordId,
-      client_id: content.clientId,
-      fields: JSON.stringify(content.fields),
-      prev_hash: content.prevHash,
-      hash,
-      detail: content.detail ?? null,
-    })
-    .execute();
+  await db.insertInto('activity_log').values(activityRowOf(content, hash)).execute();
 }
+
+/** The stored row of a chained entry with its hash (the seeded practice writes its log with this too). */
+export const activityRowOf = (content: ChainedContent, hash: string): Insertable<ActivityLogTable> => ({
+  seq: content.seq,
+  at: content.at,
+  action: content.action,
+  record_type: content.recordType,
+  record_id: content.recordId,
+  client_id: content.clientId,
+  fields: JSON.stringify(content.fields),
+  prev_hash: content.prevHash,
+  hash,
+  detail: content.detail ?? null,
+});
 
 /** Newest first, one client's or the whole practice's, `limit` at a time before `beforeSeq`. */
 export async function listActivity(
