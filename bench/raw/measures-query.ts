@@ -1,5 +1,5 @@
 import type { MeasureResult, OverviewClient } from '../../shared/measure-records';
-import { builtInMeasure, builtInMeasureVersion, byUrgency, measureDefinitionSchema, type AlertSeverity, type MeasureDefinition, type Rater } from '../../shared/measures';
+import { builtInMeasure, builtInMeasureVersion, byUrgency, measureDefinitionSchema, SEVERITY_RANK, type AlertSeverity, type MeasureDefinition, type Rater } from '../../shared/measures';
 import { definitionLookup, latestVersions } from '../../electron/services/measures/client-alerts';
 import { allianceSummary } from '../../electron/services/measures/practice-overview';
 import type { Prepare } from './statements';
@@ -89,8 +89,7 @@ export function rawPracticeOverview(stmt: Prepare): OverviewClient[] {
       sessionCount: client.count,
     };
   });
-  const rank = { urgent: 0, warning: 1, notice: 2 } as const;
-  const worst = (client: OverviewClient) => Math.min(3, ...client.alerts.map((alert) => rank[alert.severity]));
+  const worst = (client: OverviewClient) => Math.min(3, ...client.alerts.map((alert) => SEVERITY_RANK[alert.severity]));
   return overview.sort(
     (a, b) =>
       worst(a) - worst(b) ||
