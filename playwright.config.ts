@@ -38,10 +38,9 @@ export default defineConfig({
   // Run-wide checks once every test is done: all requests stayed on the app's origin, and no log holds
   // a client name or note text (see the file).
   globalTeardown: './test/e2e/global-teardown.ts',
-  // Two specs at once on two cores: the test host derives keys at test cost (test/harness/test-costs.ts),
-  // so a test spends most of its time waiting on the page, and two workers took the suite from 12.2 to
-  // 9.8 minutes. Specs stay whole on one worker (fullyParallel off), so a spec's tests keep their order.
-  workers: 2,
+  // One spec at a time: with two on two cores each test ran about twice as long, and
+  // fast-typing.spec.ts (20 keys a second right after a click) then lost a character's place.
+  workers: 1,
   fullyParallel: false,
   retries: 0,
   // The list reporter never prints why a test was skipped; the second reporter adds those reasons.
