@@ -86,6 +86,7 @@ const SERVICE_PUBLIC_MODULES = {
   clients: ['client-store', 'service-context'], // reading a client; the log and clock every service takes
   export: [],
   measures: ['client-alerts'], // signing a note and a migration recompute a client's alerts
+  medications: ['medication-list', 'note-medication-changes'], // export, summary, alerts read the list; signing applies a note's changes
   notes: ['addenda', 'note-hash', 'note-store', 'verify-signed-records'], // what records and checks read
   summary: [],
   vault: ['require-unlocked'], // handlers that open a dialog refuse while the vault is locked

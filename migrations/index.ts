@@ -9,6 +9,7 @@ import * as m0007 from './0007_index_note_rupture_flag';
 import * as m0008 from './0008_signed_sessions_fixed';
 import * as m0009 from './0009_activity_log_detail';
 import * as m0010 from './0010_create_alert_events';
+import * as m0011 from './0011_create_medications';
 
 export interface MigrationStep {
   /** The file name without extension; recorded in the vault once applied. */
@@ -31,4 +32,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0008_signed_sessions_fixed', up: m0008.up },
   { name: '0009_activity_log_detail', up: m0009.up },
   { name: '0010_create_alert_events', up: m0010.up },
+  { name: '0011_create_medications', up: m0011.up },
 ];

@@ -4,9 +4,10 @@ import { z } from 'zod';
  * Note templates are data: a list of sections, each with a key, a label, a one-line prompt (shown as
  * the editor's placeholder) and a kind. Kinds other than `richText` add structured parts to the
  * section: `goals` picks treatment-plan goals with a progress mark, `tasks` reviews last session's
- * homework, `bond` carries the "rupture noted" flag, `risk` the risk level and action taken.
+ * homework, `bond` carries the "rupture noted" flag, `risk` the risk level and action taken,
+ * `medication` the medication review (shared/medication-review.ts).
  */
-export const sectionKinds = ['richText', 'goals', 'tasks', 'bond', 'risk'] as const;
+export const sectionKinds = ['richText', 'goals', 'tasks', 'bond', 'risk', 'medication'] as const;
 export type SectionKind = (typeof sectionKinds)[number];
 
 export const templateSectionSchema = z.strictObject({
@@ -23,7 +24,7 @@ export const templateSectionsSchema = z
   .refine((sections) => new Set(sections.map((s) => s.key)).size === sections.length, 'Two sections have the same key.')
   .refine(
     (sections) => sectionKinds.filter((kind) => kind !== 'richText').every((kind) => sections.filter((s) => s.kind === kind).length <= 1),
-    'A template can have at most one goals, tasks, bond and risk section each.',
+    'A template can have at most one goals, tasks, bond, risk and medication review section each.',
   );
 
 export const noteTemplateSchema = z.strictObject({
@@ -97,6 +98,21 @@ export const BUILT_IN_TEMPLATES: readonly NoteTemplate[] = [
     name: 'Free text',
     builtIn: true,
     sections: [section('note', 'Note', 'Write the session note.')],
+  },
+  {
+    // For prescribers: a medication visit is still structured around the alliance (CLINICAL.md).
+    id: 'medication',
+    version: 1,
+    name: 'Medication management',
+    builtIn: true,
+    sections: [
+      section('goals', 'Goals', 'Which goals did you work on, do you still agree on them, did new ones come up?', 'goals'),
+      section('tasks', 'Tasks', 'What was done in the visit and what you agreed to do.', 'tasks'),
+      section('bond', 'Bond', 'Trust and collaboration today; how openly side effects and doubts were discussed.', 'bond'),
+      section('medication', 'Medication review', 'Adherence, side effects, how well each medication works, and the shared decision.', 'medication'),
+      section('risk', 'Risk', 'Suicide or self-harm and harm-to-others screening, and the action taken.', 'risk'),
+      section('plan', 'Plan', 'Next steps and the next appointment.'),
+    ],
   },
 ];
 

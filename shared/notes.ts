@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './clients';
 import { noteTemplateSchema, templateSectionsSchema } from './note-templates';
+import { medicationReviewSchema } from './medication-review';
 import { richTextDocSchema } from './rich-text';
 
 /** Sessions, their notes (draft → signed → addenda), and full-text search, as they cross the contract. */
@@ -50,6 +51,12 @@ export const noteContentSchema = z.strictObject({
   rupture: z.strictObject({ noted: z.boolean(), description: z.string().max(500, 'Keep the rupture description to 500 characters.') }),
   /** Risk section: a high level cannot be signed without the action taken. */
   risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string().max(2000) }),
+  /**
+   * Medication review section: adherence, side effects and the shared decision per medication, and the
+   * changes applied to the list at signing. Absent in notes without that section, so older notes'
+   * stored content (and the hash signed over it) is unchanged.
+   */
+  medicationReview: medicationReviewSchema.optional(),
 });
 
 export const signerSchema = z.strictObject({ name: z.string(), credentials: z.string() });

@@ -11,6 +11,9 @@ export const activityDetailSchema = z.strictObject({
   hash: z.string().optional(),
   measure: z.string().optional(),
   sessionDate: z.string().optional(),
+  /** A medication event's kind and date (never the medication's name or dose). */
+  change: z.string().optional(),
+  date: z.string().optional(),
 });
 export type ActivityDetail = z.output<typeof activityDetailSchema>;
 

@@ -8,6 +8,7 @@ import { ClientsService } from './clients/clients.service';
 import { TreatmentPlanService } from './clients/treatment-plan.service';
 import { NotesService } from './notes/notes.service';
 import { MeasuresService } from './measures/measures.service';
+import { MedicationsService } from './medications/medications.service';
 import { SummaryService } from './summary/summary.service';
 import { BackupService } from './backup/backup.service';
 import { ExportService } from './export/export.service';
@@ -30,6 +31,7 @@ export interface AppServices {
   plans: TreatmentPlanService;
   notes: NotesService;
   measures: MeasuresService;
+  medications: MedicationsService;
   summaries: SummaryService;
   backups: BackupService;
   exports: ExportService;
@@ -63,6 +65,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const plans = new TreatmentPlanService({ db: database });
   const notes = new NotesService({ db: database });
   const measures = new MeasuresService({ db: database });
+  const medications = new MedicationsService({ db: database });
   const summaries = new SummaryService({ db: database, settings: () => vault.settings(), dialogs: options.dialogs });
   const backups = new BackupService({
     vault,
@@ -108,7 +111,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     void backups.dispose();
     vault.lock('system');
   };
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, summaries, backups, exports }), {
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, medications, summaries, backups, exports }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
@@ -119,6 +122,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     plans,
     notes,
     measures,
+    medications,
     summaries,
     backups,
     exports,

@@ -5,6 +5,7 @@ import type { ClientsService } from './clients/clients.service';
 import type { TreatmentPlanService } from './clients/treatment-plan.service';
 import type { NotesService } from './notes/notes.service';
 import type { MeasuresService } from './measures/measures.service';
+import type { MedicationsService } from './medications/medications.service';
 import type { SummaryService } from './summary/summary.service';
 import type { BackupService } from './backup/backup.service';
 import type { ExportService } from './export/export.service';
@@ -13,6 +14,7 @@ import { backupHandlers } from './backup/backup.handlers';
 import { clientsHandlers } from './clients/clients.handlers';
 import { exportHandlers } from './export/export.handlers';
 import { measuresHandlers } from './measures/measures.handlers';
+import { medicationsHandlers } from './medications/medications.handlers';
 import { notesHandlers } from './notes/notes.handlers';
 import { summaryHandlers } from './summary/summary.handlers';
 import { settingsHandlers } from './vault/settings.handlers';
@@ -31,6 +33,7 @@ export function createHandlers(deps: {
   plans: TreatmentPlanService;
   notes: NotesService;
   measures: MeasuresService;
+  medications: MedicationsService;
   summaries: SummaryService;
   backups: BackupService;
   exports: ExportService;
@@ -42,6 +45,7 @@ export function createHandlers(deps: {
     ...activityHandlers(deps),
     ...notesHandlers(deps),
     ...measuresHandlers(deps),
+    ...medicationsHandlers(deps),
     ...summaryHandlers(deps),
     ...backupHandlers(deps),
     ...exportHandlers(deps),

@@ -6,6 +6,7 @@ import { clientsMethods } from './clients';
 import { events } from './events';
 import { exportMethods } from './export';
 import { measuresMethods } from './measures';
+import { medicationsMethods } from './medications';
 import { joinDomains, type DisjointDomains } from './method';
 import { notesMethods } from './notes';
 import { settingsMethods } from './settings';
@@ -41,6 +42,7 @@ const domains = [
   activityMethods,
   notesMethods,
   measuresMethods,
+  medicationsMethods,
   summaryMethods,
   backupMethods,
   exportMethods,

@@ -15,6 +15,8 @@ export const settingsSchema = z.strictObject({
   /** Address, phone or email, one per line, printed under the signature of a summary. */
   practiceContact: z.string().trim().max(500, 'Contact details can be at most 500 characters.'),
   paperSize: z.enum(paperSizes),
+  /** "I prescribe": shows the Medications tab, the Medication management template and the PDF's medications part. Off hides them and keeps the data. */
+  prescriber: z.boolean(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -211,7 +211,7 @@ describe('addenda', () => {
 describe('templates', () => {
   it('lists the built-ins and refuses to change them', async () => {
     const { id } = (await nv.notes.listTemplates())[0]!;
-    expect((await nv.notes.listTemplates()).map((t) => t.id)).toEqual(['alliance', 'soap', 'dap', 'birp', 'free']);
+    expect((await nv.notes.listTemplates()).map((t) => t.id)).toEqual(['alliance', 'soap', 'dap', 'birp', 'free', 'medication']);
     await expect(nv.notes.saveTemplate({ id, name: 'Mine', sections: [{ key: 'a', label: 'A', prompt: '', kind: 'richText' }] })).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'Built-in templates cannot be changed; make a copy.',

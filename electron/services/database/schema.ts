@@ -261,6 +261,46 @@ export interface ClientErasuresTable {
   client_id: string;
 }
 
+export interface MedicationsTable {
+  id: string;
+  client_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MedicationEventsTable {
+  id: string;
+  medication_id: string;
+  client_id: string;
+  kind: string;
+  event_date: string;
+  reason: string;
+  dose: string;
+  form_route: string;
+  schedule: string;
+  as_needed: number;
+  doses_per_day: number | null;
+  prescriber: string;
+  prescriber_name: string;
+  indication: string;
+  session_id: string | null;
+  note_id: string | null;
+  seq: number;
+  recorded_at: string;
+}
+
+export interface AllergiesTable {
+  id: string;
+  client_id: string;
+  substance: string;
+  reaction: string;
+  kind: string;
+  recorded_on: string;
+  removed_on: string | null;
+  removed_reason: string | null;
+  created_at: string;
+}
+
 export interface VaultSchema {
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
@@ -284,4 +324,7 @@ export interface VaultSchema {
   alert_events: AlertEventsTable;
   backup_history: BackupHistoryTable;
   client_erasures: ClientErasuresTable;
+  medications: MedicationsTable;
+  medication_events: MedicationEventsTable;
+  allergies: AllergiesTable;
 }

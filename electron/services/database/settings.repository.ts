@@ -11,6 +11,7 @@ const defaults: Settings = {
   licenceNumber: '',
   practiceContact: '',
   paperSize: 'A4',
+  prescriber: false,
 };
 
 /** Reads all settings, falling back to defaults for keys never saved or no longer valid. */

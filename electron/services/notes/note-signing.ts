@@ -5,6 +5,7 @@ import { appendActivity } from '../activity/activity-log';
 import { invalid, type ServiceContext } from '../clients/service-context';
 import { readSettings } from '../database/settings.repository';
 import { refreshClientAlerts } from '../measures/client-alerts';
+import { applyReviewChanges, reviewSigningProblems, type SigningReview } from '../medications/note-medication-changes';
 import { appendAddendum, signerOf } from './addenda';
 import { canonicalJson, noteHash, type Json } from './note-hash';
 import { noteSearchParts, writeNoteIndex } from './note-index';
@@ -27,7 +28,11 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
     const row = await noteRowOrThrow(trx, input.noteId);
     if (row.status === 'signed') throw new AppError('CONFLICT', 'This note is already signed.');
     const note = await loadNote(trx, input.noteId);
-    const problems = signingProblems(note.content, settings.practitionerName);
+    const session = await sessionRow(trx, row.session_id);
+    const review: SigningReview | null = note.content.medicationReview && note.template.sections.some((section) => section.kind === 'medication')
+      ? { clientId: row.client_id, noteId: row.id, sessionId: row.session_id, sessionDate: session.session_date, review: note.content.medicationReview, today: ctx.today() }
+      : null;
+    const problems = { ...signingProblems(note.content, settings.practitionerName), ...(review ? await reviewSigningProblems(trx, review) : {}) };
     if (Object.keys(problems).length > 0) throw invalid(problems);
     if (row.revision !== input.baseRevision) throw staleConflict();
     // The content is stored as canonical JSON from now on (the same document, keys in order), so
@@ -38,10 +43,14 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
       signer_name: settings.practitionerName.trim(),
       signer_credentials: settings.credentials.trim(),
     };
-    const session = await sessionRow(trx, row.session_id);
     // The same builder "Verify records" uses, over the row as it will be stored.
     const hash = noteHash(signedNoteInput({ ...row, ...signed }, session));
     await markSigned(trx, input.noteId, { ...signed, content_hash: hash });
+    // The changes decided in the visit reach the medication list now, never before, and only once.
+    if (review) {
+      await applyReviewChanges(trx, review, signedAt);
+      await refreshClientAlerts(trx, row.client_id, signedAt);
+    }
     // From now on the note is one index row: it will not be typed in again.
     const parts = noteSearchParts(note.template, note.content, [], 'signed');
     await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });

@@ -25,6 +25,8 @@ export interface SampleIds {
   noteRevision: number;
   measureResultId: string;
   alertKey: string;
+  medicationId: string;
+  allergyId: string;
   /** A file this session wrote (the backup), which "Show in folder" may reveal. */
   exportedFile: string;
   /** The backup, as chosen in the open dialog. */
@@ -85,6 +87,17 @@ const sleepCheck: MethodInput<'saveCustomMeasure'>['measure'] = {
   bands: [],
   reliableChange: 2,
   flagItems: [],
+};
+
+const sampleRegimen: MethodInput<'startMedication'>['regimen'] = {
+  dose: '50 mg',
+  formRoute: 'tablet, by mouth',
+  schedule: 'every morning',
+  asNeeded: false,
+  dosesPerDay: 1,
+  prescriber: 'me',
+  prescriberName: '',
+  indication: 'Low mood',
 };
 
 /** Every method's sample, referring to the records in `ids`. */
@@ -156,6 +169,12 @@ export function contractSamples(ids: SampleIds): ContractSamples {
     listSessionApproaches: { clientId },
     listClientAlerts: { clientId },
     acknowledgeAlert: { clientId, alertKey: ids.alertKey, note: 'Talked it through next session.' },
+    listMedications: { clientId },
+    listMedicationNames: {},
+    startMedication: { clientId, name: 'Examplamine', date: '2026-02-01', reason: 'Low mood', regimen: sampleRegimen },
+    changeMedication: { medicationId: ids.medicationId, kind: 'dose_change', date: '2026-06-15', reason: 'Little effect at the lower dose', regimen: { ...sampleRegimen, dose: '100 mg' } },
+    addAllergy: { clientId, substance: 'Penicillin', reaction: 'Rash', kind: 'allergy', recordedOn: '2026-01-05' },
+    removeAllergy: { id: ids.allergyId, reason: 'Entered for the wrong client.' },
     getPracticeOverview: {},
     getSummaryChoices: { clientId },
     previewProgressSummary: summaryOptions(clientId),
@@ -233,6 +252,8 @@ export async function openSampleVault(): Promise<SampleVault> {
   const withDiagnosis = await call('addDiagnosis', { clientId: client.id, code: 'F51.0', label: 'Insomnia', dateAdded: '2026-01-05' });
   const withGoal = await call('addGoal', { clientId: client.id, dateSet: '2026-01-05', text: 'Sleep through the night', objective: '', targetDate: null });
   const note = await call('createSession', { clientId: client.id, session, templateId: 'alliance' });
+  const medication = await call('startMedication', { clientId: client.id, name: 'Samplazine', date: '2026-01-05', reason: '', regimen: sampleRegimen });
+  const allergy = await call('addAllergy', { clientId: client.id, substance: 'Latex', reaction: 'Hives', kind: 'allergy', recordedOn: '2026-01-05' });
   const result = await call('recordMeasure', { clientId: client.id, sessionId: note.session.id, measureId: 'sac-client', takenOn: session.date, responses: { goals: 4, tasks: 5, bond: 3 } });
   const { alerts } = await call('listClientAlerts', { clientId: client.id });
 
@@ -253,6 +274,8 @@ export async function openSampleVault(): Promise<SampleVault> {
     sessionId: note.session.id,
     noteRevision: note.revision,
     measureResultId: result.id,
+    medicationId: medication.id,
+    allergyId: allergy.id,
     alertKey: alerts[0]?.key ?? 'sac-client|cutoff|sample|',
     exportedFile: backup.path,
     backupFileId: file.id,

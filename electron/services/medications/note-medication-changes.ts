@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { medicationNameSchema, regimenSchema, type MedicationEvent } from '../../../shared/medications';
+import { medicationEventProblems } from '../../../shared/medication-rules';
+import type { MedicationReview } from '../../../shared/medication-review';
+import { appendActivity } from '../activity/activity-log';
+import type { VaultSchema } from '../database/schema';
+import { insertMedicationEvent, medicationEventsInScope } from './medication-events.repository';
+import { insertMedication } from './medications.repository';
+
+/**
+ * The medication review of a note at signing: its answers are checked against the client's list, and
+ * the changes decided in the visit are applied to the list, dated the session's date, in the signing's
+ * transaction. Before signing nothing reaches the list; after it the note is fixed, so they never
+ * apply twice.
+ */
+export interface SigningReview {
+  clientId: string;
+  noteId: string;
+  sessionId: string;
+  sessionDate: string;
+  review: MedicationReview;
+  today: string;
+}
+
+const field = (path: string) => `medicationReview.${path}`;
+
+/** Field problems of a review as it would be signed; empty when it can be. */
+export async function reviewSigningProblems(db: Kysely<VaultSchema>, input: SigningReview): Promise<Record<string, string>> {
+  const problems: Record<string, string> = {};
+  const events = await medicationEventsInScope(db, input.clientId);
+  const historyOf = (medicationId: string) => events.filter((event) => event.medicationId === medicationId);
+  input.review.items.forEach((item, index) => {
+    const history = historyOf(item.medicationId);
+    if (history.length === 0) {
+      problems[field(`items.${index}.medicationId`)] = 'This medication is not on the client’s list.';
+      return;
+    }
+    const perDay = history.at(-1)!.regimen.dosesPerDay;
+    if (item.missedDoses !== null && perDay !== null && item.missedDoses > 7 * perDay) {
+      problems[field(`items.${index}.missedDoses`)] = `At most ${7 * perDay} doses were due in the last 7 days (${perDay} a day).`;
+    }
+  });
+  // Changes to the same medication apply one after another, so each is checked after the ones before it.
+  const pending = new Map<string, Pick<MedicationEvent, 'kind' | 'date' | 'regimen'>[]>();
+  input.review.changes.forEach((change, index) => {
+    const at = (name: string) => field(`changes.${index}.${name}`);
+    const regimen = regimenSchema.safeParse(change.regimen);
+    if (!regimen.success) for (const issue of regimen.error.issues) problems[at(['regimen', ...issue.path].join('.'))] ??= issue.message;
+    if (change.kind === 'start') {
+      const name = medicationNameSchema.safeParse(change.name);
+      if (!name.success) problems[at('name')] = name.error.issues[0]!.message;
+    } else if (change.medicationId === null) {
+      problems[at('medicationId')] = 'Choose the medication this change is for.';
+      return;
+    }
+    const key = change.medicationId ?? change.id;
+    const history = pending.get(key) ?? (change.medicationId ? historyOf(change.medicationId) : []);
+    const event = { kind: change.kind, date: input.sessionDate, reason: change.reason, regimen: regimen.success ? regimen.data : history.at(-1)?.regimen ?? regimen.data! };
+    if (regimen.success) {
+      for (const [name, message] of Object.entries(medicationEventProblems(history, event, input.today))) problems[at(name)] ??= message;
+      pending.set(key, [...history, event]);
+    }
+  });
+  return problems;
+}
+
+/** Applies the review's changes to the list; call after reviewSigningProblems found none, in the same transaction. */
+export async function applyReviewChanges(trx: Kysely<VaultSchema>, input: SigningReview, at: Date): Promise<void> {
+  for (const change of input.review.changes) {
+    const regimen = regimenSchema.parse(change.regimen);
+    let medicationId = change.medicationId;
+    if (change.kind === 'start' || medicationId === null) {
+      medicationId = randomUUID();
+      await insertMedication(trx, { id: medicationId, client_id: input.clientId, name: medicationNameSchema.parse(change.name), created_at: at.toISOString() });
+    }
+    await insertMedicationEvent(
+      trx,
+      { id: randomUUID(), medicationId, kind: change.kind, date: input.sessionDate, reason: change.reason.trim(), regimen, sessionId: input.sessionId, noteId: input.noteId, recordedAt: at.toISOString() },
+      input.clientId,
+    );
+    await appendActivity(
+      trx,
+      { action: change.kind === 'start' ? 'create' : 'update', recordType: 'medication', recordId: medicationId, clientId: input.clientId, fields: [], detail: { change: change.kind, date: input.sessionDate } },
+      at,
+    );
+  }
+}
