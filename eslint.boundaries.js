@@ -50,14 +50,15 @@ const RENDERER_FOUNDATION = ['lib', 'components', 'hooks', 'navigation', 'rich-t
  */
 const FEATURE_IMPORTS = {
   backups: [],
-  measures: [],
+  measures: ['medications'],
+  medications: [],
   summary: [],
   search: [],
   screens: [],
-  notes: ['measures'],
-  clients: ['notes', 'measures', 'summary', 'backups'],
-  dashboard: ['clients', 'measures', 'backups'],
-  settings: ['clients', 'measures', 'backups'],
+  notes: ['measures', 'medications'],
+  clients: ['notes', 'measures', 'medications', 'summary', 'backups'],
+  dashboard: ['clients', 'measures', 'medications', 'backups'],
+  settings: ['clients', 'measures', 'medications', 'backups'],
   shell: ['clients', 'dashboard', 'search', 'settings', 'backups'],
 };
 

@@ -49,6 +49,13 @@ export const measureKeys = {
   overview: ['measures', 'overview'] as const,
 };
 
+export const medicationKeys = {
+  all: ['medications'] as const,
+  /** A client's medications with their histories, and allergies. */
+  of: (clientId: string) => ['medications', 'client', clientId] as const,
+  names: ['medications', 'names'] as const,
+};
+
 export const backupKeys = {
   status: ['backups', 'status'] as const,
 };
