@@ -1,5 +1,6 @@
 import { Badge, Button, Center, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { ActivityEntry } from '../../../shared/clients';
+import { medicationEventKinds, medicationEventWords, type MedicationEventKind } from '../../../shared/medications';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime, formatLocalDay } from '../lib/dates';
@@ -10,6 +11,10 @@ interface ActivityListProps {
   /** One client's entries; null for the whole practice (then each row names the client by code). */
   clientId: string | null;
 }
+
+/** A medication change's kind in words; the log holds the kind and the date, never the medication. */
+const isEventKind = (value: string): value is MedicationEventKind => medicationEventKinds.some((kind) => kind === value);
+const changeWords = (change: string): string => (isEventKind(change) ? medicationEventWords[change] : change);
 
 /** The append-only activity log, newest first: what was done to which record, never the content. */
 export function ActivityList({ clientId }: ActivityListProps) {
@@ -88,6 +93,18 @@ function ActivityRow({ entry, practice }: { entry: ActivityEntry; practice: bool
           <Text span size="sm">
             {' '}
             · <bdi>{entry.detail.measure}</bdi>
+          </Text>
+        )}
+        {entry.detail?.change && (
+          <Text span size="sm">
+            {' '}
+            · {changeWords(entry.detail.change)}
+          </Text>
+        )}
+        {entry.detail?.date && (
+          <Text span size="sm" c="dimmed">
+            {' '}
+            · dated {formatLocalDay(entry.detail.date)}
           </Text>
         )}
         {entry.detail?.sessionDate && (

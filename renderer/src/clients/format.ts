@@ -49,6 +49,8 @@ const RECORD_LABELS: Record<string, string> = {
   summary: 'Progress summary',
   data: 'Data export',
   vault: 'Vault',
+  medication: 'Medication',
+  allergy: 'Allergy',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -87,6 +89,8 @@ const FIELD_LABELS: Record<string, string> = {
   type: 'Type',
   attendance: 'Attendance',
   serviceCode: 'Service code',
+  removedOn: 'Date removed',
+  removedReason: 'Reason removed',
 };
 
 /** "reviewDate" → "Review date" for names this file does not know yet. */

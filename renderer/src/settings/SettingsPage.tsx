@@ -9,6 +9,7 @@ import { NoteTemplatesSection } from './templates/NoteTemplatesSection';
 import { CustomMeasuresSection } from './measures/CustomMeasuresSection';
 import { ItemNamesSection } from './measures/ItemNamesSection';
 import { PracticeSection } from './PracticeSection';
+import { PrescriberSection } from './PrescriberSection';
 import { BackupSection } from './BackupSection';
 import { AppearanceSection } from './AppearanceSection';
 
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <Title order={1}>Settings</Title>
       <Title order={2}>Practice</Title>
       <PracticeSection />
+      <PrescriberSection />
       <AppearanceSection />
       <Title order={2}>Security</Title>
       <ProtectionSection version={version} />

@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Center, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { IconActivity, IconChartLine, IconClipboardList, IconNotes, IconUser } from '@tabler/icons-react';
+import { IconActivity, IconChartLine, IconClipboardList, IconNotes, IconPill, IconUser } from '@tabler/icons-react';
 import { useClient } from '../queries';
 import { ActivityList } from '../ActivityList';
 import { ClientHeader } from './ClientHeader';
@@ -9,6 +9,8 @@ import { OverviewTab } from './OverviewTab';
 import { TreatmentPlanTab } from './TreatmentPlanTab';
 import { SessionsTab } from '../../notes/SessionsTab';
 import { MeasuresTab } from '../lazy-pages';
+import { MedicationsTab } from '../../medications/MedicationsTab';
+import { usePrescriber } from '../../medications/queries';
 import { isClientTab, rememberedTab, rememberTab, type ClientTab } from './client-tabs';
 
 
@@ -17,6 +19,7 @@ export function ClientPage({ id }: { id: string }) {
   const client = useClient(id);
   // The charts' code loads alongside the client's record, in case the Measures tab is the one shown.
   useEffect(() => void MeasuresTab.preload().catch(() => undefined), []);
+  const prescriber = usePrescriber();
   const [tab, setTabState] = useState<ClientTab>(() => rememberedTab(id) ?? 'overview');
   const setTab = (next: ClientTab) => {
     rememberTab(id, next);
@@ -32,10 +35,12 @@ export function ClientPage({ id }: { id: string }) {
     );
   }
   const data = client.data;
+  // With "I prescribe" turned off the Medications tab is hidden (its data kept), so it cannot stay open.
+  const shown = tab === 'medications' && !prescriber ? 'overview' : tab;
   return (
     <Stack gap="lg" maw={1000}>
       <ClientHeader client={data} />
-      <Tabs value={tab} onChange={(value) => isClientTab(value) && setTab(value)} keepMounted={false}>
+      <Tabs value={shown} onChange={(value) => isClientTab(value) && setTab(value)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview" leftSection={<IconUser size={16} aria-hidden />}>
             Overview
@@ -46,6 +51,11 @@ export function ClientPage({ id }: { id: string }) {
           <Tabs.Tab value="sessions" leftSection={<IconNotes size={16} aria-hidden />}>
             Sessions
           </Tabs.Tab>
+          {prescriber && (
+            <Tabs.Tab value="medications" leftSection={<IconPill size={16} aria-hidden />}>
+              Medications
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="measures" leftSection={<IconChartLine size={16} aria-hidden />}>
             Measures
           </Tabs.Tab>
@@ -62,6 +72,11 @@ export function ClientPage({ id }: { id: string }) {
         <Tabs.Panel value="sessions" pt="lg">
           <SessionsTab client={data} />
         </Tabs.Panel>
+        {prescriber && (
+          <Tabs.Panel value="medications" pt="lg">
+            <MedicationsTab clientId={data.id} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="measures" pt="lg">
           <Suspense
             fallback={
