@@ -33,7 +33,7 @@ export function MedicationCard({ medication, sessionDates, onAction }: Medicatio
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={2}>
             <Group gap="xs">
-              <Title order={4} dir="auto">
+              <Title order={3} size="h4" dir="auto">
                 {medication.name}
               </Title>
               {!medication.current && (
@@ -72,7 +72,7 @@ export function MedicationCard({ medication, sessionDates, onAction }: Medicatio
             {last.reason && `: ${last.reason}`}
           </Text>
         )}
-        <Title order={5} size="sm" mt="xs">
+        <Title order={4} size="sm" mt="xs">
           History
         </Title>
         <MedicationHistory medication={medication} sessionDates={sessionDates} />

@@ -119,12 +119,11 @@ export function MedicationForm({ clientId, mode, onDone }: { clientId: string; m
             onChange={(value) => change('name', value)}
           />
         ) : (
-          <Text size="sm">
-            <Text span fw={600} dir="auto">
-              {mode.medication.name}
+          mode.kind === 'stop' && (
+            <Text size="sm" dir="auto">
+              Being stopped: {regimenInWords(mode.medication.history.at(-1)!.regimen)}
             </Text>
-            {mode.kind === 'stop' && <>: {regimenInWords(mode.medication.history.at(-1)!.regimen)}</>}
-          </Text>
+          )
         )}
         {withRegimen && (
           <RegimenFields

@@ -18,11 +18,12 @@ const DESCRIPTION =
 export function PrescriberSection() {
   const settings = useSettings();
   const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
+  // What the switch was just turned to, shown at once while it saves; back to the saved value on failure.
+  const [saving, setSaving] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const save = async (prescriber: boolean) => {
-    setSaving(true);
+    setSaving(prescriber);
     setError(null);
     try {
       queryClient.setQueryData(SETTINGS_QUERY_KEY, await call('updateSettings', { prescriber }));
@@ -30,7 +31,7 @@ export function PrescriberSection() {
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
-      setSaving(false);
+      setSaving(null);
     }
   };
 
@@ -43,8 +44,8 @@ export function PrescriberSection() {
           label="I prescribe"
           description={DESCRIPTION}
           maw={620}
-          checked={settings.data.prescriber}
-          disabled={saving}
+          checked={saving ?? settings.data.prescriber}
+          disabled={saving !== null}
           onChange={(event) => void save(event.currentTarget.checked)}
         />
       )}
