@@ -98,7 +98,10 @@ export function RemoveAllergyForm({ clientId, allergy, onDone }: { clientId: str
     event.preventDefault();
     setError(null);
     remove.mutate(undefined, {
-      onSuccess: onDone,
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: 'Marked as removed; the entry stays, struck through' });
+        onDone();
+      },
       onError: (caught) => {
         const { atFields, above } = splitError(caught, ['reason']);
         setReasonError(atFields.reason ?? null);
