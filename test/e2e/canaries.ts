@@ -46,6 +46,9 @@ export const OTHER_SPEC_CANARIES: readonly string[] = [
   'Client phoned: the walk was done once.',
   'Crisis line given; GP informed.',
   'Agreed to bring the lantern-moth diary next session.',
+  // Medication names: never in a log, like any other client data.
+  'Velmorazine',
+  'Tranquoxil',
 ];
 
 /**
