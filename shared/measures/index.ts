@@ -5,6 +5,7 @@ export * from './scoring';
 export * from './alerts';
 export * from './alert-events';
 export * from './alert-divergence';
+export * from './medication-alerts';
 export * from './chart';
 export * from './chart-time-axis';
 export * from './chart-stack';
