@@ -10,4 +10,5 @@ export * from './chart';
 export * from './chart-time-axis';
 export * from './chart-stack';
 export * from './chart-sparkline';
+export * from './chart-markers';
 export * from './series';

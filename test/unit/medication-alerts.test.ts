@@ -118,3 +118,23 @@ describe('alerts from the medication review of a signed note', () => {
     expect(await alerts()).toEqual([]);
   });
 });
+
+describe('the Measures tab series from the same reviews', () => {
+  it('charts signed reviews only, and marks the change the signed note applied', async () => {
+    const signed = await reviewNote('2026-12-07', worrying());
+    const note = await nv.notes.getNote(signed.noteId);
+    const change = { id: '00000000-0000-4000-8000-000000000001', medicationId: sertraline, name: '', kind: 'dose_change' as const, reason: 'Little effect', regimen: { ...regimen, dose: '100 mg' } };
+    const content = { ...note.content, medicationReview: { items: worrying(), changes: [change] } };
+    const saved = await nv.notes.saveDraft({ noteId: signed.noteId, baseRevision: note.revision, content, processNote: null });
+    await nv.notes.sign({ noteId: signed.noteId, baseRevision: saved.revision });
+    await reviewNote('2026-12-14', [item({ missedDoses: 0 })]);
+
+    const series = await medications.series(clientId);
+    expect(series.adherence.map((line) => line.points.map((point) => [point.date, point.value]))).toEqual([[['2026-12-07', 42.9]]]);
+    expect(series.burden?.points.map((point) => [point.date, point.value])).toEqual([['2026-12-07', 5]]);
+    expect(series.markers.map((marker) => [marker.date, marker.text, marker.noteId])).toEqual([
+      ['2026-10-01', 'Sertraline: started 50 mg (Low mood)', null],
+      ['2026-12-07', 'Sertraline: dose changed 50 mg → 100 mg (Little effect)', signed.noteId],
+    ]);
+  });
+});
