@@ -1,7 +1,9 @@
 import { practiceSession } from './practice-session';
 import { localIsoDate } from '../shared/dates';
 import type { MeasureResult } from '../shared/measure-records';
-import { COMPANION_MEASURES, dateRangeFor, measureBands, measureDomain, measureSeries, stackedTrendCharts, type MeasureDefinition } from '../shared/measures';
+import { COMPANION_MEASURES, dateRangeFor, markColumns, measureBands, measureDomain, measureSeries, stackedPanels, stackedTrendCharts, type MeasureDefinition } from '../shared/measures';
+import { firstMedicationDate, medicationPanels, type MedicationChart } from '../shared/medication-series';
+import { MedicationsService } from '../electron/services/medications/medications.service';
 import { NOTES_SEED, seededNotesVault } from './notes-vault.seed';
 import type { BenchRow } from './rows';
 import { assertSame, rawBeside } from './raw/beside';
@@ -29,22 +31,28 @@ export const dashboardRow: BenchRow = {
   },
 };
 
-/** The series and geometry the Measures tab draws from a client's results (the same for both sides). */
-function chartGeometry({ results, definitions }: { results: MeasureResult[]; definitions: MeasureDefinition[] }): void {
+/**
+ * The series and geometry the Measures tab computes from a client's results and medication chart (the
+ * same for both sides): alliance above outcome, the adherence and side-effect panels below, and the
+ * medication changes placed on each chart.
+ */
+function chartGeometry({ results, definitions }: { results: MeasureResult[]; definitions: MeasureDefinition[] }, medication: MedicationChart): void {
   const byId = new Map(definitions.map((definition) => [definition.id, definition]));
   const alliance = byId.get('sac-client')!;
   const companion = byId.get(COMPANION_MEASURES[alliance.id] ?? '');
   const outcome = byId.get('phq-9')!;
-  const { from, to } = dateRangeFor('all', localIsoDate(), results[0]?.takenOn ?? null);
-  stackedTrendCharts({
-    width: 900,
-    margin: { top: 14, right: 16, bottom: 26, left: 36 },
-    from,
-    to,
-    gap: 28,
+  const first = [results[0]?.takenOn, firstMedicationDate(medication)].filter((date): date is string => !!date).sort()[0] ?? null;
+  const { from, to } = dateRangeFor('all', localIsoDate(), first);
+  const shared = { width: 900, margin: { top: 14, right: 16, bottom: 26, left: 36 }, from, to, gap: 28 };
+  const charts = stackedTrendCharts({
+    ...shared,
     alliance: { height: 260, yDomain: measureDomain(alliance), series: measureSeries(alliance, results, companion ? { definition: companion, results } : undefined), cutoff: alliance.cutoff?.value ?? null, bands: measureBands(alliance) },
     outcome: { height: 200, yDomain: measureDomain(outcome), series: measureSeries(outcome, results), cutoff: outcome.cutoff?.value ?? null, bands: measureBands(outcome) },
   });
+  const panels = medicationPanels(medication);
+  const drawn = panels.length > 0 ? stackedPanels({ ...shared, panels: panels.map((panel) => ({ ...panel, height: 180 })) }).panels : [];
+  const marks = medication.markers.map(({ date, text }) => ({ date, text }));
+  for (const geometry of [charts.alliance, charts.outcome, drawn[0]]) if (geometry) markColumns(geometry, marks);
 }
 
 /** What the Measures tab computes for a client with 150 measured sessions: results, series, geometry. */
@@ -52,11 +60,18 @@ export const clientChartsRow: BenchRow = {
   name: 'client chart series',
   async run() {
     const { measures, busyClientId } = await seededNotesVault();
+    const { vault } = await practiceSession();
+    const medications = new MedicationsService({ db: () => vault.database() });
     const { raw } = await rawBeside(() => measures.listMeasures());
     assertSame('client results', await measures.listResults(busyClientId), raw.clientResults(busyClientId));
+    const medication = await medications.series(busyClientId);
+    assertSame('medication chart', medication, raw.medicationChart(busyClientId));
     const pair = await measurePair(
-      async () => chartGeometry(await measures.listResults(busyClientId)),
-      () => chartGeometry(raw.clientResults(busyClientId)),
+      async () => {
+        const [results, chart] = await Promise.all([measures.listResults(busyClientId), medications.series(busyClientId)]);
+        chartGeometry(results, chart);
+      },
+      () => chartGeometry(raw.clientResults(busyClientId), raw.medicationChart(busyClientId)),
       { warmUp: 5, runs: 100 },
     );
     const timing = pair.ours;
@@ -66,7 +81,7 @@ export const clientChartsRow: BenchRow = {
       target: 'p95 ≤ 10 ms',
       met: timing.p95_ms <= 10,
       ratio_vs_raw: pair.ratio,
-      note: `the busiest client's ${(await practiceSession()).manifest.landmarks.busyClient.measuredSessions} measured sessions; results read, series and chart geometry computed; ${ratioNote(pair)}`,
+      note: `the busiest client's ${(await practiceSession()).manifest.landmarks.busyClient.measuredSessions} measured sessions, ${medication.markers.length} medication changes and ${medication.adherence.reduce((sum, line) => sum + line.points.length, 0)} adherence points; results and medication chart read, series, geometry and change marks computed; ${ratioNote(pair)}`,
     };
   },
 };

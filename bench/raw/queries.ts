@@ -7,6 +7,8 @@ import type { Sqlite } from '../../electron/services/database/open-database';
 import { rawSaveDraft } from './autosave-query';
 import { rawClientList } from './client-list-query';
 import { rawClientResults, rawPracticeOverview } from './measures-query';
+import { rawMedicationChart } from './medications-query';
+import type { MedicationChart } from '../../shared/medication-series';
 import { rawSearch } from './search-query';
 import { statementCache, type Prepare } from './statements';
 import { rawTimeline } from './timeline-query';
@@ -51,5 +53,9 @@ export class RawQueries {
 
   clientResults(clientId: string): { results: MeasureResult[]; definitions: MeasureDefinition[] } {
     return rawClientResults(this.stmt, clientId);
+  }
+
+  medicationChart(clientId: string): MedicationChart {
+    return rawMedicationChart(this.stmt, clientId);
   }
 }

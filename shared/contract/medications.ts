@@ -8,6 +8,7 @@ import {
   removeAllergyInputSchema,
   startMedicationInputSchema,
 } from '../medications';
+import { medicationChartSchema } from '../medication-series';
 import { method, noInput } from './method';
 
 /** A client's medication list and allergies (for prescribers; see Settings → "I prescribe"). */
@@ -22,4 +23,6 @@ export const medicationsMethods = {
   addAllergy: method(addAllergyInputSchema, allergySchema),
   /** Marks an allergy as removed with a reason; it stays in the record, struck through. */
   removeAllergy: method(removeAllergyInputSchema, allergySchema),
+  /** The Measures tab's adherence and side-effect lines and the change markers, from the signed notes' reviews. */
+  getMedicationSeries: method(z.strictObject({ clientId: idSchema }), medicationChartSchema),
 } as const;

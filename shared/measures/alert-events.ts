@@ -1,6 +1,7 @@
 import type { MeasureDefinition } from './definition';
 import { alertKey, byUrgency, formatDay, ratedName, SUBSCALE_DROP, worseDirection, worsening, type AlertEvent, type AlertKind, type AlertSession, type AlertSeverity } from './alerts';
 import { divergenceEvents } from './alert-divergence';
+import { medicationAlertEvents, type ReviewedSession } from './medication-alerts';
 import { isConcern } from './scoring';
 
 /**
@@ -31,13 +32,17 @@ export interface ClientAlertInputs {
   /** The definition each measure is judged by (its latest version in use), or undefined if unknown. */
   definitionOf: (measureId: string) => MeasureDefinition | undefined;
   ruptures: readonly RuptureSession[];
+  /** The medication reviews of signed, not voided notes, oldest first; none when left out. */
+  medicationReviews?: readonly ReviewedSession[];
+  /** A reviewed medication's name; needed only with medicationReviews. */
+  medicationName?: (medicationId: string) => string;
 }
 
 /** A result's place on a timeline; a result without a session stands for itself. */
 export const sessionOfResult = (result: AlertResult): AlertSession => ({ sessionId: result.sessionId ?? result.id, noteId: result.noteId, date: result.takenOn });
 
 /** Every alert event of one client, most urgent first. Pure: the same history gives the same events. */
-export function clientAlertEvents({ results, definitionOf, ruptures }: ClientAlertInputs): AlertEvent[] {
+export function clientAlertEvents({ results, definitionOf, ruptures, medicationReviews = [], medicationName = () => 'A medication' }: ClientAlertInputs): AlertEvent[] {
   const byMeasure = new Map<string, AlertResult[]>();
   for (const result of results) {
     const list = byMeasure.get(result.measureId);
@@ -52,6 +57,7 @@ export function clientAlertEvents({ results, definitionOf, ruptures }: ClientAle
   }
   divergenceEvents(byMeasure, definitionOf).forEach(add);
   ruptures.forEach((session) => add(ruptureEvent(session)));
+  medicationAlertEvents(medicationReviews, medicationName).forEach(add);
   return [...events.values()].sort(byUrgency);
 }
 

@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import type { MeasureDefinition, Rater } from './definition';
 
-export type AlertKind = 'cutoff' | 'total-drop' | 'subscale-drop' | 'rupture' | 'worsened' | 'flag' | 'divergence';
+export type AlertKind = 'cutoff' | 'total-drop' | 'subscale-drop' | 'rupture' | 'worsened' | 'flag' | 'divergence' | 'adherence' | 'side-effect';
 export type AlertSeverity = 'notice' | 'warning' | 'urgent';
 
 /**
@@ -12,9 +12,9 @@ export type AlertSeverity = 'notice' | 'warning' | 'urgent';
 export interface AlertEvent {
   key: string;
   kind: AlertKind;
-  /** The measure it is about; 'note' for a rupture flagged in a session note. */
+  /** The measure it is about; 'note' for a rupture flagged in a session note, 'medication' for a medication review. */
   measureId: string;
-  /** The measure's short name, or 'Session note'. */
+  /** The measure's short name, 'Session note' or 'Medication review'. */
   measureName: string;
   /** Who rated what the alert is about: the measure's rater; the practitioner for a note or a divergence. */
   rater: Rater;
@@ -24,7 +24,10 @@ export interface AlertEvent {
   date: string;
   /** The sessions involved, the one the alert is about last; a result without a session stands for itself. */
   sessions: AlertSession[];
-  /** What within the measure: a subscale key, a flag message, 'gap' or 'widening'; null for the total. */
+  /**
+   * What within the measure: a subscale key, a flag message, 'gap' or 'widening'; a medication's id (with
+   * `:side effect` for a side effect); null for the total.
+   */
   subject: string | null;
 }
 

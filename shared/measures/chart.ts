@@ -87,6 +87,13 @@ export interface TrendChartGeometry {
   bandRects: { y: number; height: number; label: string; severity: number }[];
 }
 
+/** Where calendar days fall across a plot: the same for a chart's points and anything marked on it later. */
+export function dateScale(plot: TrendChartGeometry['plot'], domain: { from: Date; to: Date }) {
+  // Inset from both axes, so a session on the range's first or last day is not drawn on an axis line.
+  const inset = Math.min(12, plot.width / 8);
+  return scaleUtc().domain([domain.from, domain.to]).range([plot.x + inset, plot.x + plot.width - inset]);
+}
+
 export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
   const { margin } = input;
   const plot = {
@@ -97,9 +104,7 @@ export function trendChartGeometry(input: TrendChartInput): TrendChartGeometry {
   };
   const dates = input.tickDates ? [...input.tickDates] : sessionDates(input.series, input.from, input.to);
   const domain = timeDomain(input.from, input.to, dates);
-  // Inset from both axes, so a session on the range's first or last day is not drawn on an axis line.
-  const inset = Math.min(12, plot.width / 8);
-  const x = scaleUtc().domain([domain.from, domain.to]).range([plot.x + inset, plot.x + plot.width - inset]);
+  const x = dateScale(plot, domain);
   const y = scaleLinear().domain([input.yDomain[0], input.yDomain[1]]).range([plot.y + plot.height, plot.y]);
 
   // Series share their sessions' dates, and each point is placed twice (path and marker): one parse per date.

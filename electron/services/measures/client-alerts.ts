@@ -4,6 +4,8 @@ import { byUrgency, clientAlertEvents, type AlertEvent, type MeasureDefinition }
 import { countsInSignal, type ClientAlert, type MeasureResult } from '../../../shared/measure-records';
 import { allClientIds } from '../clients/clients.repository';
 import type { VaultSchema } from '../database/schema';
+import { medicationsInScope } from '../medications/medication-list';
+import { signedReviewsOfClient } from '../medications/medication-reviews.repository';
 import { ruptureSessionsOfClient } from '../notes/sessions.repository';
 import { acknowledgementsOfClient, type Acknowledgement } from './alert-acknowledgements.repository';
 import { deleteEvents, eventColumns, eventsOfClient, insertEvents, updateEvent } from './alert-events.repository';
@@ -33,7 +35,16 @@ export function definitionLookup(results: readonly MeasureResult[], definitions:
 export async function recomputedEvents(db: Kysely<VaultSchema>, clientId: string): Promise<AlertEvent[]> {
   const results = (await resultsOfClient(db, clientId)).filter(countsInSignal);
   const definitions = await measureVersions(db, latestVersions(results));
-  return clientAlertEvents({ results, definitionOf: definitionLookup(results, definitions), ruptures: await ruptureSessionsOfClient(db, clientId) });
+  const reviews = await signedReviewsOfClient(db, clientId);
+  // The names are read only for a client with reviews: most clients of a non-prescriber have none.
+  const names = new Map(reviews.length > 0 ? (await medicationsInScope(db, clientId)).map((medication) => [medication.id, medication.name]) : []);
+  return clientAlertEvents({
+    results,
+    definitionOf: definitionLookup(results, definitions),
+    ruptures: await ruptureSessionsOfClient(db, clientId),
+    medicationReviews: reviews.map(({ sessionId, noteId, date, review }) => ({ session: { sessionId, noteId, date }, items: review.items })),
+    medicationName: (id) => names.get(id) ?? 'A medication no longer listed',
+  });
 }
 
 /** How new events are named and dated; the seeded practice names them from their keys, so its rows repeat. */

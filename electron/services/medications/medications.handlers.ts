@@ -11,5 +11,6 @@ export function medicationsHandlers({ medications }: { medications: MedicationsS
     changeMedication: (input) => medications.change(input),
     addAllergy: (input) => medications.addAllergy(input),
     removeAllergy: (input) => medications.removeAllergy(input),
+    getMedicationSeries: ({ clientId }) => medications.series(clientId),
   };
 }

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { AddAllergyInput, Allergy, ChangeMedicationInput, Medication, MedicationEvent, StartMedicationInput } from '../../../shared/medications';
 import { medicationEventProblems } from '../../../shared/medication-rules';
+import { medicationChart, type MedicationChart } from '../../../shared/medication-series';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { allergiesInScope, allergyRow, insertAllergy, markAllergyRemoved } from './allergies.repository';
 import { eventsOfMedication, insertMedicationEvent } from './medication-events.repository';
 import { medicationsInScope } from './medication-list';
+import { signedReviewsOfClient } from './medication-reviews.repository';
 import { insertMedication, medicationNamesInUse, medicationRow } from './medications.repository';
 
 /** A client's medication list (started, changed, stopped, restarted, never overwritten) and allergies. */
@@ -23,6 +25,15 @@ export class MedicationsService {
     await clientRowOrThrow(db, clientId);
     const [medications, allergies] = await Promise.all([medicationsInScope(db, clientId), allergiesInScope(db, clientId)]);
     return { medications, allergies };
+  }
+
+  /** Adherence and side-effect lines and the change markers of the client's Measures tab. */
+  async series(clientId: string): Promise<MedicationChart> {
+    const db = this.ctx.db();
+    await clientRowOrThrow(db, clientId);
+    const medications = await medicationsInScope(db, clientId);
+    // Without medications there is nothing to draw: the notes are not read.
+    return medicationChart(medications, medications.length === 0 ? [] : await signedReviewsOfClient(db, clientId));
   }
 
   /** Names entered before, most used first: the name field's suggestions. */

@@ -54,6 +54,8 @@ export const medicationKeys = {
   /** A client's medications with their histories, and allergies. */
   of: (clientId: string) => ['medications', 'client', clientId] as const,
   names: ['medications', 'names'] as const,
+  /** The Measures tab's adherence lines and change markers; under `of`, so a list change refreshes it. */
+  series: (clientId: string) => ['medications', 'client', clientId, 'series'] as const,
 };
 
 export const backupKeys = {

@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { markerPath, type SeriesStyle } from '../../../shared/measures/chart-style';
-import { CUTOFF_COLOR, paletteColor, RUPTURE_COLOR } from './chart-colors';
+import { CUTOFF_COLOR, MEDICATION_COLOR, paletteColor, RUPTURE_COLOR } from './chart-colors';
 
 export interface LegendEntry {
   /** The line's name, word for word the accessible name of its line in the chart. */
@@ -27,10 +27,22 @@ function Swatch({ style }: { style: SeriesStyle }) {
 }
 
 /**
- * Which line is which, by colour, dash and marker, plus the cutoff and rupture marks. Each entry names
+ * Which line is which, by colour, dash and marker, plus the cutoff, rupture and medication-change marks. Each entry names
  * the measure and the rater ("Total, SAC client-rated"), as the line it stands for is named.
  */
-export function ChartLegend({ label, entries, cutoff, ruptures }: { label: string; entries: readonly LegendEntry[]; cutoff: boolean; ruptures: boolean }) {
+export function ChartLegend({
+  label,
+  entries,
+  cutoff,
+  ruptures,
+  medicationChanges = false,
+}: {
+  label: string;
+  entries: readonly LegendEntry[];
+  cutoff: boolean;
+  ruptures: boolean;
+  medicationChanges?: boolean;
+}) {
   return (
     <Group component="ul" role="list" aria-label={label} gap="md" mt={4} mb={0} p={0} wrap="wrap" style={{ listStyle: 'none' }}>
       {entries.map((entry) => (
@@ -53,6 +65,15 @@ export function ChartLegend({ label, entries, cutoff, ruptures }: { label: strin
             <path d="M1,1 L11,1 L6,9 Z" fill={RUPTURE_COLOR} />
           </svg>
           <Text size="xs">Rupture noted</Text>
+        </Group>
+      )}
+      {medicationChanges && (
+        <Group component="li" gap={6} wrap="nowrap">
+          <svg width={14} height={14} aria-hidden>
+            <line x1={7} x2={7} y1={0} y2={14} stroke={MEDICATION_COLOR} strokeWidth={1.5} strokeDasharray="3 3" />
+            <circle cx={7} cy={7} r={4} fill={MEDICATION_COLOR} />
+          </svg>
+          <Text size="xs">Medication started, changed or stopped</Text>
         </Group>
       )}
     </Group>

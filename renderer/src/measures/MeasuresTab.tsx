@@ -5,6 +5,7 @@ import { IconChartLine, IconPlus } from '@tabler/icons-react';
 import type { Client } from '../../../shared/clients';
 import { localIsoDate } from '../../../shared/dates';
 import type { MeasureResult } from '../../../shared/measure-records';
+import { firstMedicationDate, medicationPanels, type MedicationChart, type MedicationPanel } from '../../../shared/medication-series';
 import {
   COMPANION_MEASURES,
   dateRangeFor,
@@ -23,11 +24,13 @@ import {
 import { seriesStyles, styleKey, type SeriesStyle } from '../../../shared/measures/chart-style';
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useMedicationSeries, usePrescriber } from '../medications/queries';
 import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { AlertList } from './AlertList';
 import { ApproachStrip } from './ApproachStrip';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { MeasureTable } from './MeasureTable';
+import { MedicationTrend } from './MedicationTrend';
 import { RecordMeasureModal } from './RecordMeasureModal';
 import { TrendChart, type ChartPanel } from './TrendChart';
 import { useClientAlerts, useMeasureDefinitions, useMeasureResults } from './queries';
@@ -40,7 +43,7 @@ const RANGES: { value: DateRangeChoice; label: string }[] = [
 ];
 // Room above each panel for its title, left for the y axis title, below for the date ticks.
 const MARGIN = { top: 26, right: 16, bottom: 26, left: 52 };
-const PANEL_HEIGHT: Record<MeasurePanel['key'], number> = { total: 240, subscales: 170 };
+const PANEL_HEIGHT: Record<MeasurePanel['key'] | MedicationPanel['key'], number> = { total: 240, subscales: 170, adherence: 200, burden: 150 };
 /** Wide enough for the longest built-in name, "Working Alliance Inventory – Short Revised (WAI-SR)", whole. */
 const PICKER_WIDTH = 400;
 
@@ -49,6 +52,10 @@ export function MeasuresTab({ client }: { client: Client }) {
   const results = useMeasureResults(client.id);
   const definitions = useMeasureDefinitions();
   const alerts = useClientAlerts(client.id);
+  const prescriber = usePrescriber();
+  const medicationSeries = useMedicationSeries(client.id, prescriber);
+  // Drawn for a prescriber whose client has been on a medication: every medication has its start marked.
+  const medication = prescriber && medicationSeries.data && medicationSeries.data.markers.length > 0 ? medicationSeries.data : null;
   const [recording, setRecording] = useState(false);
   const recordButton = (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setRecording(true)}>
@@ -81,7 +88,7 @@ export function MeasuresTab({ client }: { client: Client }) {
         </EmptyState>
       )}
       {results.data && definitions.data && results.data.results.length > 0 && (
-        <MeasureCharts clientId={client.id} results={results.data.results} measures={definitions.data.measures} recordButton={recordButton} />
+        <MeasureCharts clientId={client.id} results={results.data.results} measures={definitions.data.measures} medication={medication} recordButton={recordButton} />
       )}
       <RecordMeasureModal clientId={client.id} session={null} opened={recording} onClose={() => setRecording(false)} />
     </Stack>
@@ -89,7 +96,7 @@ export function MeasuresTab({ client }: { client: Client }) {
 }
 
 /** A legend entry per line, in drawing order, with the style the chart draws it in. */
-const legendOf = (prefix: string, panels: readonly MeasurePanel[], styles: ReadonlyMap<string, SeriesStyle>): LegendEntry[] =>
+const legendOf = (prefix: string, panels: readonly { key: string; series: readonly ChartSeriesInput[] }[], styles: ReadonlyMap<string, SeriesStyle>): LegendEntry[] =>
   panels.flatMap((panel) =>
     panel.series.flatMap((line) => {
       const style = styles.get(styleKey(`${prefix}-${panel.key}`, line.key));
@@ -101,10 +108,14 @@ interface MeasureChartsProps {
   clientId: string;
   results: readonly MeasureResult[];
   measures: readonly MeasureDefinition[];
+  /** The adherence lines and medication changes, for a prescriber's client on medication; null otherwise. */
+  medication: MedicationChart | null;
   recordButton: React.ReactNode;
 }
 
-function MeasureCharts({ clientId, results, measures, recordButton }: MeasureChartsProps) {
+const earliest = (...dates: (string | null | undefined)[]): string | null => dates.reduce<string | null>((a, b) => (b && (a === null || b < a) ? b : a), null);
+
+function MeasureCharts({ clientId, results, measures, medication, recordButton }: MeasureChartsProps) {
   const navigate = useGuardedNavigate();
   const { ref, width } = useElementSize();
   const [range, setRange] = useState<DateRangeChoice>('all');
@@ -115,7 +126,8 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
   const measured = new Set(results.map((result) => result.measureId));
   const pick = (kind: MeasureDefinition['kind']) => measures.filter((measure) => measure.kind === kind && measured.has(measure.id)).map((measure) => ({ value: measure.id, label: measure.name }));
 
-  const { from, to } = dateRangeFor(range, localIsoDate(), results[0]?.takenOn ?? null);
+  // "All" starts at the first result or the first medication change, whichever came first.
+  const { from, to } = dateRangeFor(range, localIsoDate(), earliest(results[0]?.takenOn, medication && firstMedicationDate(medication)));
   const inRange = <Point extends ChartPointInput>(series: ChartSeriesInput<Point>[]) =>
     series.map((line) => ({ ...line, points: line.points.filter((point) => point.date >= from && point.date <= to) }));
   const alliance = byId.get(allianceId);
@@ -127,20 +139,25 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
 
   const alliancePanels = alliance ? measurePanels(alliance, allianceSeries) : [];
   const outcomePanels = outcome ? measurePanels(outcome, outcomeSeries) : [];
+  const medicationLines = medication ? { adherence: inRange(medication.adherence), burden: medication.burden && (inRange([medication.burden])[0] ?? null) } : null;
+  const medicationPanelList = medicationLines ? medicationPanels({ adherence: medicationLines.adherence.filter((line) => line.points.length > 0), burden: medicationLines.burden?.points.length ? medicationLines.burden : null }) : [];
+  const marks = medication ? medication.markers.filter((marker) => marker.date >= from && marker.date <= to).map(({ date, text }) => ({ date, text })) : [];
   // Every line shown on the tab gets its own look, so the alliance total and the outcome total differ too.
   const styles = seriesStyles([
     ...alliancePanels.flatMap((panel) => panel.series.map((line) => ({ panel: `alliance-${panel.key}`, key: line.key }))),
     ...outcomePanels.flatMap((panel) => panel.series.map((line) => ({ panel: `outcome-${panel.key}`, key: line.key }))),
+    ...medicationPanelList.flatMap((panel) => panel.series.map((line) => ({ panel: `medication-${panel.key}`, key: line.key }))),
   ]);
-  // Both charts tick on the same session dates and share one date domain, so a session lines up in both.
-  const tickDates = sessionDates([...allianceSeries, ...outcomeSeries], from, to);
-  const stack = (prefix: string, panels: MeasurePanel[]) => {
+  // All charts tick on the same session dates and share one date domain, so a session lines up in each.
+  const tickDates = sessionDates([...allianceSeries, ...outcomeSeries, ...medicationPanelList.flatMap((panel) => panel.series)], from, to);
+  const stack = (prefix: string, panels: readonly (MeasurePanel | MedicationPanel)[]) => {
     if (panels.length === 0 || width <= 0) return null;
     const drawn = stackedPanels({ width, margin: MARGIN, from, to, gap: 12, tickDates, panels: panels.map((panel) => ({ ...panel, height: PANEL_HEIGHT[panel.key] })) });
     return { ...drawn, panels: drawn.panels.map((geometry, i): ChartPanel => ({ key: `${prefix}-${panels[i]?.key ?? i}`, geometry })) };
   };
   const allianceChart = stack('alliance', alliancePanels);
   const outcomeChart = stack('outcome', outcomePanels);
+  const medicationChart = stack('medication', medicationPanelList);
   const openNote = (noteId: string) => navigate(`/clients/${clientId}/notes/${noteId}`);
 
   return (
@@ -193,8 +210,15 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
                   label={`Alliance, ${alliance.name}`}
                   styles={styles}
                   onOpenNote={openNote}
+                  marks={marks}
                 />
-                <ChartLegend label={`Legend, alliance, ${alliance.name}`} entries={legendOf('alliance', alliancePanels, styles)} cutoff={alliance.cutoff !== null} ruptures />
+                <ChartLegend
+                  label={`Legend, alliance, ${alliance.name}`}
+                  entries={legendOf('alliance', alliancePanels, styles)}
+                  cutoff={alliance.cutoff !== null}
+                  ruptures
+                  medicationChanges={marks.length > 0}
+                />
                 <ApproachStrip clientId={clientId} series={allianceSeries} />
               </Stack>
               {outcomeChart && outcome && (
@@ -206,9 +230,19 @@ function MeasureCharts({ clientId, results, measures, recordButton }: MeasureCha
                     label={`Outcome, ${outcome.name}`}
                     styles={styles}
                     onOpenNote={openNote}
+                    marks={marks}
                   />
-                  <ChartLegend label={`Legend, outcome, ${outcome.name}`} entries={legendOf('outcome', outcomePanels, styles)} cutoff={outcome.cutoff !== null} ruptures={false} />
+                  <ChartLegend
+                    label={`Legend, outcome, ${outcome.name}`}
+                    entries={legendOf('outcome', outcomePanels, styles)}
+                    cutoff={outcome.cutoff !== null}
+                    ruptures={false}
+                    medicationChanges={marks.length > 0}
+                  />
                 </Stack>
+              )}
+              {medication && (
+                <MedicationTrend chart={medicationChart} styles={styles} legend={legendOf('medication', medicationPanelList, styles)} marks={marks} onOpenNote={openNote} />
               )}
             </Stack>
           )}

@@ -1,9 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Paper, Text } from '@mantine/core';
-import { formatDay, type TrendChartGeometry } from '../../../shared/measures';
+import { formatDay, markColumns, type ChartMarkColumn, type ChartMarkInput, type TrendChartGeometry } from '../../../shared/measures';
 import { styleKey, type SeriesStyle } from '../../../shared/measures/chart-style';
 import { Marker, strokeWidthOf } from './ChartLegend';
-import { AXIS_COLOR, BAND_COLORS, CUTOFF_COLOR, GRID_COLOR, paletteColor, RUPTURE_COLOR } from './chart-colors';
+import { AXIS_COLOR, BAND_COLORS, CUTOFF_COLOR, GRID_COLOR, MEDICATION_COLOR, paletteColor, RUPTURE_COLOR } from './chart-colors';
 
 export interface ChartPanel {
   /** Names the panel in `styles` keys ("alliance-total"). */
@@ -20,6 +20,8 @@ interface TrendChartProps {
   label: string;
   styles: ReadonlyMap<string, SeriesStyle>;
   onOpenNote: (noteId: string) => void;
+  /** Days marked across every panel (a medication started, changed or stopped), each with its words. */
+  marks?: readonly ChartMarkInput[];
 }
 
 interface Column {
@@ -51,17 +53,22 @@ function columnsOf(panels: readonly ChartPanel[]): Column[] {
   return [...columns.values()].sort((a, b) => a.x - b.x);
 }
 
-const describe = (column: Column): string =>
-  `${formatDay(column.date)}: ${column.values.map((value) => `${value.label}: ${value.value ?? 'not scored'}`).join('; ')}${column.rupture ? '; rupture noted' : ''}${column.lateEntry ? '; late entry' : ''}`;
+const describe = (column: Column, changes: readonly string[]): string =>
+  `${formatDay(column.date)}: ${column.values.map((value) => `${value.label}: ${value.value ?? 'not scored'}`).join('; ')}${column.rupture ? '; rupture noted' : ''}${column.lateEntry ? '; late entry' : ''}${changes.length > 0 ? `; ${changes.join('; ')}` : ''}`;
 
-const TOOLTIP = { width: 250, offset: 14, line: 19, padding: 34 };
+const describeMark = (mark: ChartMarkColumn): string => `Medication change, ${formatDay(mark.date)}: ${mark.texts.join('; ')}`;
+
+const TOOLTIP = { width: 250, offset: 14, line: 19, padding: 34, charsPerLine: 38 };
+
+/** Lines a text takes in the tooltip, long medication changes wrapping. */
+const linesOf = (texts: readonly string[]): number => texts.reduce((sum, text) => sum + Math.max(1, Math.ceil(text.length / TOOLTIP.charsPerLine)), 0);
 
 /**
  * Beside its session's column, never over it: to the right, or to the left when the right edge is too
  * near, so the points the tooltip describes stay in view.
  */
-function tooltipBox(column: Column, chartWidth: number, top: number) {
-  const height = TOOLTIP.padding + TOOLTIP.line * column.values.length;
+function tooltipBox(column: { x: number }, lines: number, chartWidth: number, top: number) {
+  const height = TOOLTIP.padding + TOOLTIP.line * lines;
   const right = column.x + TOOLTIP.offset;
   const x = right + TOOLTIP.width <= chartWidth ? right : Math.max(0, column.x - TOOLTIP.offset - TOOLTIP.width);
   return { x, y: top, width: TOOLTIP.width, height };
@@ -135,10 +142,12 @@ function Panel({ panel, styles, first }: { panel: ChartPanel; styles: ReadonlyMa
  * One measure's trend as SVG, from geometry computed in shared/ (the PDF draws the same): each panel on
  * its own y axis with its title, bands tinting the total's panel, the cutoff as a dashed line,
  * ruptures marked above their session; each session is one focusable link to its note, spanning
- * every panel, that shows its values beside it on hover or focus.
+ * every panel, that shows its values beside it on hover or focus. Medication changes, when given, are
+ * dashed lines through every panel with a focusable mark that shows what changed.
  */
-export function TrendChart({ panels, width, height, label, styles, onOpenNote }: TrendChartProps) {
+export function TrendChart({ panels, width, height, label, styles, onOpenNote, marks = [] }: TrendChartProps) {
   const [active, setActive] = useState<Column | null>(null);
+  const [activeMark, setActiveMark] = useState<ChartMarkColumn | null>(null);
   const top = panels[0]?.geometry.plot;
   const last = panels.at(-1)?.geometry.plot;
   if (!top || !last) return null;
@@ -151,7 +160,10 @@ export function TrendChart({ panels, width, height, label, styles, onOpenNote }:
     }
   };
   const axisBottom = last.y + last.height;
-  const tooltip = active && tooltipBox(active, width, top.y);
+  const markCols = marks.length > 0 ? markColumns(panels[0]!.geometry, marks) : [];
+  const changesOn = (date: string): readonly string[] => markCols.find((mark) => mark.date === date)?.texts ?? [];
+  const tooltip = active && tooltipBox(active, active.values.length + linesOf(changesOn(active.date)), width, top.y);
+  const markTooltip = activeMark && tooltipBox(activeMark, linesOf(activeMark.texts), width, top.y);
 
   return (
     <svg width={width} height={height + 18} role="group" aria-label={label} style={{ display: 'block', overflow: 'visible' }}>
@@ -161,6 +173,11 @@ export function TrendChart({ panels, width, height, label, styles, onOpenNote }:
       <text x={top.x + top.width / 2} y={axisBottom + 34} textAnchor="middle" fontSize={11} fill={AXIS_COLOR}>
         Session date
       </text>
+      {markCols.map((mark) =>
+        panels.map(({ key, geometry: { plot } }) => (
+          <line key={`m${key}${mark.date}`} x1={mark.x} x2={mark.x} y1={plot.y} y2={plot.y + plot.height} stroke={MEDICATION_COLOR} strokeWidth={1.5} strokeDasharray="3 3" pointerEvents="none" aria-hidden />
+        )),
+      )}
       {columns.map((column) => (
         <rect
           key={`hit${column.x}-${column.date}`}
@@ -171,7 +188,7 @@ export function TrendChart({ panels, width, height, label, styles, onOpenNote }:
           fill="transparent"
           tabIndex={column.noteId ? 0 : -1}
           role={column.noteId ? 'link' : 'img'}
-          aria-label={describe(column)}
+          aria-label={describe(column, changesOn(column.date))}
           style={{ cursor: column.noteId ? 'pointer' : 'default', outline: 'none' }}
           stroke={active === column ? 'var(--mantine-color-blue-5)' : 'none'}
           onMouseEnter={() => setActive(column)}
@@ -182,6 +199,41 @@ export function TrendChart({ panels, width, height, label, styles, onOpenNote }:
           onKeyDown={(event) => onKeyDown(event, column)}
         />
       ))}
+      {markCols.map((mark) => (
+        // Its own focusable mark, for a change on a day without a session and for the keyboard.
+        <circle
+          key={`mark${mark.date}`}
+          data-medication-mark={mark.date}
+          cx={mark.x}
+          cy={top.y + 16}
+          r={6}
+          fill={MEDICATION_COLOR}
+          stroke={activeMark === mark ? 'var(--mantine-color-blue-5)' : 'var(--mantine-color-body)'}
+          strokeWidth={2}
+          tabIndex={0}
+          role="img"
+          aria-label={describeMark(mark)}
+          style={{ outline: 'none' }}
+          onMouseEnter={() => setActiveMark(mark)}
+          onMouseLeave={() => setActiveMark(null)}
+          onFocus={() => setActiveMark(mark)}
+          onBlur={() => setActiveMark(null)}
+        />
+      ))}
+      {activeMark && markTooltip && (
+        <foreignObject {...markTooltip} pointerEvents="none" data-testid="medication-mark-tooltip">
+          <Paper shadow="sm" p={6} withBorder>
+            <Text size="xs" fw={600}>
+              {formatDay(activeMark.date)} · medication change
+            </Text>
+            {activeMark.texts.map((text, i) => (
+              <Text key={i} size="xs">
+                <bdi>{text}</bdi>
+              </Text>
+            ))}
+          </Paper>
+        </foreignObject>
+      )}
       {active && tooltip && (
         <foreignObject {...tooltip} pointerEvents="none" data-testid="chart-tooltip">
           <Paper shadow="sm" p={6} withBorder>
@@ -193,6 +245,11 @@ export function TrendChart({ panels, width, height, label, styles, onOpenNote }:
             {active.values.map((value) => (
               <Text key={value.key} size="xs">
                 {value.label}: {value.value ?? '–'}
+              </Text>
+            ))}
+            {changesOn(active.date).map((text, i) => (
+              <Text key={`change${i}`} size="xs" c={MEDICATION_COLOR}>
+                <bdi>{text}</bdi>
               </Text>
             ))}
           </Paper>

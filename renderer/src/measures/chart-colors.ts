@@ -30,3 +30,5 @@ export const CUTOFF_COLOR = 'var(--mantine-color-red-6)';
 export const RUPTURE_COLOR = 'var(--mantine-color-orange-7)';
 export const GRID_COLOR = 'var(--mantine-color-default-border)';
 export const AXIS_COLOR = 'var(--mantine-color-dimmed)';
+/** Medication started, changed or stopped: a colour no line of the palette uses. */
+export const MEDICATION_COLOR = 'var(--mantine-color-violet-7)';

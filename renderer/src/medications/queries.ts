@@ -9,6 +9,14 @@ export function useMedications(clientId: string) {
   return useQuery({ queryKey: medicationKeys.of(clientId), queryFn: () => call('listMedications', { clientId }) });
 }
 
+/**
+ * The adherence and side-effect lines and change markers of the Measures tab, only when `enabled` (a
+ * prescriber). Fresh on every visit: signing or voiding a note elsewhere changes what they show.
+ */
+export function useMedicationSeries(clientId: string, enabled: boolean) {
+  return useQuery({ queryKey: medicationKeys.series(clientId), queryFn: () => call('getMedicationSeries', { clientId }), enabled, staleTime: 0 });
+}
+
 /** Names entered before, for the name field's suggestions. */
 export function useMedicationNames() {
   return useQuery({ queryKey: medicationKeys.names, queryFn: () => call('listMedicationNames') });

@@ -175,6 +175,7 @@ export function contractSamples(ids: SampleIds): ContractSamples {
     changeMedication: { medicationId: ids.medicationId, kind: 'dose_change', date: '2026-06-15', reason: 'Little effect at the lower dose', regimen: { ...sampleRegimen, dose: '100 mg' } },
     addAllergy: { clientId, substance: 'Penicillin', reaction: 'Rash', kind: 'allergy', recordedOn: '2026-01-05' },
     removeAllergy: { id: ids.allergyId, reason: 'Entered for the wrong client.' },
+    getMedicationSeries: { clientId },
     getPracticeOverview: {},
     getSummaryChoices: { clientId },
     previewProgressSummary: summaryOptions(clientId),
