@@ -49,6 +49,8 @@ export const OTHER_SPEC_CANARIES: readonly string[] = [
   // Medication names: never in a log, like any other client data.
   'Velmorazine',
   'Tranquoxil',
+  'Ines Marlow-Tey',
+  'Sertraline',
 ];
 
 /**
