@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
 import { alertKinds, alertSeverities } from './measure-records';
 import { measureDefinitionSchema, raters } from './measures/definition';
+import { medicationReviewSchema } from './medication-review';
+import { medicationEventKinds, prescriberKinds } from './medications';
 import { noteTemplateSchema, sectionKinds } from './note-templates';
 import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionApproaches, sessionTypes } from './notes';
 import { richTextDocSchema } from './rich-text';
@@ -131,6 +133,13 @@ export const exportedNoteSchema = z.strictObject({
   rupture: z.strictObject({ noted: z.boolean(), description: z.string() }),
   risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string() }),
   /**
+   * The medication review of a note written with a medication section, as the note holds it: per
+   * medication (`medicationId`, see `medications`) adherence, doses missed in the last 7 days, rated
+   * side effects, how well it works, the shared decision; and `changes` decided in the visit (applied
+   * to the medication list when the note was signed). Absent when the note has none.
+   */
+  medicationReview: medicationReviewSchema.optional(),
+  /**
    * The private process note. Both fields are absent (not null) when the export left process notes
    * out, so a reader can tell "none written" from "not exported" (see `scope.includesProcessNotes`).
    */
@@ -213,6 +222,57 @@ export const exportedAlertEventSchema = z.strictObject({
   raisedAt: timestamp,
 });
 
+/** The regimen from an event's date on: what was taken, how, and who prescribed it. */
+export const exportedRegimenSchema = z.strictObject({
+  dose: z.string(),
+  formRoute: z.string(),
+  schedule: z.string(),
+  asNeeded: z.boolean(),
+  /** Doses a day for a regular schedule (what adherence is a share of); null when as needed or irregular. */
+  dosesPerDay: z.number().int().nullable(),
+  /** 'me' (the practitioner) or 'other', named in `prescriberName`. */
+  prescriber: z.enum(prescriberKinds),
+  prescriberName: z.string(),
+  indication: z.string(),
+});
+
+/** One dated change of a medication; events are never changed afterwards. */
+export const exportedMedicationEventSchema = z.strictObject({
+  id: idSchema,
+  medicationId: idSchema,
+  kind: z.enum(medicationEventKinds),
+  date: isoDateSchema,
+  reason: z.string(),
+  /** The whole regimen from this date on; a stop keeps the regimen that was stopped. */
+  regimen: exportedRegimenSchema,
+  /** The session the change was decided in and the note that applied it when signed; null when entered on the list. */
+  sessionId: idSchema.nullable(),
+  noteId: idSchema.nullable(),
+  recordedAt: timestamp,
+});
+
+/** A medication a client has been on, with its whole history (oldest first; the last event is the current state). */
+export const exportedMedicationSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  name: z.string(),
+  /** True unless the last event is a stop. */
+  current: z.boolean(),
+  history: z.array(exportedMedicationEventSchema),
+});
+
+/** An allergy or adverse reaction; a removed one stays, with the date and reason it was removed. */
+export const exportedAllergySchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  substance: z.string(),
+  reaction: z.string(),
+  kind: z.enum(['allergy', 'adverse_reaction']),
+  recordedOn: isoDateSchema,
+  removedOn: isoDateSchema.nullable(),
+  removedReason: z.string().nullable(),
+});
+
 export const exportedActivitySchema = z.strictObject({
   seq: z.number().int().positive(),
   at: timestamp,
@@ -250,6 +310,8 @@ export const dataExportSchema = z.strictObject({
   templates: z.array(noteTemplateSchema),
   alertAcknowledgements: z.array(exportedAlertAcknowledgementSchema),
   alertEvents: z.array(exportedAlertEventSchema),
+  medications: z.array(exportedMedicationSchema),
+  allergies: z.array(exportedAllergySchema),
   /** Who changed what and when (field names only); the client's entries in a one-client export. */
   activityLog: z.array(exportedActivitySchema),
 });
@@ -266,4 +328,6 @@ export type ExportedAddendum = z.output<typeof exportedAddendumSchema>;
 export type ExportedMeasureResult = z.output<typeof exportedMeasureResultSchema>;
 export type ExportedAlertAcknowledgement = z.output<typeof exportedAlertAcknowledgementSchema>;
 export type ExportedAlertEvent = z.output<typeof exportedAlertEventSchema>;
+export type ExportedMedication = z.output<typeof exportedMedicationSchema>;
+export type ExportedAllergy = z.output<typeof exportedAllergySchema>;
 export type ExportedActivity = z.output<typeof exportedActivitySchema>;

@@ -8,6 +8,7 @@ import { idSchema, isoDateSchema } from './clients';
  */
 export const summarySectionKeys = [
   'diagnoses',
+  'medications',
   'goals',
   'allianceChart',
   'outcomeChart',
@@ -18,8 +19,15 @@ export const summarySectionKeys = [
 ] as const;
 export type SummarySectionKey = (typeof summarySectionKeys)[number];
 
+/**
+ * Parts offered only to prescribers (Settings → "I prescribe"): not offered otherwise, and left out of
+ * the document even if asked for, while the records themselves are kept.
+ */
+export const PRESCRIBER_SECTIONS: readonly SummarySectionKey[] = ['medications'];
+
 export const SUMMARY_SECTION_LABELS: Record<SummarySectionKey, string> = {
   diagnoses: 'Diagnoses',
+  medications: 'Medications: list, changes, allergies and adherence',
   goals: 'Treatment goals with status and progress',
   allianceChart: 'Alliance chart',
   outcomeChart: 'Outcome chart',
@@ -75,6 +83,8 @@ export const summaryChoicesSchema = z.strictObject({
   /** Sections of the templates this client's notes were written with, in template order. */
   noteSections: z.array(z.strictObject({ key: z.string(), label: z.string() })),
   hasProcessNotes: z.boolean(),
+  /** Settings → "I prescribe": the Medications part is offered, and ticked at first, only then. */
+  prescriber: z.boolean(),
   paperSize: z.enum(paperSizes),
 });
 export type SummaryChoices = z.output<typeof summaryChoicesSchema>;

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { entryHash, GENESIS_HASH, type NewActivityEntry } from '../../electron/services/activity/activity-log';
+import { detailText } from '../../electron/services/activity/activity-chain';
 import { activityRowOf } from '../../electron/services/activity/activity-log.repository';
 import { changedFields } from '../../electron/services/clients/client-row';
 import type { ActivityLogTable } from '../../electron/services/database/schema';
@@ -8,9 +9,9 @@ import type { PracticePlan } from './plan-types';
 
 /**
  * The activity log the services would have written over fifteen years, in time order: every client,
- * goal and diagnosis created, every session recorded, measure recorded, note signed and addendum
- * added, every goal status change, diagnosis ended, pause and discharge, with the same record types and
- * field names the services use. Entries are chained with the app's own `entryHash`, so "Verify records"
+ * goal and diagnosis created, every medication change and allergy (kinds and dates only), every session
+ * recorded, measure recorded, note signed and addendum added, every goal status change, diagnosis
+ * ended, pause and discharge, with the same record types, field names and details the services use. Entries are chained with the app's own `entryHash`, so "Verify records"
  * finds the chain intact. Autosaves are not logged (nor are they by the service).
  */
 interface TimedEntry extends NewActivityEntry {
@@ -33,6 +34,16 @@ export function activityEntries(plan: PracticePlan): TimedEntry[] {
       if (diagnosis.removedAt !== null) add(diagnosis.removedAt, { action: 'update', recordType: 'diagnosis', recordId: diagnosis.id, clientId, fields: ['dateRemoved'] });
     }
     for (const measure of client.intakeMeasures) add(measure.createdAt, { action: 'create', recordType: 'measure', recordId: measure.id, clientId, fields: [] });
+    for (const medication of client.medications) {
+      for (const event of medication.events) {
+        // Kinds and dates only, as the service logs them: never the medication's name or dose.
+        add(event.at, { action: event.kind === 'start' ? 'create' : 'update', recordType: 'medication', recordId: medication.id, clientId, fields: [], detail: { change: event.kind, date: event.date } });
+      }
+    }
+    for (const allergy of client.allergies) {
+      add(allergy.createdAt, { action: 'create', recordType: 'allergy', recordId: allergy.id, clientId, fields: [], detail: { date: allergy.recordedOn } });
+      if (allergy.removedAt !== null) add(allergy.removedAt, { action: 'update', recordType: 'allergy', recordId: allergy.id, clientId, fields: ['removedOn', 'removedReason'] });
+    }
     if (client.statusChange) {
       add(client.statusChange.at, { action: 'update', recordType: 'client', recordId: clientId, clientId, fields: changedFields(client.statusChange.before, client.fields) });
     }
@@ -60,6 +71,7 @@ export function chainedRows(entries: readonly TimedEntry[]): Insertable<Activity
       clientId: entry.clientId,
       fields: entry.fields,
       prevHash,
+      detail: detailText(entry.detail),
     };
     const hash = entryHash(content);
     prevHash = hash;

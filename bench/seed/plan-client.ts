@@ -97,6 +97,8 @@ export function planClient(root: Rng, index: number, role: ClientRole, ending: E
     intakeMeasures: [],
     sessions: [],
     outcome: new OutcomeCourseModel(rng.fork('outcome'), profile.severity),
+    medications: [],
+    allergies: [],
   };
 
   // Attendance: the busy client comes nearly always (its chart needs 150 measured sessions); clients who
@@ -150,6 +152,7 @@ export function planClient(root: Rng, index: number, role: ClientRole, ending: E
       addendum: null,
       processNote: false,
       nextAppointment: null,
+      medicationReview: null,
       rng: srng.fork('note'),
     } satisfies PlannedSession;
   });

@@ -1,4 +1,6 @@
 import type { ClientFields, GoalStatus } from '../../shared/clients';
+import type { MedicationReview } from '../../shared/medication-review';
+import type { Allergy, MedicationEventKind, Regimen } from '../../shared/medications';
 import type { MeasureScore } from '../../shared/measures';
 import type { NoteTemplate } from '../../shared/note-templates';
 import type { GoalProgressMark, RiskLevel, SessionFields } from '../../shared/notes';
@@ -72,6 +74,8 @@ export interface PlannedSession {
   addendum: { id: string; at: number } | null;
   processNote: boolean;
   nextAppointment: string | null;
+  /** A medication-management visit's review (with the changes decided in it, when signed). */
+  medicationReview: MedicationReview | null;
   /** The stream this session's note text is drawn from. */
   rng: Rng;
 }
@@ -98,6 +102,32 @@ export interface PlannedClient {
   intakeMeasures: PlannedMeasure[];
   sessions: PlannedSession[];
   outcome: OutcomeCourseModel;
+  medications: PlannedMedication[];
+  allergies: PlannedAllergy[];
+}
+
+export interface PlannedMedicationEvent {
+  id: string;
+  kind: MedicationEventKind;
+  date: string;
+  reason: string;
+  regimen: Regimen;
+  /** The visit it was decided in (applied when its note was signed), or null when entered on the list. */
+  sessionId: string | null;
+  noteId: string | null;
+  at: number;
+}
+
+export interface PlannedMedication {
+  id: string;
+  name: string;
+  events: PlannedMedicationEvent[];
+}
+
+export interface PlannedAllergy extends Omit<Allergy, 'clientId'> {
+  createdAt: number;
+  /** When the removal was recorded. */
+  removedAt: number | null;
 }
 
 export interface PracticePlan {

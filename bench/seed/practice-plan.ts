@@ -3,6 +3,7 @@ import { HISTORY_END } from './calendar';
 import type { Ending } from './people';
 import { planClient } from './plan-client';
 import { planGoals } from './plan-goals';
+import { planMedications } from './plan-medications';
 import { planSessions } from './plan-sessions';
 import type { PlannedClient, PracticePlan } from './plan-types';
 import { Rng } from './prng';
@@ -49,6 +50,7 @@ export function planPractice(options: { seed: number; clients: number; sessions:
     const client = planClient(root, i, role, endings[i]!, count);
     planGoals(client);
     planSessions(client);
+    planMedications(client);
     return client;
   });
   const sessions = clients.flatMap((client) => client.sessions).sort((a, b) => a.createdAt - b.createdAt || a.client.index - b.client.index || a.index - b.index);

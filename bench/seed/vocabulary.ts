@@ -1,3 +1,4 @@
+import { MEDICATION_SENTENCES } from './medication-vocabulary';
 /**
  * Clinical-sounding sentences for session notes, written for this generator. Each section of each
  * built-in template has its own pool of sentence templates; `{slot}` names are filled by
@@ -59,6 +60,7 @@ export const PROCESS_NOTES = [
 
 /** Sentence templates per template section key. */
 export const SECTION_SENTENCES: Readonly<Record<string, readonly string[]>> = {
+  medication: MEDICATION_SENTENCES,
   goals: [
     'We reviewed the goal “{goal}” and {client} said it still fits, though the wording may need softening.',
     '{Client} described some movement on “{goal}”: {they} managed it {timeframe}, helped by {strength}.',

@@ -9,9 +9,12 @@ import type { PracticePlan } from './plan-types';
 import { chunks, measureRow, ROWS_PER_STATEMENT } from './write-rows';
 import type { WriteProgress } from './write-vault';
 
-/** Settings as Settings → Practice would hold them, so notes can be signed and summaries printed. */
+/**
+ * Settings as Settings → Practice would hold them, so notes can be signed and summaries printed; the
+ * practitioner prescribes, so the Medications tab, template and PDF part are on.
+ */
 async function writeSettings(trx: Kysely<VaultSchema>, plan: PracticePlan, at: string): Promise<void> {
-  const values = settingsSchema.partial().parse({ practitionerName: plan.signer.name, credentials: plan.signer.credentials, ...plan.practice });
+  const values = settingsSchema.partial().parse({ practitionerName: plan.signer.name, credentials: plan.signer.credentials, prescriber: true, ...plan.practice });
   for (const [key, value] of Object.entries(values)) {
     await trx.insertInto('settings').values({ key, value: JSON.stringify(value), updated_at: at }).execute();
   }

@@ -61,6 +61,8 @@ function sessionRows(plan: PracticePlan, session: PlannedSession, previous: { te
     targetChars: session.index === 0 ? rng.int(2200, 2800) : rng.int(1700, 2300),
     unfinished: session.unfinished,
   });
+  // The visit's medication review, as the note's editor would have stored it.
+  if (session.medicationReview) content.medicationReview = session.medicationReview;
   const signed = session.status === 'signed';
   const signedAt = session.signedAt === null ? null : isoInstant(session.signedAt);
   const hash = signedAt

@@ -4,6 +4,7 @@ import { activityEntries, chainedRows } from './activity';
 import type { PracticePlan } from './plan-types';
 import { acknowledgeReviewedAlerts, writeAlertEvents } from './write-alerts';
 import { writeClients } from './write-clients';
+import { writeMedications } from './write-medications';
 import { chunks } from './write-rows';
 import { writeSessions } from './write-sessions';
 
@@ -12,7 +13,8 @@ import { writeSessions } from './write-sessions';
  * with their own helpers (client columns and tags, the client/goal search rows, note hashes, the
  * note search index, the chained activity log), but in a few large transactions instead of one
  * service call (and one fsync) per record, which would take many minutes for 20,000 sessions.
- * Clients, sessions and alerts are written by write-clients.ts, write-sessions.ts and write-alerts.ts.
+ * Clients, sessions, medications and alerts are written by write-clients.ts, write-sessions.ts,
+ * write-medications.ts and write-alerts.ts.
  */
 
 export interface WriteProgress {
@@ -33,6 +35,9 @@ export interface WriteTotals {
   measureResults: number;
   addenda: number;
   activityEntries: number;
+  medications: number;
+  medicationEvents: number;
+  allergies: number;
   /** Characters of searchable note text, over all notes. */
   noteTextChars: number;
 }
@@ -64,10 +69,14 @@ export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan,
     measureResults: plan.clients.reduce((sum, c) => sum + c.intakeMeasures.length, 0),
     addenda: 0,
     activityEntries: 0,
+    medications: 0,
+    medicationEvents: 0,
+    allergies: 0,
     noteTextChars: 0,
   };
   await writeClients(db, plan, progress);
   await writeSessions(db, plan, totals, progress);
+  Object.assign(totals, await writeMedications(db, plan));
   await writeAlertEvents(db);
   await acknowledgeReviewedAlerts(db);
   await writeActivity(db, plan, totals, progress);

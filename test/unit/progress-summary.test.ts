@@ -262,6 +262,7 @@ describe('PDF progress summary', () => {
         { key: 'plan', label: 'Plan' },
       ],
       hasProcessNotes: true,
+      prescriber: false,
       paperSize: 'A4',
     });
   });

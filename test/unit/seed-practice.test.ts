@@ -13,6 +13,9 @@ import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-va
 import { eventsOfClient } from '../../electron/services/measures/alert-events.repository';
 import { recomputedEvents } from '../../electron/services/measures/client-alerts';
 import { byUrgency } from '../../shared/measures';
+import { medicationsInScope } from '../../electron/services/medications/medication-list';
+import { medicationEventProblems } from '../../shared/medication-rules';
+import { noteContentSchema } from '../../shared/notes';
 
 /**
  * The practice seed (`npm run seed`, bench/seed/) at a small size: the vault it makes passes SQLite's,
@@ -128,6 +131,47 @@ describe('practice seed', () => {
     // The check above saved the busy client's draft once and put its revision back: rows are as seeded.
     expect(a).toEqual(b);
     for (const table of ['clients', 'notes', 'sessions', 'measure_results', 'activity_log']) expect(other![table]!.sha256).not.toBe(a![table]!.sha256);
+  });
+
+  it('puts some clients on medication, with a history the app would accept, reviews in signed medication visits, and allergies', async () => {
+    await withVault(dirs.a, async (vault) => {
+      const db = vault.database();
+      const sqlite = vault.connection();
+      expect(JSON.parse(sqlite.prepare(`SELECT value FROM settings WHERE key = 'prescriber'`).pluck().get() as string)).toBe(true);
+      const medications = await medicationsInScope(db, null);
+      expect(new Set(medications.map((m) => m.clientId)).size).toBeGreaterThan(1);
+      const problems: string[] = [];
+      for (const medication of medications) {
+        medication.history.forEach((event, i) => {
+          const found = medicationEventProblems(medication.history.slice(0, i), event, HISTORY_END);
+          if (Object.keys(found).length > 0) problems.push(`${medication.name} ${event.date}: ${JSON.stringify(found)}`);
+        });
+      }
+      expect(problems).toEqual([]);
+      const kinds = new Set(medications.flatMap((m) => m.history.map((event) => event.kind)));
+      for (const kind of ['start', 'dose_change', 'stop'] as const) expect(kinds).toContain(kind);
+
+      // Medication visits: signed notes whose review covers what was being taken, with varied adherence.
+      const notes = sqlite.prepare(`SELECT id, status, content FROM notes WHERE template_id = 'medication'`).all() as { id: string; status: string; content: string }[];
+      expect(notes.filter((note) => note.status === 'signed').length).toBeGreaterThan(5);
+      const reviews = notes.map((note) => ({ ...note, review: noteContentSchema.parse(JSON.parse(note.content)).medicationReview! }));
+      const adherence = new Set(reviews.flatMap((note) => note.review.items.map((item) => item.adherence)));
+      for (const report of ['as_prescribed', 'sometimes_misses', 'often_misses'] as const) expect(adherence).toContain(report);
+      expect(reviews.some((note) => note.review.items.some((item) => item.sideEffects.some((entry) => entry.severity === 'severe')))).toBe(true);
+      expect(reviews.some((note) => note.review.items.some((item) => item.decision !== ''))).toBe(true);
+      // Every change decided in a visit is on the list, applied by that (signed) note, and the other way round.
+      const decided = medications.flatMap((m) => m.history.filter((event) => event.noteId !== null).map((event) => `${event.noteId}/${event.kind}/${event.regimen.dose}`)).sort();
+      const inNotes = reviews.flatMap((note) => note.review.changes.map((change) => `${note.id}/${change.kind}/${change.regimen.dose}`)).sort();
+      expect(decided.length).toBeGreaterThan(0);
+      expect(inNotes).toEqual(decided);
+      expect(reviews.filter((note) => note.review.changes.length > 0).every((note) => note.status === 'signed')).toBe(true);
+
+      expect(sqlite.prepare('SELECT count(*) FROM allergies').pluck().get()).toBeGreaterThan(0);
+      // The log says which kind of change and when, never what was taken.
+      const details = sqlite.prepare(`SELECT detail FROM activity_log WHERE record_type = 'medication'`).pluck().all() as string[];
+      expect(details.length).toBe(medications.reduce((sum, m) => sum + m.history.length, 0));
+      for (const detail of details) expect(Object.keys(JSON.parse(detail) as object).sort()).toEqual(['change', 'date']);
+    });
   });
 
   it('refuses arguments the seed cannot use, saying why', () => {

@@ -44,6 +44,7 @@ function tables(data: DataExport): CsvTable[] {
   const codeOf = new Map(data.clients.map((client) => [client.id, client.code]));
   const sessionOf = new Map(data.sessions.map((session) => [session.id, session]));
   const withProcessNotes = data.scope.includesProcessNotes;
+  const medicationNameOf = new Map(data.medications.map((medication) => [medication.id, medication.name]));
   const table = <T>(name: string, columns: readonly string[], items: readonly T[], row: (item: T) => CsvCell[]): CsvTable => ({
     name,
     columns,
@@ -174,6 +175,39 @@ function tables(data: DataExport): CsvTable[] {
       (e) => [e.id, e.clientId, codeOf.get(e.clientId) ?? '', e.alertKey, e.kind, e.measureId, e.measureName, e.rater, e.severity, e.reason, e.date, names(e.sessionIds), e.subject, e.raisedAt],
     ),
     table(
+      'note_medication_review',
+      ['noteId', 'medicationId', 'medicationName', 'adherence', 'missedDoses', 'sideEffects', 'sideEffectNotes', 'working', 'options', 'preference', 'decision'],
+      data.notes.flatMap((n) => (n.medicationReview?.items ?? []).map((item) => ({ noteId: n.id, item }))),
+      ({ noteId, item }) => [
+        noteId, item.medicationId, medicationNameOf.get(item.medicationId) ?? '', item.adherence, item.missedDoses,
+        names(item.sideEffects.map((entry) => `${entry.effect}: ${entry.severity}`)), item.sideEffectNotes, item.working, item.options, item.preference, item.decision,
+      ],
+    ),
+    table(
+      'medications',
+      ['id', 'clientId', 'clientCode', 'name', 'current', 'startDate', 'lastChangeDate'],
+      data.medications,
+      (m) => [m.id, m.clientId, codeOf.get(m.clientId) ?? '', m.name, m.current, m.history[0]?.date ?? null, m.history.at(-1)?.date ?? null],
+    ),
+    table(
+      'medication_events',
+      [
+        'id', 'medicationId', 'clientId', 'clientCode', 'medicationName', 'kind', 'date', 'reason', 'dose', 'formRoute', 'schedule', 'asNeeded',
+        'dosesPerDay', 'prescriber', 'prescriberName', 'indication', 'sessionId', 'noteId', 'recordedAt',
+      ],
+      data.medications.flatMap((m) => m.history.map((event) => ({ m, event }))),
+      ({ m, event: e }) => [
+        e.id, m.id, m.clientId, codeOf.get(m.clientId) ?? '', m.name, e.kind, e.date, e.reason, e.regimen.dose, e.regimen.formRoute, e.regimen.schedule,
+        e.regimen.asNeeded, e.regimen.dosesPerDay, e.regimen.prescriber, e.regimen.prescriberName, e.regimen.indication, e.sessionId, e.noteId, e.recordedAt,
+      ],
+    ),
+    table(
+      'allergies',
+      ['id', 'clientId', 'clientCode', 'substance', 'reaction', 'kind', 'recordedOn', 'removedOn', 'removedReason'],
+      data.allergies,
+      (a) => [a.id, a.clientId, codeOf.get(a.clientId) ?? '', a.substance, a.reaction, a.kind, a.recordedOn, a.removedOn, a.removedReason],
+    ),
+    table(
       'activity_log',
       ['seq', 'at', 'action', 'recordType', 'recordId', 'clientId', 'fields'],
       data.activityLog,
@@ -205,5 +239,9 @@ export const CSV_TABLES = [
   'templates',
   'alert_acknowledgements',
   'alert_events',
+  'note_medication_review',
+  'medications',
+  'medication_events',
+  'allergies',
   'activity_log',
 ] as const;

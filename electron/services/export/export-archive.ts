@@ -2,6 +2,7 @@ import { exportFormats } from '../../../shared/backup';
 import { DATA_EXPORT_FORMAT, DATA_EXPORT_FORMAT_VERSION, type DataExport, type ExportedAddendum, type ExportedGoal } from '../../../shared/data-export';
 import type { ArchiveEntry } from '../backup/archive-file';
 import { CSV_TABLES, csvEntries } from './csv';
+import { medicationListMarkdown, medicationMarkdownPath } from './medication-markdown';
 import { noteMarkdownPath, noteToMarkdown } from './note-markdown';
 
 /** What goes inside an export's archive: its README, data.json, the CSV files and a Markdown file per note. */
@@ -26,6 +27,7 @@ function markdownEntries(data: DataExport): ArchiveEntry[] {
   const goals = new Map<string, ExportedGoal>(data.goals.map((goal) => [goal.id, goal]));
   const addendaOf = new Map<string, ExportedAddendum[]>();
   for (const addendum of data.addenda) addendaOf.set(addendum.noteId, [...(addendaOf.get(addendum.noteId) ?? []), addendum]);
+  const medicationNames = new Map(data.medications.map((medication) => [medication.id, medication.name]));
   const entries: ArchiveEntry[] = [];
   for (const note of data.notes) {
     const session = sessionOf.get(note.sessionId);
@@ -33,8 +35,14 @@ function markdownEntries(data: DataExport): ArchiveEntry[] {
     if (!session || clientCode === undefined) continue;
     entries.push({
       name: noteMarkdownPath(clientCode, session.date, session.id),
-      data: utf8(noteToMarkdown({ clientCode, note, session, addenda: addendaOf.get(note.id) ?? [], goals })),
+      data: utf8(noteToMarkdown({ clientCode, note, session, addenda: addendaOf.get(note.id) ?? [], goals, medicationNames })),
     });
+  }
+  for (const client of data.clients) {
+    const medications = data.medications.filter((medication) => medication.clientId === client.id);
+    const allergies = data.allergies.filter((allergy) => allergy.clientId === client.id);
+    if (medications.length === 0 && allergies.length === 0) continue;
+    entries.push({ name: medicationMarkdownPath(client.code), data: utf8(medicationListMarkdown(client.code, medications, allergies)) });
   }
   return entries;
 }
@@ -56,7 +64,8 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
     lines.push(
       `data.json        Everything in one JSON file (format "${DATA_EXPORT_FORMAT}", formatVersion ${DATA_EXPORT_FORMAT_VERSION}).`,
       '                 One array per kind of record (clients, diagnoses, goals, goalStatusChanges, sessions, notes,',
-      '                 addenda, measureResults, measureDefinitions, templates, alertAcknowledgements, alertEvents, activityLog),',
+      '                 addenda, measureResults, measureDefinitions, templates, alertAcknowledgements, alertEvents, medications,',
+      '                 allergies, activityLog),',
       '                 linked by ids. Dates are YYYY-MM-DD, moments ISO 8601 in UTC. Rich text is given twice: as the',
       '                 editor\'s JSON document and as Markdown. The schema is described in Alliance Notes docs/backups-and-export.md',
       '                 ("Export in open formats") and defined in shared/data-export.ts.',
@@ -73,6 +82,8 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
   lines.push(
     'notes/<code>/    Every session note as Markdown, one file per note: <date>-<session id>.md, with the session',
     '                 details, each section of the note, and its addenda.',
+    'medications/     For each client with medications or allergies recorded, <code>.md: the current and stopped',
+    '                 medications with each dated change and its reason, and allergies and adverse reactions.',
     '',
   );
   lines.push(

@@ -13,10 +13,12 @@ import { acknowledgementsInScope } from '../measures/alert-acknowledgements.repo
 import { allEvents } from '../measures/alert-events.repository';
 import { measureVersions } from '../measures/measure-definitions.repository';
 import { storedResultsInScope } from '../measures/measure-results.repository';
+import { allergiesInScope } from '../medications/allergies.repository';
+import { medicationsInScope } from '../medications/medication-list';
 import { addendaInScope } from '../notes/addenda.repository';
 import { notesInScope } from '../notes/notes.repository';
 import { sessionsInScope } from '../notes/sessions.repository';
-import { exportedAddendum, exportedClient, exportedNote, exportedResult, templatesOf } from './export-records';
+import { exportedAddendum, exportedAllergy, exportedClient, exportedMedication, exportedNote, exportedResult, templatesOf } from './export-records';
 
 export interface GatherOptions {
   /** One client, or null for the whole practice. */
@@ -71,6 +73,9 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
   const definitions = await usedMeasureDefinitions(db, results.map((result) => ({ id: result.measureId, version: result.measureVersion })));
   const acknowledgements = byClient(await acknowledgementsInScope(db, clientId));
   const events = await allEvents(db, clientId);
+  // Within a client, in the order they were started (then by name), as a history reads.
+  const medications = byClient((await medicationsInScope(db, clientId)).sort((a, b) => (a.history[0]?.date ?? '').localeCompare(b.history[0]?.date ?? '') || a.name.localeCompare(b.name)));
+  const allergies = byClient(await allergiesInScope(db, clientId));
   const activityLog = await activityInScope(db, clientId);
   const settings = await readSettings(db);
 
@@ -130,6 +135,8 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       subject: event.subject,
       raisedAt: event.raisedAt,
     })),
+    medications: medications.map(exportedMedication),
+    allergies: allergies.map(exportedAllergy),
     activityLog,
   };
 }

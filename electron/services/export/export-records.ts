@@ -1,10 +1,13 @@
 import type {
   ExportedAddendum,
+  ExportedAllergy,
   ExportedClient,
   ExportedMeasureResult,
+  ExportedMedication,
   ExportedNote,
   ExportedNoteSection,
 } from '../../../shared/data-export';
+import type { Allergy, Medication } from '../../../shared/medications';
 import type { NoteTemplate } from '../../../shared/note-templates';
 import type { Addendum } from '../../../shared/notes';
 import type { ClientRecord } from '../clients/clients.repository';
@@ -79,6 +82,7 @@ export function exportedNote(note: NoteRecord): ExportedNote {
     createdAt: note.createdAt,
     voided: null,
   };
+  if (content.medicationReview) exported.medicationReview = content.medicationReview;
   // Absent, not null, when process notes were left out (see ExportedNote).
   if (note.processNote !== undefined) {
     exported.processNote = note.processNote;
@@ -122,5 +126,47 @@ export function exportedResult({ result, lateEntryAddendumId, struckOutAddendumI
     createdAt: result.createdAt,
     lateEntryAddendumId,
     struckOut: result.struckOut === null || struckOutAddendumId === null ? null : { addendumId: struckOutAddendumId, reason: result.struckOut.reason },
+  };
+}
+
+export function exportedMedication(medication: Medication): ExportedMedication {
+  return {
+    id: medication.id,
+    clientId: medication.clientId,
+    name: medication.name,
+    current: medication.current,
+    history: medication.history.map((event) => ({
+      id: event.id,
+      medicationId: event.medicationId,
+      kind: event.kind,
+      date: event.date,
+      reason: event.reason,
+      regimen: {
+        dose: event.regimen.dose,
+        formRoute: event.regimen.formRoute,
+        schedule: event.regimen.schedule,
+        asNeeded: event.regimen.asNeeded,
+        dosesPerDay: event.regimen.dosesPerDay,
+        prescriber: event.regimen.prescriber,
+        prescriberName: event.regimen.prescriberName,
+        indication: event.regimen.indication,
+      },
+      sessionId: event.sessionId,
+      noteId: event.noteId,
+      recordedAt: event.recordedAt,
+    })),
+  };
+}
+
+export function exportedAllergy(allergy: Allergy): ExportedAllergy {
+  return {
+    id: allergy.id,
+    clientId: allergy.clientId,
+    substance: allergy.substance,
+    reaction: allergy.reaction,
+    kind: allergy.kind,
+    recordedOn: allergy.recordedOn,
+    removedOn: allergy.removedOn,
+    removedReason: allergy.removedReason,
   };
 }

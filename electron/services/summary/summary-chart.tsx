@@ -22,11 +22,11 @@ const PANEL_HEIGHT: Record<MeasurePanel['key'], number> = { total: 132, subscale
 // Room above each panel for its title, left for the rotated y axis title, below for the date ticks.
 const MARGIN = { top: 14, right: 14, bottom: 20, left: 40 };
 
-const colorOf = (style: SeriesStyle) => PALETTE[style.color % PALETTE.length] ?? '#000000';
-const strokeOf = (style: SeriesStyle) => (style.width === 'heavy' ? 1.6 : 1.1);
-const shortDay = (date: string) => format(parseISO(date), 'd MMM yyyy');
+export const colorOf = (style: SeriesStyle) => PALETTE[style.color % PALETTE.length] ?? '#000000';
+export const strokeOf = (style: SeriesStyle) => (style.width === 'heavy' ? 1.6 : 1.1);
+export const shortDay = (date: string) => format(parseISO(date), 'd MMM yyyy');
 
-function PdfMarker({ style, x, y, r = 1.9 }: { style: SeriesStyle; x: number; y: number; r?: number }) {
+export function PdfMarker({ style, x, y, r = 1.9 }: { style: SeriesStyle; x: number; y: number; r?: number }) {
   if (style.marker === 'circle') return <Circle cx={x} cy={y} r={r} fill={colorOf(style)} />;
   return <Path d={markerPath(style.marker, x, y, r)} fill={colorOf(style)} />;
 }
@@ -121,7 +121,7 @@ export function MeasureChart({ measure, width, from, to, styleStart }: { measure
 }
 
 /** One panel: its title, its own y axis and title, bands and cutoff where they belong, its lines. */
-function PanelDrawing({ panelKey, geometry, lineStyles }: { panelKey: string; geometry: TrendChartGeometry; lineStyles: ReadonlyMap<string, SeriesStyle> }) {
+export function PanelDrawing({ panelKey, geometry, lineStyles }: { panelKey: string; geometry: TrendChartGeometry; lineStyles: ReadonlyMap<string, SeriesStyle> }) {
   const { plot } = geometry;
   const bottom = plot.y + plot.height;
   const middle = plot.y + plot.height / 2;

@@ -3,7 +3,10 @@ import type { Settings } from '../../../shared/contract';
 import type { Client, Goal } from '../../../shared/clients';
 import { countsInSignal, type MeasureResult } from '../../../shared/measure-records';
 import { APPROACH_LABELS, RISK_LABELS } from '../../../shared/note-labels';
+import type { ChartSeriesInput } from '../../../shared/measures/chart';
 import type { MeasureDefinition } from '../../../shared/measures/definition';
+import { adherenceSeries, allergiesOnRecord, medicationChangesIn, medicationsTakenOn, type ListedMedication, type MedicationChange } from '../../../shared/medication-summary';
+import type { Allergy } from '../../../shared/medications';
 import { COMPANION_MEASURES } from '../../../shared/measures/series';
 import type { Addendum, GoalProgressMark, Session } from '../../../shared/notes';
 import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
@@ -13,6 +16,8 @@ import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
 import { resultsOfClient } from '../measures/measure-results.repository';
 import { listMeasures } from '../measures/measure-definitions.repository';
+import { allergiesInScope } from '../medications/allergies.repository';
+import { medicationsInScope } from '../medications/medication-list';
 import { addendaOf } from '../notes/addenda.repository';
 import { sessionsWithNotesInRange, type SessionWithNote as StoredSessionWithNote } from '../notes/sessions.repository';
 import { voidsOfClient } from '../notes/voids.repository';
@@ -46,6 +51,17 @@ export interface SummaryData {
   attendance: { sessions: number; attended: number; lateCancellations: number; noShows: number } | null;
   sessions: { date: string; type: Session['type']; modality: Session['modality']; attendance: Session['attendance']; durationMinutes: number | null; signed: boolean }[] | null;
   excerpts: { notes: SummaryExcerpt[]; draftsLeftOut: number } | null;
+  /** Only for a prescriber who ticked it (Settings → "I prescribe"). */
+  medications: SummaryMedications | null;
+}
+
+export interface SummaryMedications {
+  /** Taken at the period's end. */
+  current: ListedMedication[];
+  changes: MedicationChange[];
+  allergies: Pick<Allergy, 'substance' | 'reaction' | 'kind' | 'recordedOn'>[];
+  /** Share of doses taken (percent) per medication, from the signed visits' reviews in the period. */
+  adherence: ChartSeriesInput[];
 }
 
 export interface SummaryGoal {
@@ -137,6 +153,25 @@ export async function loadSummaryData(
         }))
       : null,
     excerpts: want(options, 'noteExcerpts') ? excerptsOf(sessions, options, redact) : null,
+    medications: want(options, 'medications') && settings.prescriber ? await medicationsOf(db, sessions, options, redact) : null,
+  };
+}
+
+async function medicationsOf(db: Kysely<VaultSchema>, sessions: SessionWithNote[], options: ProgressSummaryOptions, redact: (text: string) => string): Promise<SummaryMedications> {
+  const [medications, allergies] = await Promise.all([medicationsInScope(db, options.clientId), allergiesInScope(db, options.clientId)]);
+  // Adherence as reported in signed visits only: a draft's answers may still change.
+  const visits = sessions.flatMap(({ session, note }) =>
+    note.status === 'signed' && note.content.medicationReview ? [{ date: session.date, sessionId: session.id, noteId: note.id, review: note.content.medicationReview }] : [],
+  );
+  const redactRegimen = <T extends { regimen: ListedMedication['regimen'] }>(item: T): T => ({
+    ...item,
+    regimen: { ...item.regimen, indication: redact(item.regimen.indication) },
+  });
+  return {
+    current: medicationsTakenOn(medications, options.to).map(redactRegimen),
+    changes: medicationChangesIn(medications, options).map((change) => ({ ...redactRegimen(change), reason: redact(change.reason) })),
+    allergies: allergiesOnRecord(allergies, options.to).map(({ substance, reaction, kind, recordedOn }) => ({ substance, reaction: redact(reaction), kind, recordedOn })),
+    adherence: adherenceSeries(medications, visits, options),
   };
 }
 

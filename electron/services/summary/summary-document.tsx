@@ -4,6 +4,7 @@ import { formatDay } from '../../../shared/measures/alerts';
 import type { SummaryData } from './summary-data';
 import { chartLineCount } from './summary-chart';
 import { Excerpts } from './summary-excerpts';
+import { Medications } from './summary-medications';
 import { Attendance, Charts, ClientFacts, Diagnoses, Goals, MeasuresTable, SessionList } from './summary-sections';
 import { PAGE_MARGIN, styles } from './summary-styles';
 
@@ -35,6 +36,7 @@ export function SummaryDocument({ data }: { data: SummaryData }) {
         <Text style={styles.title}>Progress summary</Text>
         <ClientFacts data={data} />
         {data.diagnoses && <Diagnoses diagnoses={data.diagnoses} />}
+        {data.medications && <Medications medications={data.medications} width={contentWidth} range={data.range} />}
         {data.goals && <Goals goals={data.goals} />}
         {data.attendance && <Attendance attendance={data.attendance} />}
         {data.allianceMeasures && (

@@ -38,12 +38,14 @@ export class SummaryService {
     const sections = new Map<string, string>();
     for (const template of await templatesOfClientNotes(db, clientId)) for (const section of template.sections) if (!sections.has(section.key)) sections.set(section.key, section.label);
     const withProcessNotes = await hasProcessNotes(db, clientId);
+    const settings = await this.options.settings();
     return {
       firstSessionDate: span.first,
       lastSessionDate: span.last,
       noteSections: [...sections].map(([key, label]) => ({ key, label })),
       hasProcessNotes: withProcessNotes,
-      paperSize: (await this.options.settings()).paperSize,
+      prescriber: settings.prescriber,
+      paperSize: settings.paperSize,
     };
   }
 

@@ -2,12 +2,11 @@ import { Alert, Checkbox, Group, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import {
   SUMMARY_SECTION_LABELS,
-  summarySectionKeys,
   type SummaryChoices,
   type SummaryIdentity,
 } from '../../../shared/progress-summary';
 import { DateField } from '../components/DateField';
-import type { SummaryFieldErrors, SummaryFormValues } from './summary-options';
+import { offeredSections, type SummaryFieldErrors, type SummaryFormValues } from './summary-options';
 
 interface SummaryOptionsFieldsProps {
   values: SummaryFormValues;
@@ -21,6 +20,7 @@ const isIdentity = (value: string): value is SummaryIdentity => value === 'full'
 /** The left column of the export dialog: the span, how the client is named, and what goes in. */
 export function SummaryOptionsFields({ values, errors, choices, onChange }: SummaryOptionsFieldsProps) {
   const quoting = values.sections.includes('noteExcerpts');
+  const offered = offeredSections(choices);
 
   return (
     <Stack gap="md">
@@ -51,10 +51,10 @@ export function SummaryOptionsFields({ values, errors, choices, onChange }: Summ
         label="Include"
         value={values.sections}
         // Kept in document order, so the same choices always make the same request.
-        onChange={(picked) => onChange({ sections: summarySectionKeys.filter((key) => picked.includes(key)) })}
+        onChange={(picked) => onChange({ sections: offered.filter((key) => picked.includes(key)) })}
       >
         <Stack gap={6} mt={6}>
-          {summarySectionKeys.map((key) => (
+          {offered.map((key) => (
             <Checkbox key={key} value={key} label={SUMMARY_SECTION_LABELS[key]} />
           ))}
         </Stack>

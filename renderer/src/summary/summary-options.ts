@@ -1,9 +1,11 @@
 import { isIsoDate, localIsoDate } from '../../../shared/dates';
-import type {
-  ProgressSummaryOptionsInput,
-  SummaryChoices,
-  SummaryIdentity,
-  SummarySectionKey,
+import {
+  PRESCRIBER_SECTIONS,
+  type ProgressSummaryOptionsInput,
+  type SummaryChoices,
+  type SummaryIdentity,
+  type SummarySectionKey,
+  summarySectionKeys,
 } from '../../../shared/progress-summary';
 
 /** What the export dialog edits; `from`/`to` are the date inputs' text, so '' means "not entered". */
@@ -19,8 +21,15 @@ export interface SummaryFormValues {
 /** Problems the dialog names before asking the service (which checks the same rules again). */
 export type SummaryFieldErrors = Partial<Record<'from' | 'to' | 'excerptSections', string>>;
 
-/** The parts a first-time summary carries: the plan, both charts and attendance; nothing that quotes notes. */
+/**
+ * The parts a first-time summary carries: the plan, both charts and attendance; nothing that quotes
+ * notes. A prescriber's summary carries the Medications part too.
+ */
 export const DEFAULT_SECTIONS: readonly SummarySectionKey[] = ['goals', 'allianceChart', 'outcomeChart', 'attendance'];
+
+/** The parts the dialog offers: the prescriber's parts only with Settings → "I prescribe" on. */
+export const offeredSections = (choices: Pick<SummaryChoices, 'prescriber'>): SummarySectionKey[] =>
+  summarySectionKeys.filter((key) => choices.prescriber || !PRESCRIBER_SECTIONS.includes(key));
 const DEFAULT_EXCERPTS: readonly string[] = ['plan', 'goals'];
 
 /**
@@ -35,7 +44,7 @@ export function initialValues(choices: SummaryChoices, intakeDate: string | null
     from: start > to ? to : start,
     to,
     identity: 'codeOnly',
-    sections: [...DEFAULT_SECTIONS],
+    sections: summarySectionKeys.filter((key) => DEFAULT_SECTIONS.includes(key) || (choices.prescriber && PRESCRIBER_SECTIONS.includes(key))),
     excerptSections: DEFAULT_EXCERPTS.filter((key) => offered.has(key)),
     includeProcessNotes: false,
   };
