@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
 import { alertKinds, alertSeverities } from './measure-records';
 import { measureDefinitionSchema, raters } from './measures/definition';
+import { medicationReviewSchema } from './medication-review';
 import { noteTemplateSchema, sectionKinds } from './note-templates';
 import { addendumKinds, attendances, goalProgressMarks, modalities, noteStatuses, riskLevels, sessionApproaches, sessionTypes } from './notes';
 import { richTextDocSchema } from './rich-text';
@@ -130,6 +131,8 @@ export const exportedNoteSchema = z.strictObject({
   approaches: z.array(z.enum(sessionApproaches)),
   rupture: z.strictObject({ noted: z.boolean(), description: z.string() }),
   risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string() }),
+  /** The medication review (adherence, side effects, shared decision, changes decided); only in notes that have the section. */
+  medicationReview: medicationReviewSchema.optional(),
   /**
    * The private process note. Both fields are absent (not null) when the export left process notes
    * out, so a reader can tell "none written" from "not exported" (see `scope.includesProcessNotes`).
