@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { medicationNameSchema, regimenSchema, type MedicationEvent } from '../../../shared/medications';
 import { medicationEventProblems } from '../../../shared/medication-rules';
-import type { MedicationReview } from '../../../shared/medication-review';
+import { missedDosesProblem, type MedicationReview } from '../../../shared/medication-review';
 import { appendActivity } from '../activity/activity-log';
 import type { VaultSchema } from '../database/schema';
 import { insertMedicationEvent, medicationEventsInScope } from './medication-events.repository';
@@ -39,10 +39,8 @@ export async function reviewSigningProblems(db: Kysely<VaultSchema>, input: Sign
     }
     if (reviewed.has(item.medicationId)) problems[field(`items.${index}.medicationId`)] = 'This medication is reviewed twice; keep one review of it.';
     reviewed.add(item.medicationId);
-    const perDay = history.at(-1)!.regimen.dosesPerDay;
-    if (item.missedDoses !== null && perDay !== null && item.missedDoses > 7 * perDay) {
-      problems[field(`items.${index}.missedDoses`)] = `At most ${7 * perDay} doses were due in the last 7 days (${perDay} a day).`;
-    }
+    const missed = missedDosesProblem(item.missedDoses, history.at(-1)!.regimen.dosesPerDay);
+    if (missed) problems[field(`items.${index}.missedDoses`)] = missed;
   });
   // Changes to the same listed medication apply one after another, so each is checked after the ones
   // before it. A start always makes a new medication: it is checked on its own and never becomes the
