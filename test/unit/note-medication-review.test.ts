@@ -92,8 +92,10 @@ describe('changes decided in a medication review', () => {
     const signed = await nv.notes.sign({ noteId: draft.id, baseRevision: draft.revision });
     expect(signed.status).toBe('signed');
     const after = await list();
-    expect(after.map((m) => m.name)).toEqual(['Sertraline', 'Melatonin']);
-    const [sert, melatonin] = after;
+    // Both were added at the test's fixed clock, so the list's order between them is the ids'.
+    expect(after.map((m) => m.name).sort()).toEqual(['Melatonin', 'Sertraline']);
+    const sert = after.find((m) => m.name === 'Sertraline');
+    const melatonin = after.find((m) => m.name === 'Melatonin');
     expect(sert!.history.at(-1)).toMatchObject({
       kind: 'dose_change',
       date: '2026-06-10',

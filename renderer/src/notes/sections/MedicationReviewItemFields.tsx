@@ -1,3 +1,4 @@
+import { useMemo, useRef } from 'react';
 import { Fieldset, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import {
   adherenceReports,
@@ -31,6 +32,14 @@ export function MedicationReviewItemFields({ medication, item, onChange, errors,
   const regimen = medication?.history.at(-1)?.regimen ?? null;
   const perDay = regimen?.dosesPerDay ?? null;
   const set = <K extends keyof MedicationReviewItem>(key: K, value: MedicationReviewItem[K]) => onChange({ ...item, [key]: value });
+  // The checklist (fourteen controls) is drawn again only when its own answers change, not on every
+  // keystroke in this item's text boxes.
+  const latest = useRef({ item, onChange });
+  latest.current = { item, onChange };
+  const checklist = useMemo(
+    () => <SideEffectChecklist medicationName={name} value={item.sideEffects} onChange={(value) => latest.current.onChange({ ...latest.current.item, sideEffects: value })} />,
+    [name, item.sideEffects],
+  );
   const text = (key: TextField, minRows = 1) => (
     <Textarea
       label={reviewTextLabels[key]}
@@ -79,7 +88,7 @@ export function MedicationReviewItemFields({ medication, item, onChange, errors,
           error={errors.missedDoses ?? missedDosesProblem(item.missedDoses, perDay) ?? undefined}
           w={260}
         />
-        <SideEffectChecklist medicationName={name} value={item.sideEffects} onChange={(value) => set('sideEffects', value)} />
+        {checklist}
         {text('sideEffectNotes', 2)}
         {text('working', 2)}
         <Text size="sm" fw={500}>
