@@ -118,6 +118,12 @@ export function dosesTakenShare(item: Pick<MedicationReviewItem, 'adherence' | '
   return (due - item.missedDoses) / due;
 }
 
+/** Why the doses missed cannot be right for a regimen of `dosesPerDay` (more than were due), or null. */
+export function missedDosesProblem(missedDoses: number | null, dosesPerDay: number | null): string | null {
+  if (missedDoses === null || dosesPerDay === null || missedDoses <= 7 * dosesPerDay) return null;
+  return `At most ${7 * dosesPerDay} doses were due in the last 7 days (${dosesPerDay} a day).`;
+}
+
 /** The side-effect burden of a review: the severities of every rated side effect, added up. */
 export function sideEffectBurden(review: Pick<MedicationReview, 'items'>): number {
   return review.items.reduce((sum, item) => sum + item.sideEffects.reduce((inner, entry) => inner + SEVERITY_WEIGHT[entry.severity], 0), 0);

@@ -74,6 +74,7 @@ export function exportedNote(note: NoteRecord): ExportedNote {
     approaches: content.approaches ?? [],
     rupture: content.rupture,
     risk: content.risk,
+    ...(content.medicationReview ? { medicationReview: content.medicationReview } : {}),
     revision: note.revision,
     savedAt: note.savedAt,
     signedAt: note.signedAt,

@@ -1,7 +1,6 @@
 import type { ExportedAllergy, ExportedMedication } from '../../../shared/data-export';
-import { adherenceWords, sideEffectWords, type MedicationReview } from '../../../shared/medication-review';
 import { medicationEventWords, regimenInWords } from '../../../shared/medications';
-import { escapeLineStart, escapeMarkdown, inlineParagraphs } from './markdown-escape';
+import { escapeLineStart, escapeMarkdown } from './markdown-escape';
 
 /** `medications/<client code>.md`: one file per client who has medications or allergies recorded. */
 export const medicationMarkdownPath = (clientCode: string): string => `medications/${clientCode}.md`;
@@ -46,36 +45,4 @@ export function medicationListMarkdown(clientCode: string, medications: readonly
   });
   parts.push(`## Allergies and adverse reactions\n\n${allergyLines.length === 0 ? '_None recorded._' : allergyLines.join('\n')}`);
   return `${parts.join('\n\n')}\n`;
-}
-
-/** A note's medication review in words, for the note's medication section. */
-export function medicationReviewMarkdown(review: MedicationReview, nameOf: ReadonlyMap<string, string>): string {
-  const blocks = review.items.map((item) => {
-    const lines = [`**${escapeMarkdown(nameOf.get(item.medicationId) ?? 'A medication no longer on the list')}**`, ''];
-    if (item.adherence !== null) lines.push(bullet(`Adherence: ${adherenceWords[item.adherence]}`));
-    if (item.missedDoses !== null) lines.push(bullet(`Doses missed in the last 7 days: ${item.missedDoses}`));
-    const rated = item.sideEffects.filter((entry) => entry.severity !== 'none');
-    if (rated.length > 0) lines.push(bullet(`Side effects: ${rated.map((entry) => `${sideEffectWords[entry.effect]} (${entry.severity})`).join(', ')}`));
-    const texts: [string, string][] = [
-      ['Side-effect notes', item.sideEffectNotes],
-      ['How well it is working', item.working],
-      ['Options discussed', item.options],
-      ["Client's preference", item.preference],
-      ['Decision', item.decision],
-    ];
-    for (const [label, text] of texts) if (text.trim() !== '') lines.push(bullet(`${label}: ${inlineParagraphs(text.trim())}`));
-    return lines.join('\n');
-  });
-  if (review.changes.length > 0) {
-    blocks.push(
-      `**Changes decided in this visit:**\n\n${review.changes
-        .map((change) => {
-          const name = change.kind === 'start' ? change.name : nameOf.get(change.medicationId ?? '') ?? change.name;
-          const reason = change.reason.trim() === '' ? '' : `, because ${inlineParagraphs(change.reason.trim())}`;
-          return bullet(`${medicationEventWords[change.kind]} ${escapeMarkdown(name)}: ${escapeMarkdown(regimenInWords({ ...change.regimen }))}${reason}`);
-        })
-        .join('\n')}`,
-    );
-  }
-  return blocks.join('\n\n');
 }

@@ -1,7 +1,7 @@
 import type { ExportedAddendum, ExportedGoal, ExportedNote, ExportedSession } from '../../../shared/data-export';
 import { APPROACH_LABELS, ATTENDANCE_LABELS, MODALITY_LABELS, PROGRESS_LABELS, RISK_LABELS, SESSION_TYPE_LABELS, sessionTimeParts } from '../../../shared/note-labels';
 import { escapeLineStart, escapeMarkdown, inlineParagraphs } from './markdown-escape';
-import { medicationReviewMarkdown } from './medication-markdown';
+import { medicationReviewMarkdown } from './medication-review-markdown';
 import { richTextToMarkdown } from './rich-text-markdown';
 
 // The export's Markdown in one import for its callers: escaping and rich text live in their own modules.
@@ -19,7 +19,7 @@ export interface NoteMarkdownInput {
   addenda: readonly ExportedAddendum[];
   /** The client's goals by id, to name the goals a note marks progress on. */
   goals: ReadonlyMap<string, ExportedGoal>;
-  /** Medication names by id, to name the medications a medication review is about. */
+  /** The client's medications by id, to name the medications a medication review is about. */
   medicationNames?: ReadonlyMap<string, string>;
 }
 
@@ -28,7 +28,7 @@ const signer = (by: { name: string; credentials: string } | null): string =>
 
 /**
  * One session note as a Markdown file: a short header, then each template section as `## Label`
- * with its structured parts (goal progress, homework review, rupture, risk) before its text, then
+ * with its structured parts (goal progress, homework review, rupture, risk, medication review) before its text, then
  * the process note when exported, then addenda in the order they were signed.
  */
 export function noteToMarkdown({ clientCode, note, session, addenda, goals, medicationNames = new Map() }: NoteMarkdownInput): string {
@@ -72,8 +72,9 @@ export function noteToMarkdown({ clientCode, note, session, addenda, goals, medi
       const action = note.risk.action.trim();
       body.push(`**Risk level:** ${RISK_LABELS[note.risk.level]}${action === '' ? '' : `\n\n**Action taken:** ${inlineParagraphs(action)}`}`);
     }
-    if (section.kind === 'medication' && note.medicationReview && (note.medicationReview.items.length > 0 || note.medicationReview.changes.length > 0)) {
-      body.push(medicationReviewMarkdown(note.medicationReview, medicationNames));
+    if (section.kind === 'medication' && note.medicationReview) {
+      const review = medicationReviewMarkdown(note.medicationReview, medicationNames, note.status === 'signed');
+      if (review !== '') body.push(review);
     }
     if (section.markdown !== '') body.push(richTextToMarkdown(section.content, { headingOffset: 2 }));
     parts.push(`## ${escapeMarkdown(section.label)}\n\n${body.length > 0 ? body.join('\n\n') : '_(empty)_'}`);

@@ -11,7 +11,7 @@ import { addendaOf, insertAddendum, isVoided } from './addenda.repository';
 import { addendumHash, type SignedLateEntry, type Signer } from './note-hash';
 import { sessionRow } from './sessions.repository';
 import { addendumInput } from './signed-records.repository';
-import { noteSearchParts, writeNoteIndex } from './note-index';
+import { medicationNamesOf, noteSearchParts, writeNoteIndex } from './note-index';
 import { parseContent, parseTemplate, voidedConflict } from './note-store';
 import { noteRowOrThrow } from './notes.repository';
 
@@ -56,7 +56,8 @@ export async function appendAddendum(trx: Kysely<VaultSchema>, addendum: NewAdde
   const hash = addendumHash(addendumInput(stored, row.content_hash, { lateEntries: addendum.lateEntries ?? [], struckOut: addendum.struckOut ?? [] }));
   await insertAddendum(trx, { ...stored, hash });
   const addenda = (await addendaOf(trx, row.id)).map((existing) => existing.text);
-  const parts = noteSearchParts(parseTemplate(row.template_json), parseContent(row.content), addenda, 'signed');
+  const content = parseContent(row.content);
+  const parts = noteSearchParts(parseTemplate(row.template_json), content, addenda, 'signed', await medicationNamesOf(trx, row.client_id, content));
   await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
   const session = await sessionRow(trx, row.session_id);
   // The hash goes into the log too, so replacing the addendum and its stored hash together still shows.

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { NoteContent } from '../../../shared/notes';
 import type { VaultSchema } from '../database/schema';
+import { medicationRowsInScope } from '../medications/medications.repository';
 import { partRowid, partRowidRange, slotOfRowid } from './note-search-parts';
 import { deleteSearchRange, deleteSearchRows, insertNoteSearchRow, searchBodiesInRange } from './search-content.repository';
 
@@ -43,4 +45,13 @@ export async function writeNoteIndex(trx: Kysely<VaultSchema>, note: IndexedNote
 export async function deleteNoteIndex(trx: Kysely<VaultSchema>, noteKey: number): Promise<void> {
   const { first, last } = partRowidRange(noteKey);
   await deleteSearchRange(trx, first, last);
+}
+
+/**
+ * The names of the client's medications by id, which a note's medication review is indexed with; read
+ * only for a note that has a review, so an autosave of any other note costs no query.
+ */
+export async function medicationNamesOf(db: Kysely<VaultSchema>, clientId: string, content: Pick<NoteContent, 'medicationReview'>): Promise<ReadonlyMap<string, string>> {
+  if (!content.medicationReview) return new Map();
+  return new Map((await medicationRowsInScope(db, clientId)).map((row) => [row.id, row.name]));
 }

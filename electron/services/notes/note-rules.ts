@@ -30,6 +30,10 @@ export async function checkedContent(
   if ((content.approaches ?? []).length > 0 && !template.sections.some((section) => section.kind === 'tasks')) {
     problems.approaches = `This note's template (${template.name}) has no Tasks section to record the approach in.`;
   }
+  // A note without the section keeps the shape (and, once signed, the hash) such notes always had.
+  if (content.medicationReview !== undefined && !template.sections.some((section) => section.kind === 'medication')) {
+    problems.medicationReview = `This note's template (${template.name}) has no Medication review section.`;
+  }
   if (Object.keys(problems).length > 0) throw invalid(problems);
   return { ...content, sections: Object.fromEntries(template.sections.map((section) => [section.key, content.sections[section.key] ?? null])) };
 }

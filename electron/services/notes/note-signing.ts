@@ -8,7 +8,7 @@ import { refreshClientAlerts } from '../measures/client-alerts';
 import { applyReviewChanges, reviewSigningProblems, type SigningReview } from '../medications/note-medication-changes';
 import { appendAddendum, signerOf } from './addenda';
 import { canonicalJson, noteHash, type Json } from './note-hash';
-import { noteSearchParts, writeNoteIndex } from './note-index';
+import { medicationNamesOf, noteSearchParts, writeNoteIndex } from './note-index';
 import { signingProblems } from './note-rules';
 import { staleConflict } from './note-store';
 import { loadNote, markSigned, noteRowOrThrow } from './notes.repository';
@@ -52,7 +52,7 @@ export async function signNote(ctx: ServiceContext, input: { noteId: string; bas
       await refreshClientAlerts(trx, row.client_id, signedAt);
     }
     // From now on the note is one index row: it will not be typed in again.
-    const parts = noteSearchParts(note.template, note.content, [], 'signed');
+    const parts = noteSearchParts(note.template, note.content, [], 'signed', await medicationNamesOf(trx, row.client_id, note.content));
     await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
     // The hash goes into the log too, so replacing the note and its stored hash together still shows.
     await appendActivity(

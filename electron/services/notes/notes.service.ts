@@ -20,7 +20,7 @@ import { refreshClientAlerts } from '../measures/client-alerts';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { writeGoalProgress } from './goal-progress.repository';
 import { addAddendum, signNote, voidNote } from './note-signing';
-import { deleteNoteIndex, noteSearchParts, writeNoteIndex } from './note-index';
+import { deleteNoteIndex, medicationNamesOf, noteSearchParts, writeNoteIndex } from './note-index';
 import { checkedContent, homeworkOf } from './note-rules';
 import { parseTemplate, sessionFieldsOf, signedConflict, staleConflict } from './note-store';
 import { insertNote, loadNote, newNoteKey, noteRowOrThrow, updateDraft } from './notes.repository';
@@ -163,7 +163,7 @@ export class NotesService {
       if (ruptureNoted(row.content) !== content.rupture.noted) await refreshClientAlerts(trx, row.client_id, new Date(savedAt));
       await writeGoalProgress(trx, input.noteId, content);
       // Only the parts whose text changed are rewritten: usually the one section being typed in.
-      const parts = noteSearchParts(template, content, [], 'draft');
+      const parts = noteSearchParts(template, content, [], 'draft', await medicationNamesOf(trx, row.client_id, content));
       await writeNoteIndex(trx, { noteKey: row.search_rowid, noteId: row.id, clientId: row.client_id, parts });
       return { revision, savedAt };
     });

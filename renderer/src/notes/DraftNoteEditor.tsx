@@ -18,6 +18,10 @@ import { GoalProgressPanel } from './sections/GoalProgressPanel';
 import { HomeworkReviewPanel } from './sections/HomeworkReviewPanel';
 import { ApproachPanel } from './sections/ApproachPanel';
 import { contentExtras, extrasOf, riskActionMissing, type NoteExtras } from './sections/note-extras';
+import { MedicationReviewPanel } from './sections/MedicationReviewPanel';
+import { useMedicationsChanged } from '../medications/queries';
+import { reviewErrorsOf } from './sections/medication-review-form';
+import type { MedicationReview } from '../../../shared/medication-review';
 import { RiskPanel } from './sections/RiskPanel';
 import { RupturePanel } from './sections/RupturePanel';
 import { sessionToValues, valuesToSession } from './session-form';
@@ -43,7 +47,10 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
   const navigate = useGuardedNavigate();
   const sessionDeleted = useSessionDeleted();
   const [riskActionError, setRiskActionError] = useState<string>();
+  const [reviewErrors, setReviewErrors] = useState<Record<string, string>>({});
+  const [reviewProblems, setReviewProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const noteChanged = useNoteChanged();
+  const medicationsChanged = useMedicationsChanged();
 
   const collect = useCallback((): DraftSnapshot => {
     const read = (key: string, stored: RichTextNode | null): RichTextNode | null => {
@@ -81,6 +88,13 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
     saver.changed();
   };
 
+  // The review filled in from the client's list is held with the draft but not saved on its own: opening
+  // a draft changes nothing until the practitioner does, and the next save carries it.
+  const prefillReview = useCallback((review: MedicationReview) => {
+    extrasRef.current = { ...extrasRef.current, medicationReview: review };
+    setExtras(extrasRef.current);
+  }, []);
+
   // Ctrl/Cmd+S saves at once, for practitioners whose fingers do it anyway.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -100,6 +114,8 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
     saver.stop();
     setSigning(false);
     noteChanged(signed);
+    // Signing applied the changes decided in the visit to the client's medication list.
+    if (signed.content.medicationReview) medicationsChanged(note.clientId);
   };
 
   const extrasFor = (section: TemplateSection): ReactNode => {
@@ -117,6 +133,19 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
         return <RupturePanel value={extras.rupture} onChange={(value) => updateExtras('rupture', value)} />;
       case 'risk':
         return <RiskPanel value={extras.risk} onChange={(value) => updateExtras('risk', value)} actionError={riskActionError} />;
+      case 'medication':
+        return (
+          <MedicationReviewPanel
+            clientId={note.clientId}
+            sessionDate={note.session.date}
+            value={extras.medicationReview}
+            onChange={(value) => updateExtras('medicationReview', value)}
+            onPrefill={prefillReview}
+            errors={reviewErrors}
+            onErrorsChange={setReviewErrors}
+            onProblems={setReviewProblems}
+          />
+        );
       case 'richText':
         return null;
     }
@@ -162,8 +191,10 @@ export function DraftNoteEditor({ note, client }: { note: Note; client: Client }
         opened={signing}
         onClose={() => setSigning(false)}
         riskActionMissing={riskActionMissing(extras.risk)}
+        blockedBy={reviewProblems.size > 0 ? 'A number in the medication review needs fixing first; its message is shown under it.' : null}
         onSign={sign}
         onRiskActionRefused={setRiskActionError}
+        onFieldErrors={(fieldErrors) => setReviewErrors(reviewErrorsOf(fieldErrors))}
       />
       <DeleteDraftModal
         opened={deleting}

@@ -4,6 +4,7 @@ import { DEFAULT_TEMPLATE_ID } from '../../../shared/note-templates';
 import { call } from '../api';
 import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { useNoteChanged, useNoteTemplates } from './queries';
+import { usePrescriber } from '../medications/queries';
 import { newSessionValues, valuesToSession } from './session-form';
 import { SessionDetailsForm } from './SessionDetailsForm';
 
@@ -44,6 +45,9 @@ export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened,
 
 function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose, onStarted }: Omit<NewSessionModalProps, 'opened'> & { onStarted: () => void }) {
   const templates = useNoteTemplates();
+  // A medication review is for prescribers (Settings → "I prescribe"); notes already written keep theirs.
+  const prescriber = usePrescriber();
+  const offered = (templates.data?.templates ?? []).filter((template) => prescriber || !template.sections.some((section) => section.kind === 'medication'));
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const noteChanged = useNoteChanged();
   const navigate = useGuardedNavigate();
@@ -65,7 +69,7 @@ function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose, onStar
       <Select
         label="Note template"
         allowDeselect={false}
-        data={(templates.data?.templates ?? []).map((template) => ({ value: template.id, label: template.name }))}
+        data={offered.map((template) => ({ value: template.id, label: template.name }))}
         value={templateId}
         onChange={(value) => value && setTemplateId(value)}
         error={templates.isError ? 'Templates could not be loaded; the default one will be used.' : undefined}

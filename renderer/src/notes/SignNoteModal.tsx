@@ -16,18 +16,26 @@ interface SignNoteModalProps {
   onSign: () => Promise<void>;
   /** A field message from the service for the risk action, shown in the Risk section as well. */
   onRiskActionRefused: (message: string) => void;
+  /** Why signing must wait for a fix in the note itself (a number that breaks its rule), or null. */
+  blockedBy?: string | null;
+  /** Every field message of a refusal, for the sections that show them at their fields. */
+  onFieldErrors?: (fieldErrors: Record<string, string>) => void;
 }
 
+/** The medication review's messages name fields of one medication or change, so they are read there. */
+const REVIEW_PREFIX = 'medicationReview.';
+const REVIEW_REFUSED = 'Some answers in the medication review need attention before signing; each message is shown at its field in the note.';
+
 /** Confirms who signs and that the note becomes read-only; refuses early when the risk rule fails. */
-export function SignNoteModal({ opened, onClose, riskActionMissing, onSign, onRiskActionRefused }: SignNoteModalProps) {
+export function SignNoteModal({ opened, ...props }: SignNoteModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Sign note" centered>
-      {opened && <SignNoteBody onClose={onClose} riskActionMissing={riskActionMissing} onSign={onSign} onRiskActionRefused={onRiskActionRefused} />}
+    <Modal opened={opened} onClose={props.onClose} title="Sign note" centered>
+      {opened && <SignNoteBody {...props} />}
     </Modal>
   );
 }
 
-function SignNoteBody({ onClose, riskActionMissing, onSign, onRiskActionRefused }: Omit<SignNoteModalProps, 'opened'>) {
+function SignNoteBody({ onClose, riskActionMissing, onSign, onRiskActionRefused, blockedBy = null, onFieldErrors }: Omit<SignNoteModalProps, 'opened'>) {
   const settings = useSettings();
   const link = useGuardedLink();
   const [busy, setBusy] = useState(false);
@@ -43,13 +51,19 @@ function SignNoteBody({ onClose, riskActionMissing, onSign, onRiskActionRefused 
     } catch (caught) {
       const riskMessage = caught instanceof ApiError ? caught.fieldErrors['risk.action'] : undefined;
       if (riskMessage) onRiskActionRefused(riskMessage);
-      const fieldMessages = caught instanceof ApiError ? Object.values(caught.fieldErrors) : [];
+      const fieldErrors = caught instanceof ApiError ? caught.fieldErrors : {};
+      onFieldErrors?.(fieldErrors);
+      const keys = Object.keys(fieldErrors);
+      const fieldMessages = [
+        ...keys.filter((key) => !key.startsWith(REVIEW_PREFIX)).map((key) => fieldErrors[key]!),
+        ...(keys.some((key) => key.startsWith(REVIEW_PREFIX)) ? [REVIEW_REFUSED] : []),
+      ];
       setError(fieldMessages.length > 0 ? fieldMessages.join(' ') : errorMessage(caught));
       setBusy(false);
     }
   };
 
-  const blocked = riskActionMissing || (settings.isSuccess && name === '');
+  const blocked = riskActionMissing || blockedBy !== null || (settings.isSuccess && name === '');
   return (
     <Stack>
       <ErrorAlert message={error} />
@@ -70,6 +84,11 @@ function SignNoteBody({ onClose, riskActionMissing, onSign, onRiskActionRefused 
       {riskActionMissing && (
         <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />}>
           {RISK_ACTION_NEEDED}
+        </Alert>
+      )}
+      {blockedBy !== null && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />}>
+          {blockedBy}
         </Alert>
       )}
       <Text size="sm" c="dimmed">

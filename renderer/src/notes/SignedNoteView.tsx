@@ -13,6 +13,7 @@ import { APPROACH_LABELS, PROGRESS_LABELS, RISK_COLORS, RISK_LABELS } from '../.
 import { PROCESS_NOTE_EXPLANATION } from './ProcessNoteEditor';
 import { SignatureLine } from './SignatureLine';
 import { VoidNoteModal } from './VoidNoteModal';
+import { MedicationReviewSummary } from './sections/MedicationReviewSummary';
 import { formatLocalDay } from '../lib/dates';
 import { localIsoDate } from '../../../shared/dates';
 
@@ -75,6 +76,10 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
             )}
           </Stack>
         );
+      case 'medication':
+        return content.medicationReview ? (
+          <MedicationReviewSummary clientId={note.clientId} noteId={note.id} sessionDate={note.session.date} review={content.medicationReview} />
+        ) : null;
       case 'richText':
         return null;
     }

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SettingsSection } from '../SettingsSection';
 import { TemplateCard } from './TemplateCard';
 import { TemplateEditorModal, type EditorTarget } from './TemplateEditorModal';
-import { draftFrom, type SaveTemplateInput } from './template-draft';
+import { draftFrom, hasMedicationReview, type SaveTemplateInput } from './template-draft';
+import { usePrescriber } from '../../medications/queries';
 import { TEMPLATES_QUERY_KEY } from '../../lib/query-keys';
 
 /** Settings → Note templates: every template, and a copy of any of them to shape to the practice. */
@@ -16,6 +17,8 @@ export function NoteTemplatesSection() {
   const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: TEMPLATES_QUERY_KEY, queryFn: () => call('listNoteTemplates') });
   const [target, setTarget] = useState<EditorTarget | null>(null);
+  // Templates with a medication review show only to prescribers; turning "I prescribe" off keeps them.
+  const prescriber = usePrescriber();
 
   const open = (source: NoteTemplate, mode: 'copy' | 'edit') => setTarget({ source, draft: draftFrom(source, mode) });
   const save = (input: SaveTemplateInput) => call('saveNoteTemplate', input);
@@ -34,7 +37,7 @@ export function NoteTemplatesSection() {
       {templates.isPending && <Skeleton height={180} aria-label="Loading templates" />}
       {templates.data && (
         <Stack gap="xs">
-          {templates.data.templates.map((template) => (
+          {templates.data.templates.filter((template) => prescriber || !hasMedicationReview(template)).map((template) => (
             <TemplateCard key={template.id} template={template} onCopy={() => open(template, 'copy')} onEdit={() => open(template, 'edit')} />
           ))}
         </Stack>

@@ -1,6 +1,7 @@
 import { ActionIcon, Fieldset, Group, Select, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { SectionKind } from '../../../../shared/note-templates';
+import { usePrescriber } from '../../medications/queries';
 import { KIND_OPTIONS, type DraftErrors, type SectionDraft } from './template-draft';
 
 interface SectionFieldsProps {
@@ -18,6 +19,9 @@ const isKind = (value: string | null): value is SectionKind => KIND_OPTIONS.some
 /** One section of the template being edited: its name, prompt and kind, and buttons to move or remove it. */
 export function SectionFields({ section, position, count, errors, onChange, onMove, onRemove }: SectionFieldsProps) {
   const name = section.label.trim() || `section ${position}`;
+  // The medication review is for prescribers; a section that already is one keeps its kind on screen.
+  const prescriber = usePrescriber();
+  const kinds = KIND_OPTIONS.filter((option) => option.value !== 'medication' || prescriber || section.kind === 'medication');
   return (
     <Fieldset legend={`Section ${position}`} variant="filled" radius="md" p="sm" pt={4}>
       <Group align="flex-start" gap="sm" wrap="nowrap">
@@ -33,7 +37,7 @@ export function SectionFields({ section, position, count, errors, onChange, onMo
         />
         <Select
           label="Kind"
-          data={KIND_OPTIONS.map((option) => ({ ...option }))}
+          data={kinds.map((option) => ({ ...option }))}
           value={section.kind}
           onChange={(kind) => isKind(kind) && onChange({ kind })}
           allowDeselect={false}

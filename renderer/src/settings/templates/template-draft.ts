@@ -38,7 +38,11 @@ export const KIND_OPTIONS: readonly { value: SectionKind; label: string }[] = [
   { value: 'tasks', label: 'Tasks' },
   { value: 'bond', label: 'Bond' },
   { value: 'risk', label: 'Risk' },
+  { value: 'medication', label: 'Medication review' },
 ];
+
+/** Whether a template has a medication review: offered only to practitioners who prescribe. */
+export const hasMedicationReview = (template: Pick<NoteTemplate, 'sections'>): boolean => template.sections.some((section) => section.kind === 'medication');
 
 export const kindLabel = (kind: SectionKind): string => KIND_OPTIONS.find((option) => option.value === kind)?.label ?? kind;
 
