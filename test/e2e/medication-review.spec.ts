@@ -1,15 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { openEmptyVault } from './clients-ui';
 import { saveStatus } from './notes-ui';
 
 /**
- * A prescriber's medication visit: the Medication management note reviews the client's medication
- * (missed doses, a severe side effect), decides a dose change, is refused once with the message at its
- * field, and the signed note shows the change applied.
- * The setup (prescriber setting, client, medication) goes through the API; the note through the UI.
+ * A prescriber's medication visit from end to end: the Medication management note reviews the client's
+ * two medications (missed doses, a severe side effect), decides a dose change, is refused once with the
+ * message at its field, and is signed. Then the change is on the Medications tab's history, marked on
+ * the alliance chart, the severe side effect is an alert on the Dashboard, and the PDF summary (read
+ * with pdftotext) holds the medication and the change.
+ * The setup (prescriber setting, client, medications, earlier alliance results) goes through the API;
+ * the visit and everything it changes through the UI. The Medications tab's own forms have their spec.
  */
-test('a medication review with a dose change is signed and shows the change applied', async ({ app: page }) => {
-  test.setTimeout(90_000);
+test('a medication visit: review, shared decision, signing; the list, the chart, the alert and the PDF follow', async ({ app: page, harness, projectName }) => {
+  test.setTimeout(150_000);
   await openEmptyVault(page);
   const clientId = await page.evaluate(async () => {
     type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { message: string } };
@@ -27,6 +32,11 @@ test('a medication review with a dose change is signed and shows the change appl
     const client = unwrap(await api.createClient!({ fields })) as { id: string };
     const regimen = { dose: '50 mg', formRoute: 'tablet, by mouth', schedule: 'every morning', asNeeded: false, dosesPerDay: 1, prescriber: 'me', prescriberName: '', indication: 'low mood' };
     unwrap(await api.startMedication!({ clientId: client.id, name: 'Sertraline', date: '2025-01-06', reason: '', regimen }));
+    unwrap(await api.startMedication!({ clientId: client.id, name: 'Quetiapine', date: '2025-02-03', reason: '', regimen: { ...regimen, dose: '25 mg', schedule: 'at night', indication: 'sleep' } }));
+    // Earlier alliance results, so the alliance chart is drawn and can carry the change's mark.
+    for (const takenOn of ['2025-03-03', '2025-04-07']) {
+      unwrap(await api.recordMeasure!({ clientId: client.id, sessionId: null, measureId: 'sac-client', takenOn, responses: { goals: 8, tasks: 8, bond: 9 } }));
+    }
     return client.id;
   });
 
@@ -75,4 +85,36 @@ test('a medication review with a dose change is signed and shows the change appl
   await expect(review.getByRole('list', { name: 'Changes applied to the medication list' })).toContainText(
     'Dose changed: Sertraline, 100 mg · tablet, by mouth · every morning Reason: Partial response after eight weeks',
   );
+
+  // The list: Sertraline is at 100 mg now, its history keeps the start and adds the visit's change.
+  await page.getByRole('tab', { name: 'Medications' }).click();
+  const history = page.getByRole('list', { name: 'History of Sertraline' });
+  await expect(history).toContainText('Started');
+  await expect(history).toContainText('Dose changed');
+  await expect(history).toContainText('Partial response after eight weeks');
+  await expect(history).toContainText('Decided in the session on');
+
+  // The alliance chart marks the change, with the change in words.
+  await page.getByRole('tab', { name: 'Measures' }).click();
+  const alliance = page.getByRole('group', { name: /^Alliance, / });
+  await expect(alliance.getByRole('img', { name: /^Medication change, .*: Sertraline: dose changed 50 mg → 100 mg \(Partial response after eight weeks\)$/ })).toBeAttached();
+
+  // The severe side effect is an alert on the Dashboard, explained in words.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByText(/Sertraline: severe side effect \(dizziness\) reported at the session on/)).toBeVisible();
+
+  if (projectName === 'electron') return; // Electron shows a real OS save dialog, which a test cannot answer.
+  await page.goBack();
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Export progress summary…' }).click();
+  const summary = page.getByRole('dialog', { name: 'Export progress summary' });
+  await expect(summary.getByRole('checkbox', { name: /^Medications/ })).toBeChecked();
+  const file = path.join(harness.dialogDir, 'medication-summary.pdf');
+  await harness.setDialogAnswer('save', file);
+  await summary.getByRole('button', { name: 'Export…' }).click();
+  await expect(summary).toBeHidden({ timeout: 30_000 });
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Sertraline');
+  expect(text).toContain('100 mg');
+  expect(text).toContain('Partial response after eight weeks');
 });

@@ -143,11 +143,11 @@ describe('medications in the open-format export', () => {
     const note = files.get(noteFile)!;
     expect(note).toContain('## Medication review');
     expect(note).toContain(`**${MED.examplazine}**`);
-    expect(note).toContain('- Adherence: Sometimes misses');
+    expect(note).toContain('- Adherence since the last visit: Sometimes misses');
     expect(note).toContain('- Doses missed in the last 7 days: 2');
     expect(note).toContain('- Side effects: Nausea or upset stomach (severe)');
-    expect(note).toContain(`- Decision: ${MED.decision}`);
-    expect(note).toContain(`- Dose changed ${MED.examplazine}: 75 mg, one and a half tablets · tablet, by mouth · every morning, because ${MED.lowerReason}`);
+    expect(note).toContain(`- What was decided: ${MED.decision}`);
+    expect(note).toContain(`- Dose changed: ${MED.examplazine}, 75 mg, one and a half tablets · tablet, by mouth · every morning. Reason: ${MED.lowerReason}`);
   });
 
   it('a one-client export holds only that client\'s medications, events and allergies', async () => {
