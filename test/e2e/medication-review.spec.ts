@@ -87,6 +87,7 @@ test('a medication visit: review, shared decision, signing; the list, the chart,
   );
 
   // The list: Sertraline is at 100 mg now, its history keeps the start and adds the visit's change.
+  await page.getByRole('link', { name: 'TW-3101 · Teodor Wilcox-Amani' }).click();
   await page.getByRole('tab', { name: 'Medications' }).click();
   const history = page.getByRole('list', { name: 'History of Sertraline' });
   await expect(history).toContainText('Started');
