@@ -30,5 +30,18 @@ export async function signedReviewsOfClient(db: Kysely<VaultSchema>, clientId: s
     .orderBy(sql`coalesce(ses.start_time, '')`)
     .orderBy('ses.created_at')
     .execute();
-  return rows.map((row) => ({ sessionId: row.session_id, noteId: row.note_id, date: row.session_date, review: medicationReviewSchema.parse(JSON.parse(row.review)) }));
+  // A review that no longer reads (damaged content, which Verify records reports) is left out rather
+  // than thrown: every write to the client refreshes its alerts, and must not fail because of it.
+  return rows.flatMap((row) => {
+    const review = medicationReviewSchema.safeParse(parseJson(row.review));
+    return review.success ? [{ sessionId: row.session_id, noteId: row.note_id, date: row.session_date, review: review.data }] : [];
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
