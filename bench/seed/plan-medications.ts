@@ -27,8 +27,9 @@ import type { Rng } from './prng';
  * management notes whose review records adherence (steady, mixed or struggling clients), doses missed,
  * side effects (now and then a severe one) and the shared decision, and whose decided changes are the
  * list's events (applied when the note was signed). Elsewhere another prescriber is named and changes
- * are entered on the list. Some clients have allergies. The busy and PDF clients stay as they are, so
- * the benchmarks that read them measure the same records. Every draw comes from the client's own
+ * are entered on the list. Some clients have allergies. The busy client is always on medication
+ * prescribed here, so the chart benchmark draws medication lines and marks; the PDF client has none, so
+ * the PDF benchmarks read the records they always did. Every draw comes from the client's own
  * 'medication' stream, so the rest of the practice is the same as without medications.
  */
 const MEDICATION_TEMPLATE = BUILT_IN_TEMPLATES.find((template) => template.id === 'medication')!;
@@ -128,10 +129,13 @@ export function planMedications(client: PlannedClient): void {
       };
     });
   }
-  if (client.role !== 'ordinary' || !rng.chance(0.33)) return;
+  // The busy client is on medication prescribed here, so the chart bench row draws the medication
+  // series and change marks for the client with the most sessions; the PDF client stays without.
+  const busy = client.role === 'busy';
+  if (!busy && (client.role !== 'ordinary' || !rng.chance(0.33))) return;
   const visits = client.sessions.filter((session) => session.fields.attendance === 'attended' && session.fields.date <= HISTORY_END);
   if (visits.length < 2) return;
-  const prescribedHere = rng.chance(0.65);
+  const prescribedHere = busy || rng.chance(0.65);
   const prescriber = prescribedHere ? null : rng.pick(OTHER_PRESCRIBERS);
   const tendency = rng.weighted([['steady', 45], ['mixed', 35], ['struggling', 20]] as const);
   const kinds = rng.sample(MEDICATION_KINDS, rng.chance(0.7) ? 1 : 2);
@@ -160,6 +164,8 @@ export function planMedications(client: PlannedClient): void {
   const firstStart = Math.min(...starts);
   for (const session of visits.slice(firstStart)) {
     if (session.template.id !== client.template.id) continue;
+    // The busy client's drafts stay alliance notes: the autosave benchmarks type into them.
+    if (busy && session.status !== 'signed') continue;
     session.template = MEDICATION_TEMPLATE;
     const date = session.fields.date;
     // Reviewed: what was being taken before this visit; changed: what this visit decided.

@@ -126,4 +126,17 @@ test('a prescriber starts two medications, changes a dose, and a stop dated befo
   await expect(log).toContainText('Dose changed');
   await expect(log).not.toContainText(FIRST);
   await expect(log).not.toContainText('20 mg');
+
+  // "I prescribe" off hides the tab and keeps the list: on again, it is all there.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await prescribes.uncheck();
+  await expect(prescribes).not.toBeChecked();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Marisol Quintero', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Medications' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await prescribes.check();
+  await page.goBack();
+  await page.getByRole('tab', { name: 'Medications' }).click();
+  await expect(card(page, FIRST)).toContainText('20 mg, two tablets');
 });
