@@ -21,7 +21,7 @@ export function rawMedicationChart(stmt: Prepare, clientId: string): MedicationC
     SELECT ses.id AS session_id, n.id AS note_id, ses.session_date, json_extract(n.content, '$.medicationReview') AS review
     FROM notes AS n JOIN sessions AS ses ON ses.id = n.session_id
     WHERE n.client_id = ? AND n.status = 'signed' AND json_extract(n.content, '$.medicationReview') IS NOT NULL
-      AND EXISTS (SELECT 1 FROM json_each(n.template_json, '$.sections') AS s WHERE json_extract(s.value, '$.kind') = 'medication')
+      AND instr(n.template_json, '"kind":"medication"') > 0
       AND ses.id NOT IN (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')
     ORDER BY ses.session_date, coalesce(ses.start_time, ''), ses.created_at`).all(clientId) as { session_id: string; note_id: string; session_date: string; review: string }[];
   return medicationChart(

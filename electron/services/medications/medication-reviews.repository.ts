@@ -24,7 +24,9 @@ export async function signedReviewsOfClient(db: Kysely<VaultSchema>, clientId: s
     .where('n.client_id', '=', clientId)
     .where('n.status', '=', 'signed')
     .where(sql<string | null>`json_extract(n.content, '$.medicationReview')`, 'is not', null)
-    .where(sql<boolean>`exists (select 1 from json_each(n.template_json, '$.sections') as s where json_extract(s.value, '$.kind') = 'medication')`)
+    // The template is stored as JSON.stringify wrote it, so a substring test finds a medication section
+    // without walking every note's template with json_each (which tripled this query's time).
+    .where(sql<boolean>`instr(n.template_json, '"kind":"medication"') > 0`)
     .where('ses.id', 'not in', voidedSessionIds())
     .orderBy('ses.session_date')
     .orderBy(sql`coalesce(ses.start_time, '')`)
