@@ -86,6 +86,13 @@ test('a medication visit: review, shared decision, signing; the list, the chart,
     'Dose changed: Sertraline, 100 mg · tablet, by mouth · every morning Reason: Partial response after eight weeks',
   );
 
+  // Voiding this note would not undo the change on the list, and its dialog says so.
+  await page.getByRole('button', { name: 'Void note…' }).click();
+  const voidDialog = page.getByRole('dialog', { name: /^Void the note of / });
+  await expect(voidDialog).toContainText('This note changed the medication list (one change). Voiding it leaves the list as it is');
+  await voidDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(voidDialog).toBeHidden();
+
   // The list: Sertraline is at 100 mg now, its history keeps the start and adds the visit's change.
   await page.getByRole('link', { name: 'TW-3101 · Teodor Wilcox-Amani' }).click();
   await page.getByRole('tab', { name: 'Medications' }).click();

@@ -108,7 +108,14 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
           </Text>
         </Alert>
       )}
-      <VoidNoteModal opened={voiding} onClose={() => setVoiding(false)} noteId={note.id} clientId={note.clientId} sessionDate={note.session.date} />
+      <VoidNoteModal
+        opened={voiding}
+        onClose={() => setVoiding(false)}
+        noteId={note.id}
+        clientId={note.clientId}
+        sessionDate={note.session.date}
+        medicationChanges={note.template.sections.some((section) => section.kind === 'medication') ? (note.content.medicationReview?.changes.length ?? 0) : 0}
+      />
       {note.signedAt && note.signedBy && note.contentHash && (
         <SignatureLine label="Signed" signedAt={note.signedAt} signedBy={note.signedBy} hash={note.contentHash} />
       )}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useSettings } from '../lib/settings-query';
 import { useNoteChanged } from './queries';
 import { useMeasuresChanged } from '../measures/queries';
+import { useMedicationsChanged } from '../medications/queries';
 
 interface VoidNoteModalProps {
   opened: boolean;
@@ -13,16 +14,20 @@ interface VoidNoteModalProps {
   noteId: string;
   clientId: string;
   sessionDate: string;
+  /** How many medication changes the note applied to the list when it was signed. */
+  medicationChanges: number;
 }
 
 /**
  * Voids a signed note created by mistake. Nothing is deleted: the reason is signed as an addendum, the
  * note stays in the record struck through, and its session leaves charts, alerts, counts and summaries.
  */
-export function VoidNoteModal({ opened, onClose, noteId, clientId, sessionDate }: VoidNoteModalProps) {
+export function VoidNoteModal({ opened, onClose, noteId, clientId, sessionDate, medicationChanges }: VoidNoteModalProps) {
   const settings = useSettings();
   const noteChanged = useNoteChanged();
   const measuresChanged = useMeasuresChanged();
+  // A voided review leaves the adherence lines and the medication alerts.
+  const medicationsChanged = useMedicationsChanged();
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +44,7 @@ export function VoidNoteModal({ opened, onClose, noteId, clientId, sessionDate }
     try {
       noteChanged(await call('voidNote', { noteId, reason }));
       measuresChanged(clientId);
+      medicationsChanged(clientId);
       setReason('');
       onClose();
     } catch (caught) {
@@ -59,6 +65,13 @@ export function VoidNoteModal({ opened, onClose, noteId, clientId, sessionDate }
           charts, alerts, session counts and summaries. The reason is signed as an addendum{name !== '' && <> by <strong>{name}</strong></>} and
           cannot be undone.
         </Text>
+        {medicationChanges > 0 && (
+          // The list records what was prescribed; a void says the note was a mistake, not that the prescription was.
+          <Text size="sm" fw={500}>
+            This note changed the medication list ({medicationChanges === 1 ? 'one change' : `${medicationChanges} changes`}). Voiding it leaves the list
+            as it is: if a change did not happen, record the correction on the Medications tab.
+          </Text>
+        )}
         <Textarea
           label="Reason"
           description="For example: opened for the wrong client."
