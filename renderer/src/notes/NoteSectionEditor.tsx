@@ -40,11 +40,12 @@ export const NoteSectionEditor = memo(function NoteSectionEditor({ label, prompt
   // The same extension objects on every render: Tiptap compares them by identity and, when they differ,
   // resets the editor's options mid-typing, a needless redraw while keystrokes are still in flight.
   const extensions = useMemo(() => noteSectionExtensions(prompt), [prompt]);
-  const editor = useEditor({
-    extensions,
-    content: initial ?? '',
-    shouldRerenderOnTransaction: false,
-    editorProps: {
+  // Stable too: Tiptap compares every option by identity on each render, and a new editorProps object
+  // makes it call setOptions, whose view.updateState redraws from the last state. A keystroke still in
+  // flight then loses its caret: the first letter typed after a click into an empty section ended up
+  // after the rest ("lient said hello.C") when the section's panel re-rendered at that moment.
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
@@ -52,7 +53,14 @@ export const NoteSectionEditor = memo(function NoteSectionEditor({ label, prompt
         'aria-describedby': promptId,
         dir: 'auto',
       },
-    },
+    }),
+    [headingId, promptId],
+  );
+  const editor = useEditor({
+    extensions,
+    content: initial ?? '',
+    shouldRerenderOnTransaction: false,
+    editorProps,
     onUpdate: () => onChangeRef.current(),
     onBlur: () => onBlurRef.current(),
   });

@@ -1,5 +1,5 @@
 import '@mantine/tiptap/styles.css';
-import { useId, useRef } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Input, Stack } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
 import { RichTextToolbar } from './RichTextToolbar';
@@ -22,10 +22,12 @@ export function RichTextField({ label, value, onChange, error, description }: Ri
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
-  const editor = useEditor({
-    extensions: richTextExtensions,
-    content: value ?? '',
-    editorProps: {
+  // Options that keep their identity between renders: Tiptap calls setOptions when any differs, and its
+  // redraw from the last state can move the caret of a keystroke still in flight (see
+  // NoteSectionEditor). The content option is read only when the editor is made, so the first value stays.
+  const [initialContent] = useState(() => value ?? '');
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
@@ -33,7 +35,13 @@ export function RichTextField({ label, value, onChange, error, description }: Ri
         'aria-describedby': errorId,
         dir: 'auto',
       },
-    },
+    }),
+    [labelId, errorId],
+  );
+  const editor = useEditor({
+    extensions: richTextExtensions,
+    content: initialContent,
+    editorProps,
     onUpdate: ({ editor: current }) => {
       // Checked against the contract, so the form only ever holds a document the service accepts.
       const parsed = richTextNodeSchema.safeParse(current.getJSON());
