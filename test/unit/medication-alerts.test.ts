@@ -4,6 +4,7 @@ import { MedicationsService } from '../../electron/services/medications/medicati
 import type { MedicationReviewItem } from '../../shared/medication-review';
 import type { Regimen } from '../../shared/medications';
 import { emptyNoteContent } from '../../shared/notes';
+import { reviewItem } from './support/medication-client';
 import { newClient, openNotesVault, sessionFields, setPractitioner, type NotesVault } from './support/notes-vault';
 
 /**
@@ -40,18 +41,7 @@ beforeEach(async () => {
 });
 afterEach(() => nv.close());
 
-const item = (overrides: Partial<MedicationReviewItem>): MedicationReviewItem => ({
-  medicationId: sertraline,
-  adherence: 'as_prescribed',
-  missedDoses: 0,
-  sideEffects: [],
-  sideEffectNotes: '',
-  working: '',
-  options: '',
-  preference: '',
-  decision: '',
-  ...overrides,
-});
+const item = (overrides: Partial<MedicationReviewItem>): MedicationReviewItem => reviewItem(sertraline, overrides);
 
 /** A Medication management note on `date` whose review holds `items`, saved as a draft. */
 async function reviewNote(date: string, items: MedicationReviewItem[]) {

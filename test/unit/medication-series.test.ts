@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstMedicationDate, medicationChart, medicationPanels, type ReviewForChart } from '../../shared/medication-series';
 import type { MedicationReviewItem } from '../../shared/medication-review';
+import { reviewItem } from './support/medication-client';
 import type { Medication, MedicationEvent, Regimen } from '../../shared/medications';
 import { markColumns, stackedPanels } from '../../shared/measures';
 
@@ -49,18 +50,7 @@ const quetiapine: Medication = {
   history: [event('m2', 'start', '2026-10-01', '', { dose: '25 mg', schedule: 'at night', asNeeded: true, dosesPerDay: null }), event('m2', 'stop', '2026-11-16', 'Too sleepy in the mornings')],
 };
 
-const item = (medicationId: string, overrides: Partial<MedicationReviewItem>): MedicationReviewItem => ({
-  medicationId,
-  adherence: 'as_prescribed',
-  missedDoses: 0,
-  sideEffects: [],
-  sideEffectNotes: '',
-  working: '',
-  options: '',
-  preference: '',
-  decision: '',
-  ...overrides,
-});
+const item = reviewItem;
 const review = (n: number, date: string, items: MedicationReviewItem[]): ReviewForChart => ({ sessionId: `s-n${n}`, noteId: `n${n}`, date, review: { items } });
 
 const reviews = [

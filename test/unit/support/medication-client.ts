@@ -49,7 +49,8 @@ export interface MedicatedClient {
 
 const MEDICATION_TEMPLATE = BUILT_IN_TEMPLATES.find((template) => template.id === 'medication')!;
 
-const reviewItem = (medicationId: string, overrides: Partial<MedicationReviewItem>): MedicationReviewItem => ({
+/** A review of one medication: taken as prescribed, nothing else said, unless `overrides` says so. */
+export const reviewItem = (medicationId: string, overrides: Partial<MedicationReviewItem> = {}): MedicationReviewItem => ({
   medicationId,
   adherence: 'as_prescribed',
   missedDoses: 0,
