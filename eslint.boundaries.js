@@ -52,14 +52,16 @@ const FEATURE_IMPORTS = {
   backups: [],
   measures: ['medications'],
   medications: [],
+  engagement: [],
+  caseload: [],
   summary: [],
   search: [],
   screens: [],
   notes: ['measures', 'medications'],
-  clients: ['notes', 'measures', 'medications', 'summary', 'backups'],
-  dashboard: ['clients', 'measures', 'medications', 'backups'],
-  settings: ['clients', 'measures', 'medications', 'backups'],
-  shell: ['clients', 'dashboard', 'search', 'settings', 'backups'],
+  clients: ['notes', 'measures', 'medications', 'engagement', 'summary', 'backups'],
+  dashboard: ['clients', 'notes', 'measures', 'medications', 'engagement', 'caseload', 'backups'],
+  settings: ['clients', 'measures', 'medications', 'engagement', 'backups'],
+  shell: ['clients', 'dashboard', 'caseload', 'search', 'settings', 'backups'],
 };
 
 /**
@@ -84,7 +86,9 @@ const SERVICES = 'electron/services';
 const SERVICE_PUBLIC_MODULES = {
   activity: ['activity-log', 'record-verification'], // every service writes the log; backups verify it
   backup: ['archive-file', 'staging-folders'], // the export writes archives; the vault clears staging
-  clients: ['client-store', 'service-context'], // reading a client; the log and clock every service takes
+  clients: ['client-store', 'service-context', 'search-index'], // reading a client; the log and clock every service takes; contacts are indexed with the client
+  caseload: [],
+  engagement: ['engagement-events'], // alerts, notes and measures keep the engagement flag in step
   export: [],
   measures: ['client-alerts'], // signing a note and a migration recompute a client's alerts
   medications: ['medication-list', 'note-medication-changes'], // export, summary, alerts read the list; signing applies a note's changes

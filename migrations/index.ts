@@ -10,6 +10,7 @@ import * as m0008 from './0008_signed_sessions_fixed';
 import * as m0009 from './0009_activity_log_detail';
 import * as m0010 from './0010_create_alert_events';
 import * as m0011 from './0011_create_medications';
+import * as m0012 from './0012_create_engagement';
 
 export interface MigrationStep {
   /** The file name without extension; recorded in the vault once applied. */
@@ -33,4 +34,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0009_activity_log_detail', up: m0009.up },
   { name: '0010_create_alert_events', up: m0010.up },
   { name: '0011_create_medications', up: m0011.up },
+  { name: '0012_create_engagement', up: m0012.up },
 ];

@@ -19,6 +19,10 @@ const optionalDate = isoDateSchema.nullable();
 export const idSchema = z.uuid('That record id is not valid.');
 
 export const clientStatuses = ['active', 'paused', 'discharged'] as const;
+/** How therapy ended: planned (agreed, goals met) or unplanned (the client stopped coming): a drop-out. */
+export const dischargeKinds = ['planned', 'unplanned'] as const;
+export type DischargeKind = (typeof dischargeKinds)[number];
+export const dischargeKindSchema = z.enum(dischargeKinds);
 export const clientStatusSchema = z.enum(clientStatuses);
 export const goalStatuses = ['active', 'achieved', 'revised', 'discontinued'] as const;
 export const goalStatusSchema = z.enum(goalStatuses);
@@ -86,6 +90,8 @@ export const clientFieldsSchema = z.strictObject({
   status: clientStatusSchema,
   dischargeDate: optionalDate,
   dischargeReason: text(500, 'Discharge reason'),
+  /** Null while not discharged, or when how it ended was not recorded (vaults before migration 0012). */
+  dischargeKind: dischargeKindSchema.nullable().default(null),
   presentingConcerns: richTextDocSchema.nullable(),
   tags: z
     .array(tagSchema)
@@ -185,6 +191,7 @@ export const clientSchema = z.strictObject({
   status: clientStatusSchema,
   dischargeDate: isoDateSchema.nullable(),
   dischargeReason: z.string(),
+  dischargeKind: dischargeKindSchema.nullable(),
   presentingConcerns: richTextDocSchema.nullable(),
   tags: z.array(z.string()),
   privateRemarks: z.string(),

@@ -64,7 +64,7 @@ export const measureResultSchema = z.strictObject({
   sessionVoided: z.boolean(),
 });
 
-export const alertKinds = ['cutoff', 'total-drop', 'subscale-drop', 'rupture', 'worsened', 'flag', 'divergence', 'adherence', 'side-effect'] as const;
+export const alertKinds = ['cutoff', 'total-drop', 'subscale-drop', 'rupture', 'worsened', 'flag', 'divergence', 'adherence', 'side-effect', 'engagement'] as const;
 export const alertSeverities = ['notice', 'warning', 'urgent'] as const;
 
 export const clientAlertSchema = z.strictObject({

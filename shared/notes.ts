@@ -48,7 +48,15 @@ export const noteContentSchema = z.strictObject({
     .refine((list) => new Set(list).size === list.length, 'Choose each approach once.')
     .optional(),
   /** Bond section: the practitioner's own rupture flag, which charts mark. */
-  rupture: z.strictObject({ noted: z.boolean(), description: z.string().max(500, 'Keep the rupture description to 500 characters.') }),
+  rupture: z.strictObject({
+    noted: z.boolean(),
+    description: z.string().max(500, 'Keep the rupture description to 500 characters.'),
+    /**
+     * A repair of a rupture (this session's or an earlier one) was worked on in this session. Present only
+     * when true, so notes written before it existed keep their stored content and hash.
+     */
+    repaired: z.literal(true).optional(),
+  }),
   /** Risk section: a high level cannot be signed without the action taken. */
   risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string().max(2000) }),
   /**

@@ -14,6 +14,10 @@ export const activityDetailSchema = z.strictObject({
   /** A medication event's kind and date (never the medication's name or dose). */
   change: z.string().optional(),
   date: z.string().optional(),
+  /** How many records a bulk change made (an import of clients). */
+  count: z.number().int().optional(),
+  /** A kind without content: a missed session's or a contact's kind, an appointment's place. */
+  kind: z.string().optional(),
 });
 export type ActivityDetail = z.output<typeof activityDetailSchema>;
 

@@ -9,6 +9,8 @@ import { TreatmentPlanService } from './clients/treatment-plan.service';
 import { NotesService } from './notes/notes.service';
 import { MeasuresService } from './measures/measures.service';
 import { MedicationsService } from './medications/medications.service';
+import { EngagementService } from './engagement/engagement.service';
+import { CaseloadService } from './caseload/caseload.service';
 import { SummaryService } from './summary/summary.service';
 import { BackupService } from './backup/backup.service';
 import { ExportService } from './export/export.service';
@@ -32,6 +34,8 @@ export interface AppServices {
   notes: NotesService;
   measures: MeasuresService;
   medications: MedicationsService;
+  engagement: EngagementService;
+  caseload: CaseloadService;
   summaries: SummaryService;
   backups: BackupService;
   exports: ExportService;
@@ -76,6 +80,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     nativeBinding: options.nativeBinding,
     ...(options.backupScryptLogN !== undefined ? { scryptLogN: options.backupScryptLogN } : {}),
   });
+  const engagement = new EngagementService({ db: database, dialogs: options.dialogs, onSaved: (file) => summaries.allowReveal(file) });
+  const caseload = new CaseloadService({ db: database, dialogs: options.dialogs });
   const exports = new ExportService({
     db: database,
     dialogs: options.dialogs,
@@ -111,7 +117,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     void backups.dispose();
     vault.lock('system');
   };
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, medications, summaries, backups, exports }), {
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, medications, engagement, caseload, summaries, backups, exports }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
@@ -123,6 +129,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     notes,
     measures,
     medications,
+    engagement,
+    caseload,
     summaries,
     backups,
     exports,

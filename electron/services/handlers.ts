@@ -6,11 +6,15 @@ import type { TreatmentPlanService } from './clients/treatment-plan.service';
 import type { NotesService } from './notes/notes.service';
 import type { MeasuresService } from './measures/measures.service';
 import type { MedicationsService } from './medications/medications.service';
+import type { EngagementService } from './engagement/engagement.service';
+import type { CaseloadService } from './caseload/caseload.service';
 import type { SummaryService } from './summary/summary.service';
 import type { BackupService } from './backup/backup.service';
 import type { ExportService } from './export/export.service';
 import { activityHandlers } from './activity/activity.handlers';
 import { backupHandlers } from './backup/backup.handlers';
+import { caseloadHandlers } from './caseload/caseload.handlers';
+import { engagementHandlers } from './engagement/engagement.handlers';
 import { clientsHandlers } from './clients/clients.handlers';
 import { exportHandlers } from './export/export.handlers';
 import { measuresHandlers } from './measures/measures.handlers';
@@ -34,6 +38,8 @@ export function createHandlers(deps: {
   notes: NotesService;
   measures: MeasuresService;
   medications: MedicationsService;
+  engagement: EngagementService;
+  caseload: CaseloadService;
   summaries: SummaryService;
   backups: BackupService;
   exports: ExportService;
@@ -46,6 +52,8 @@ export function createHandlers(deps: {
     ...notesHandlers(deps),
     ...measuresHandlers(deps),
     ...medicationsHandlers(deps),
+    ...engagementHandlers(deps),
+    ...caseloadHandlers(deps),
     ...summaryHandlers(deps),
     ...backupHandlers(deps),
     ...exportHandlers(deps),

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { activityMethods } from './activity';
 import { backupMethods } from './backup';
+import { caseloadMethods } from './caseload';
 import { clientsMethods } from './clients';
+import { engagementMethods } from './engagement';
 import { events } from './events';
 import { exportMethods } from './export';
 import { measuresMethods } from './measures';
@@ -43,6 +45,8 @@ const domains = [
   notesMethods,
   measuresMethods,
   medicationsMethods,
+  engagementMethods,
+  caseloadMethods,
   summaryMethods,
   backupMethods,
   exportMethods,

@@ -24,7 +24,13 @@ export const notesMethods = {
   saveNoteTemplate: method(saveTemplateInputSchema, noteTemplateSchema),
   /** Records a session and starts its note as a draft (homework pre-filled from the previous note). */
   createSession: method(
-    z.strictObject({ clientId: idSchema, session: sessionFieldsSchema, templateId: z.string().min(1).max(64) }),
+    z.strictObject({
+      clientId: idSchema,
+      session: sessionFieldsSchema,
+      templateId: z.string().min(1).max(64),
+      /** The appointment the session was booked as: it then shows as held, linked to this session. */
+      appointmentId: idSchema.nullable().default(null),
+    }),
     noteSchema,
   ),
   /** Corrects date, time and the like while the note is a draft; CONFLICT once signed. */

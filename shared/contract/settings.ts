@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engagementSettingsSchema } from '../engagement';
 import { AUTO_LOCK_MINUTES } from '../limits';
 import { paperSizes } from '../progress-summary';
 import { method, noInput } from './method';
@@ -17,6 +18,8 @@ export const settingsSchema = z.strictObject({
   paperSize: z.enum(paperSizes),
   /** "I prescribe": shows the Medications tab, the Medication management template and the PDF's medications part. Off hides them and keeps the data. */
   prescriber: z.boolean(),
+  /** Thresholds of the engagement flag and the grace before a client counts as overdue. */
+  engagement: engagementSettingsSchema,
 });
 
 export type Settings = z.output<typeof settingsSchema>;

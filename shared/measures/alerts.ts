@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import type { MeasureDefinition, Rater } from './definition';
 
-export type AlertKind = 'cutoff' | 'total-drop' | 'subscale-drop' | 'rupture' | 'worsened' | 'flag' | 'divergence' | 'adherence' | 'side-effect';
+export type AlertKind = 'cutoff' | 'total-drop' | 'subscale-drop' | 'rupture' | 'worsened' | 'flag' | 'divergence' | 'adherence' | 'side-effect' | 'engagement';
 export type AlertSeverity = 'notice' | 'warning' | 'urgent';
 
 /**

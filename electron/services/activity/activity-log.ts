@@ -16,7 +16,7 @@ export { listActivity } from './activity-log.repository';
 
 export interface NewActivityEntry {
   action: ActivityAction;
-  recordType: 'client' | 'goal' | 'diagnosis' | 'session' | 'note' | 'addendum' | 'measure' | 'alert' | 'summary' | 'data' | 'vault' | 'medication' | 'allergy';
+  recordType: 'client' | 'goal' | 'diagnosis' | 'session' | 'note' | 'addendum' | 'measure' | 'alert' | 'summary' | 'data' | 'vault' | 'medication' | 'allergy' | 'follow_up' | 'appointment' | 'attendance' | 'contact';
   recordId: string;
   clientId: string | null;
   fields: readonly string[];

@@ -25,6 +25,7 @@ export function fieldsToColumns(fields: ClientFields): Omit<Insertable<ClientsTa
     // Discharge details only mean something while discharged; reactivating clears them.
     discharge_date: discharged ? fields.dischargeDate : null,
     discharge_reason: discharged ? fields.dischargeReason : '',
+    discharge_kind: discharged ? fields.dischargeKind : null,
     presenting_concerns: fields.presentingConcerns ? JSON.stringify(fields.presentingConcerns) : null,
     private_remarks: fields.privateRemarks,
     review_date: fields.reviewDate,
@@ -48,6 +49,7 @@ export function rowToFields(row: ClientRow, tags: string[]): ClientFields {
     status: row.status,
     dischargeDate: row.discharge_date,
     dischargeReason: row.discharge_reason,
+    dischargeKind: row.discharge_kind,
     presentingConcerns: parseRichText(row.presenting_concerns),
     tags,
     privateRemarks: row.private_remarks,

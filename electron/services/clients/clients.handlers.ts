@@ -11,8 +11,8 @@ export function clientsHandlers({ clients, plans }: { clients: ClientsService; p
     suggestClientCode: async () => ({ code: await clients.suggestCode() }),
     createClient: ({ fields }) => clients.create(fields),
     updateClient: ({ id, fields }) => clients.update(id, fields),
-    setClientStatus: ({ id, status, dischargeDate, dischargeReason }) =>
-      clients.setStatus(id, status, dischargeDate, dischargeReason),
+    setClientStatus: ({ id, status, dischargeDate, dischargeReason, dischargeKind }) =>
+      clients.setStatus(id, status, dischargeDate, dischargeReason, dischargeKind),
     eraseClient: async ({ id, confirmName }) => {
       await clients.erase(id, confirmName);
       return { erased: true as const };

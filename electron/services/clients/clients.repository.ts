@@ -76,6 +76,8 @@ export async function clientsForList(db: Kysely<VaultSchema>): Promise<ListedCli
           .selectFrom('sessions as s')
           .select((inner) => inner.fn.max('s.session_date').as('last'))
           .whereRef('s.client_id', '=', 'c.id')
+          // "Last seen": a no-show or late cancellation is not seeing the client.
+          .where('s.attendance', '=', 'attended')
           // A voided session never happened as recorded, so it is not the client's last session.
           .where('s.id', 'not in', voidedSessionIds())
           .as('last_session'),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DischargeKind } from '../../../shared/clients';
 import {
   clientFieldProblems,
   type Client,
@@ -81,10 +82,10 @@ export class ClientsService {
   }
 
   /** Pause, reactivate or discharge, with the same rules as the form. */
-  async setStatus(id: string, status: ClientStatus, dischargeDate: string | null, dischargeReason: string): Promise<Client> {
+  async setStatus(id: string, status: ClientStatus, dischargeDate: string | null, dischargeReason: string, dischargeKind: DischargeKind | null = null): Promise<Client> {
     const row = await clientRowOrThrow(this.ctx.db(), id);
     const fields = rowToFields(row, await tagsOfClient(this.ctx.db(), id));
-    return this.update(id, { ...fields, status, dischargeDate, dischargeReason: dischargeReason.normalize('NFC').trim() });
+    return this.update(id, { ...fields, status, dischargeDate, dischargeReason: dischargeReason.normalize('NFC').trim(), dischargeKind });
   }
 
   /**

@@ -36,6 +36,8 @@ export interface ClientsTable {
   review_date: string | null;
   created_at: string;
   updated_at: string;
+  /** How a discharged client's therapy ended (migration 0012); null while active or not recorded. */
+  discharge_kind: ColumnType<'planned' | 'unplanned' | null, 'planned' | 'unplanned' | null | undefined, 'planned' | 'unplanned' | null>;
 }
 
 export interface ClientTagsTable {
@@ -301,6 +303,53 @@ export interface AllergiesTable {
   created_at: string;
 }
 
+/** The session frequency agreed with a client (migration 0012). */
+export interface FollowUpPlansTable {
+  client_id: string;
+  frequency: 'weekly' | 'fortnightly' | 'monthly' | 'every_n_days' | 'as_needed';
+  every_days: number | null;
+  agreed_on: string;
+  updated_at: string;
+}
+
+/** A no-show or late cancellation: an attendance record, not a session (migration 0012). */
+export interface AttendanceRecordsTable {
+  id: string;
+  client_id: string;
+  record_date: string;
+  start_time: string | null;
+  kind: 'no_show' | 'late_cancellation';
+  remark: string;
+  created_at: string;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  client_id: string;
+  appointment_date: string;
+  /** `HH:MM`, local time. */
+  start_time: string;
+  duration_minutes: number;
+  place: 'in_person' | 'video' | 'phone';
+  series_id: string | null;
+  session_id: string | null;
+  attendance_id: string | null;
+  created_at: string;
+}
+
+/** Outreach and contacts between sessions (migration 0012). */
+export interface ContactsTable {
+  id: string;
+  client_id: string;
+  contact_date: string;
+  start_time: string | null;
+  kind: 'phone' | 'message' | 'letter' | 'email' | 'other';
+  direction: 'to_client' | 'from_client' | 'with_professional';
+  professional: string;
+  note: string;
+  created_at: string;
+}
+
 export interface VaultSchema {
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
@@ -318,6 +367,10 @@ export interface VaultSchema {
   search_index: SearchIndexTable;
   search_content: SearchContentTable;
   search_index_client_rows: SearchIndexClientRowsTable;
+  follow_up_plans: FollowUpPlansTable;
+  attendance_records: AttendanceRecordsTable;
+  appointments: AppointmentsTable;
+  contacts: ContactsTable;
   measure_definitions: MeasureDefinitionsTable;
   measure_results: MeasureResultsTable;
   alert_acknowledgements: AlertAcknowledgementsTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { VaultSchema } from './schema';
+import { DEFAULT_ENGAGEMENT_SETTINGS } from '../../../shared/engagement';
 import { AUTO_LOCK_MINUTES, settingsSchema, type Settings } from '../../../shared/contract';
 import { allItemNamesSchema, type AllItemNames } from '../../../shared/measure-item-names';
 
@@ -12,6 +13,7 @@ const defaults: Settings = {
   practiceContact: '',
   paperSize: 'A4',
   prescriber: false,
+  engagement: DEFAULT_ENGAGEMENT_SETTINGS,
 };
 
 /** Reads all settings, falling back to defaults for keys never saved or no longer valid. */
@@ -81,6 +83,16 @@ export async function writeItemNames(db: Kysely<VaultSchema>, names: AllItemName
   await db
     .insertInto('settings')
     .values({ key: ITEM_NAMES_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
+}
+
+/** Saves one key's JSON text within the caller's transaction. */
+export async function writeSettingText(db: Kysely<VaultSchema>, key: string, value: string, at: Date): Promise<void> {
+  const now = at.toISOString();
+  await db
+    .insertInto('settings')
+    .values({ key, value, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
 }

@@ -7,6 +7,8 @@ import type { VaultSchema } from '../database/schema';
 import { medicationsInScope } from '../medications/medication-list';
 import { signedReviewsOfClient } from '../medications/medication-reviews.repository';
 import { ruptureSessionsOfClient } from '../notes/sessions.repository';
+import { ENGAGEMENT_MEASURE_ID } from '../../../shared/engagement-flag';
+import { refreshEngagement } from '../engagement/engagement-events';
 import { acknowledgementsOfClient, type Acknowledgement } from './alert-acknowledgements.repository';
 import { deleteEvents, eventColumns, eventsOfClient, insertEvents, updateEvent } from './alert-events.repository';
 import { measureVersions } from './measure-definitions.repository';
@@ -60,7 +62,8 @@ export interface RefreshOptions {
  */
 export async function refreshClientAlerts(db: Kysely<VaultSchema>, clientId: string, at: Date, options: RefreshOptions = {}): Promise<void> {
   const wanted = new Map((await recomputedEvents(db, clientId)).map((event) => [event.key, event]));
-  const stored = await eventsOfClient(db, clientId);
+  // The engagement flag has rules of its own (refreshEngagement, below).
+  const stored = (await eventsOfClient(db, clientId)).filter((event) => event.measureId !== ENGAGEMENT_MEASURE_ID);
   const gone: string[] = [];
   for (const existing of stored) {
     const event = wanted.get(existing.key);
@@ -72,6 +75,8 @@ export async function refreshClientAlerts(db: Kysely<VaultSchema>, clientId: str
   const newId = options.newId ?? (() => randomUUID());
   const raisedAt = options.raisedAt ?? (() => at.toISOString());
   await insertEvents(db, [...wanted.values()].map((event) => ({ id: newId(clientId, event), clientId, event, raisedAt: raisedAt(event) })));
+  // Open alliance alerts and the sessions these writes change are reasons of the engagement flag.
+  await refreshEngagement(db, clientId, at, { newId: (event) => newId(clientId, event), raisedAt });
 }
 
 /** Every client's events, from their history: for vaults made before events were stored, and the seeded practice. */

@@ -17,6 +17,7 @@ import { appendAddendum, signerOf } from '../notes/addenda';
 import { noteRowOrThrow } from '../notes/notes.repository';
 import { sessionRow, sessionWithNote } from '../notes/sessions.repository';
 import { practiceOverview } from './practice-overview';
+import { ensureEngagementCurrent, refreshEngagement } from '../engagement/engagement-events';
 
 /** What the log says of a measure change: the measure and the session, never a value. */
 const measureDetail = (measure: string, sessionDate: string | undefined): { measure: string; sessionDate?: string } =>
@@ -218,6 +219,7 @@ export class MeasuresService {
 
   async listAlerts(clientId: string): Promise<ClientAlert[]> {
     await clientRowOrThrow(this.ctx.db(), clientId);
+    await ensureEngagementCurrent(this.ctx.db(), this.ctx.now());
     return clientAlerts(this.ctx.db(), clientId);
   }
 
@@ -233,11 +235,14 @@ export class MeasuresService {
     await this.ctx.transaction(async (trx) => {
       await insertAcknowledgement(trx, { id, clientId: input.clientId, alertKey: input.alertKey, note: input.note, at: at.toISOString() });
       await appendActivity(trx, { action: 'update', recordType: 'alert', recordId: id, clientId: input.clientId, fields: ['acknowledged'] }, at);
+      // An open alliance alert is a reason of the engagement flag; acknowledging it may lower the flag.
+      if (alert.kind !== 'engagement') await refreshEngagement(trx, input.clientId, at);
     });
     return { ...alert, acknowledged: { note: input.note, at: at.toISOString() } };
   }
 
-  practiceOverview(): Promise<OverviewClient[]> {
+  async practiceOverview(): Promise<OverviewClient[]> {
+    await ensureEngagementCurrent(this.ctx.db(), this.ctx.now());
     return practiceOverview(this.ctx.db());
   }
 }

@@ -32,7 +32,7 @@ export async function practiceOverview(db: Kysely<VaultSchema>): Promise<Overvie
   const { rows: clients } = await sql<{ id: string; code: string; status: string; review_date: string | null; last_date: string | null; count: number; since: number | null }>`
     WITH voided AS MATERIALIZED ${voidedSessionIds()}
     SELECT c.id, c.code, c.status, c.review_date,
-      (SELECT max(session_date) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS last_date,
+      (SELECT max(session_date) FROM sessions WHERE client_id = c.id AND attendance = 'attended' AND id NOT IN voided) AS last_date,
       (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS count,
       (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided
         AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id

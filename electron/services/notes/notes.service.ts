@@ -17,6 +17,8 @@ import { isRichTextEmpty, type RichTextNode } from '../../../shared/rich-text';
 import { appendActivity } from '../activity/activity-log';
 import { clientRowOrThrow } from '../clients/client-store';
 import { refreshClientAlerts } from '../measures/client-alerts';
+import { appointmentRow, linkAppointmentSession } from '../engagement/appointments.repository';
+import { refreshEngagement } from '../engagement/engagement-events';
 import { invalid, ServiceContext, type ServiceClock } from '../clients/service-context';
 import { writeGoalProgress } from './goal-progress.repository';
 import { addAddendum, signNote, voidNote } from './note-signing';
@@ -51,12 +53,15 @@ export class NotesService {
   }
 
   /** Records a session and starts its draft note, with last session's homework to review. */
-  async createSession(input: { clientId: string; session: SessionFields; templateId: string }): Promise<Note> {
+  async createSession(input: { clientId: string; session: SessionFields; templateId: string; appointmentId?: string | null }): Promise<Note> {
     const db = this.ctx.db();
     const client = await clientRowOrThrow(db, input.clientId);
     this.checkSessionDate(input.session.date, client.date_of_birth);
     const template = await latestTemplate(db, input.templateId);
     if (!template) throw invalid({ templateId: 'That template is no longer available. Choose another one.' });
+    const appointment = input.appointmentId ? await appointmentRow(db, input.appointmentId) : null;
+    if (input.appointmentId && (!appointment || appointment.clientId !== input.clientId)) throw new AppError('NOT_FOUND', 'That appointment was removed.');
+    if (appointment && (appointment.sessionId || appointment.attendanceId)) throw new AppError('CONFLICT', 'That appointment already has a session or a missed-session record.');
     const previous = await previousNote(db, input.clientId, input.session.date);
     const content: NoteContent = {
       ...emptyNoteContent(template.sections.map((section) => section.key)),
@@ -84,6 +89,9 @@ export class NotesService {
         created_at: at,
       });
       await writeNoteIndex(trx, { noteKey, noteId, clientId: input.clientId, parts: noteSearchParts(template, content, [], 'draft') });
+      if (appointment) await linkAppointmentSession(trx, appointment.id, sessionId);
+      // An attended session ends a run of missed ones and a gap; a missed one recorded as a session adds to them.
+      await refreshEngagement(trx, input.clientId, new Date(at));
       await appendActivity(
         trx,
         { action: 'create', recordType: 'session', recordId: sessionId, clientId: input.clientId, fields: [], detail: { sessionDate: input.session.date } },
@@ -110,7 +118,7 @@ export class NotesService {
       if (current.status === 'signed') throw signedConflict();
       await updateSessionFields(trx, note.session_id, input.session);
       // A rupture alert is dated by its session.
-      if (changed.includes('date')) await refreshClientAlerts(trx, note.client_id, at);
+      if (changed.includes('date') || changed.includes('attendance')) await refreshClientAlerts(trx, note.client_id, at);
       await appendActivity(
         trx,
         { action: 'update', recordType: 'session', recordId: note.session_id, clientId: note.client_id, fields: changed, detail: { sessionDate: input.session.date } },

@@ -92,6 +92,8 @@ export async function listUnsigned(db: Kysely<VaultSchema>, today: string): Prom
     .innerJoin('clients as c', 'c.id', 'n.client_id')
     .select(['n.id', 'n.client_id', 'c.code', 'ses.session_date'])
     .where('n.status', '=', 'draft')
+    // A no-show or late cancellation needs no note: an older draft of one does not wait for a signature.
+    .where('ses.attendance', '=', 'attended')
     .where('ses.session_date', '<', cutoff)
     .orderBy('ses.session_date', 'asc')
     .orderBy('ses.created_at', 'asc')
@@ -126,12 +128,13 @@ export async function updateSessionFields(trx: Kysely<VaultSchema>, sessionId: s
   await trx.updateTable('sessions').set(sessionColumns(fields)).where('id', '=', sessionId).execute();
 }
 
-/** The date of the client's last session, voided ones left out; null before the first. */
+/** "Last seen": the date of the client's last attended session, voided ones left out; null before the first. */
 export async function lastSessionDate(db: Kysely<VaultSchema>, clientId: string): Promise<string | null> {
   const row = await db
     .selectFrom('sessions')
     .select((eb) => eb.fn.max('session_date').as('last'))
     .where('client_id', '=', clientId)
+    .where('attendance', '=', 'attended')
     .where('id', 'not in', voidedSessionIds())
     .executeTakeFirst();
   return row?.last ?? null;

@@ -7,6 +7,7 @@ import { clientRowOrThrow } from '../clients/client-store';
 import { ServiceContext, type ServiceClock } from '../clients/service-context';
 import type { Dialogs } from '../dialogs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
+import { writeProblem } from '../fs/write-problem';
 import { hasProcessNotes, templatesOfClientNotes } from '../notes/notes.repository';
 import { sessionDateSpan } from '../notes/sessions.repository';
 import { loadSummaryData } from './summary-data';
@@ -105,14 +106,6 @@ function exportedParts(options: ProgressSummaryOptions): string[] {
     ...(options.sections.includes('noteExcerpts') ? options.excerptSections.map((key) => `excerpt ${key}`) : []),
     ...(options.includeProcessNotes ? ['process notes'] : []),
   ];
-}
-
-function writeProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC') return 'the disk is full.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'that folder cannot be written to.';
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'that folder does not exist any more.';
-  return 'the file could not be written.';
 }
 
 /** Page objects in the file (the page tree's own node is `/Pages`). */

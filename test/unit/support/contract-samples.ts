@@ -100,6 +100,8 @@ const sampleRegimen: MethodInput<'startMedication'>['regimen'] = {
   indication: 'Low mood',
 };
 
+const UNKNOWN_ID = '00000000-0000-4000-8000-0000000000aa';
+
 /** Every method's sample, referring to the records in `ids`. */
 export function contractSamples(ids: SampleIds): ContractSamples {
   const { clientId, goalId, noteId } = ids;
@@ -176,6 +178,25 @@ export function contractSamples(ids: SampleIds): ContractSamples {
     addAllergy: { clientId, substance: 'Penicillin', reaction: 'Rash', kind: 'allergy', recordedOn: '2026-01-05' },
     removeAllergy: { id: ids.allergyId, reason: 'Entered for the wrong client.' },
     getMedicationSeries: { clientId },
+    getFollowUpPlan: { clientId },
+    setFollowUpPlan: { clientId, frequency: 'every_n_days', everyDays: 10, agreedOn: '2026-06-01' },
+    listAppointments: { clientId },
+    addAppointments: { clientId, date: '2026-06-22', startTime: '14:30', durationMinutes: 50, place: 'video', repeat: { every: 'weekly', count: 4 } },
+    // Unknown ids: removing nothing is harmless wherever a sample is sent.
+    removeAppointment: { id: UNKNOWN_ID, andLaterInSeries: true },
+    getAgenda: { from: '2026-06-15', to: '2026-06-21' },
+    recordMissedSession: { clientId, date: '2026-06-08', startTime: '09:00', kind: 'no_show', remark: 'No answer when called.', appointmentId: null },
+    removeMissedSession: { id: UNKNOWN_ID },
+    listMissedSessions: { clientId },
+    addContact: { clientId, date: '2026-06-09', startTime: '10:15', kind: 'phone', direction: 'with_professional', professional: 'Example GP surgery', note: 'Asked for a call back.' },
+    removeContact: { id: UNKNOWN_ID },
+    listContacts: { clientId },
+    listOverdueClients: {},
+    exportAppointmentsCalendar: { from: '2026-06-15', to: '2026-06-21', withNames: false },
+    getCaseloadOutcomes: { from: '2026-01-01', to: '2026-06-30' },
+    chooseClientImportFile: {},
+    checkClientImport: { dateFormat: 'dd/MM/yyyy', rows: [{ legalName: 'Imported Example', dateOfBirth: '14/03/1985', tags: 'sleep; intake' }] },
+    importClients: { dateFormat: 'yyyy-MM-dd', rows: [{ legalName: 'Imported Example', dateOfBirth: '1985-03-14', code: '' }] },
     getPracticeOverview: {},
     getSummaryChoices: { clientId },
     previewProgressSummary: summaryOptions(clientId),

@@ -1,5 +1,5 @@
 import type { FormErrors } from '@mantine/form';
-import { clientFieldProblems, clientFieldsSchema, type Client, type ClientFields, type ClientStatus } from '../../../../shared/clients';
+import { clientFieldProblems, clientFieldsSchema, type Client, type ClientFields, type ClientStatus, type DischargeKind } from '../../../../shared/clients';
 import { isRichTextEmpty, type RichTextNode } from '../../../../shared/rich-text';
 import { typedDateProblem } from '../../components/typed-date';
 
@@ -23,6 +23,8 @@ export interface ClientFormValues {
   status: ClientStatus;
   dischargeDate: string;
   dischargeReason: string;
+  /** '' while not recorded. */
+  dischargeKind: DischargeKind | '';
   presentingConcerns: RichTextNode | null;
   tags: string[];
   privateRemarks: string;
@@ -45,6 +47,7 @@ export function emptyClientFormValues(code: string, today: string): ClientFormVa
     status: 'active',
     dischargeDate: '',
     dischargeReason: '',
+    dischargeKind: '',
     presentingConcerns: null,
     tags: [],
     privateRemarks: '',
@@ -68,6 +71,7 @@ export function clientToFormValues(client: Client): ClientFormValues {
     status: client.status,
     dischargeDate: client.dischargeDate ?? '',
     dischargeReason: client.dischargeReason,
+    dischargeKind: client.dischargeKind ?? '',
     presentingConcerns: client.presentingConcerns,
     tags: [...client.tags],
     privateRemarks: client.privateRemarks,
@@ -88,6 +92,7 @@ export function formValuesToFields(values: ClientFormValues): ClientFields {
     // Discharge details belong to a discharged record only; the form hides them otherwise.
     dischargeDate: discharged ? dateOrNull(values.dischargeDate) : null,
     dischargeReason: discharged ? values.dischargeReason : '',
+    dischargeKind: discharged && values.dischargeKind !== '' ? values.dischargeKind : null,
     presentingConcerns: isRichTextEmpty(values.presentingConcerns) ? null : values.presentingConcerns,
     tags: [...values.tags],
     reviewDate: dateOrNull(values.reviewDate),

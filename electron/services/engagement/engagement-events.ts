@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { localIsoDate } from '../../../shared/dates';
+import { engagementEvent, ENGAGEMENT_MEASURE_ID } from '../../../shared/engagement-flag';
+import type { AlertEvent } from '../../../shared/measures';
+import { allClientIds, clientRow } from '../clients/clients.repository';
+import type { VaultSchema } from '../database/schema';
+import { readSettings, readSettingTexts, writeSettingText } from '../database/settings.repository';
+import { acknowledgementsOfClient } from '../measures/alert-acknowledgements.repository';
+import { deleteEvents, eventColumns, eventsOfClient, insertEvents, updateEvent } from '../measures/alert-events.repository';
+import { latestMeasure } from '../measures/measure-definitions.repository';
+import { planOfClient } from './follow-up-plans.repository';
+import { attendanceOfClient, engagementNotesOfClient } from './engagement-facts.repository';
+
+/**
+ * The engagement flag, stored as an alert event (kind 'engagement') beside the alliance alerts. Unlike
+ * them it also changes with the calendar (a client becomes overdue with no write at all), so besides
+ * every write that changes what it reads, it is brought up to date for the whole practice once a day
+ * and whenever its thresholds change (ensureEngagementCurrent, called by the screens that list it).
+ */
+
+/** Alert kinds about the alliance that, while open, are a reason to flag engagement. */
+const ALLIANCE_ALERT_KINDS = new Set(['rupture', 'divergence']);
+
+/** The flag the rules raise for the client today, or null (always null for a paused or discharged client). */
+export async function wantedEngagementEvent(db: Kysely<VaultSchema>, clientId: string, today: string): Promise<AlertEvent | null> {
+  const client = await clientRow(db, clientId);
+  if (!client || client.status !== 'active') return null;
+  const settings = (await readSettings(db)).engagement;
+  const stored = await eventsOfClient(db, clientId);
+  const acknowledged = await acknowledgementsOfClient(db, clientId);
+  const open = stored.filter((event) => event.kind !== 'engagement' && !acknowledged.has(event.key));
+  const allianceMeasures = new Set<string>();
+  for (const id of new Set(open.map((event) => event.measureId))) {
+    if ((await latestMeasure(db, id))?.kind === 'alliance') allianceMeasures.add(id);
+  }
+  return engagementEvent(
+    {
+      attendance: await attendanceOfClient(db, clientId),
+      plan: await planOfClient(db, clientId),
+      notes: await engagementNotesOfClient(db, clientId, Math.max(settings.homeworkNotDoneRun, settings.ruptureWithinNotes)),
+      openAllianceAlerts: open.filter((event) => ALLIANCE_ALERT_KINDS.has(event.kind) || allianceMeasures.has(event.measureId)),
+    },
+    settings,
+    today,
+  );
+}
+
+/**
+ * Brings the client's stored engagement event in line with the rules: stored when raised, rewritten
+ * when its wording changed, deleted when no reason holds. Call it inside the write's transaction.
+ */
+export async function refreshEngagement(db: Kysely<VaultSchema>, clientId: string, at: Date, options: { newId?: (event: AlertEvent) => string; raisedAt?: (event: AlertEvent) => string } = {}): Promise<void> {
+  const wanted = await wantedEngagementEvent(db, clientId, localIsoDate(at));
+  const stored = (await eventsOfClient(db, clientId)).filter((event) => event.measureId === ENGAGEMENT_MEASURE_ID);
+  const keep = stored.find((event) => event.key === wanted?.key);
+  await deleteEvents(db, stored.filter((event) => event !== keep).map((event) => event.id));
+  if (!wanted) return;
+  if (keep) {
+    if (JSON.stringify(eventColumns(keep)) !== JSON.stringify(eventColumns(wanted))) await updateEvent(db, keep.id, wanted);
+    return;
+  }
+  await insertEvents(db, [{ id: options.newId?.(wanted) ?? randomUUID(), clientId, event: wanted, raisedAt: options.raisedAt?.(wanted) ?? at.toISOString() }]);
+}
+
+/** The settings key holding the day and thresholds the whole practice's flags were last brought up to date for. */
+const STAMP_KEY = 'engagementCurrentFor';
+
+/**
+ * Refreshes every client's flag when the day or the thresholds changed since the last time: one
+ * settings read otherwise. The first screen of the day pays for the practice (a few hundred ms on a
+ * large one); every later read is as cheap as before.
+ */
+export async function ensureEngagementCurrent(db: Kysely<VaultSchema>, at: Date): Promise<void> {
+  const stamp = JSON.stringify({ day: localIsoDate(at), thresholds: (await readSettings(db)).engagement });
+  if ((await readSettingTexts(db, [STAMP_KEY])).get(STAMP_KEY) === stamp) return;
+  await db.transaction().execute(async (trx) => {
+    for (const id of await allClientIds(trx)) await refreshEngagement(trx, id, at);
+    await writeSettingText(trx, STAMP_KEY, stamp, at);
+  });
+}
