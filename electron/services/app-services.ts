@@ -11,6 +11,7 @@ import { MeasuresService } from './measures/measures.service';
 import { MedicationsService } from './medications/medications.service';
 import { EngagementService } from './engagement/engagement.service';
 import { CaseloadService } from './caseload/caseload.service';
+import { ClientImportService } from './caseload/client-import.service';
 import { SummaryService } from './summary/summary.service';
 import { BackupService } from './backup/backup.service';
 import { ExportService } from './export/export.service';
@@ -36,6 +37,7 @@ export interface AppServices {
   medications: MedicationsService;
   engagement: EngagementService;
   caseload: CaseloadService;
+  clientImport: ClientImportService;
   summaries: SummaryService;
   backups: BackupService;
   exports: ExportService;
@@ -81,7 +83,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.backupScryptLogN !== undefined ? { scryptLogN: options.backupScryptLogN } : {}),
   });
   const engagement = new EngagementService({ db: database, dialogs: options.dialogs, onSaved: (file) => summaries.allowReveal(file) });
-  const caseload = new CaseloadService({ db: database, dialogs: options.dialogs });
+  const caseload = new CaseloadService({ db: database });
+  const clientImport = new ClientImportService({ db: database, dialogs: options.dialogs });
   const exports = new ExportService({
     db: database,
     dialogs: options.dialogs,
@@ -117,7 +120,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     void backups.dispose();
     vault.lock('system');
   };
-  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, medications, engagement, caseload, summaries, backups, exports }), {
+  const dispatch = createDispatch(createHandlers({ vault, dialogs: options.dialogs, clients, plans, notes, measures, medications, engagement, caseload, clientImport, summaries, backups, exports }), {
     // Only the method and error class: a message could contain note text.
     onInternalError: (method, error) =>
       console.error(`[alliance] ${method} failed: ${error instanceof Error ? error.name : typeof error}`),
@@ -131,6 +134,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     medications,
     engagement,
     caseload,
+    clientImport,
     summaries,
     backups,
     exports,

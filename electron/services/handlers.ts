@@ -8,6 +8,7 @@ import type { MeasuresService } from './measures/measures.service';
 import type { MedicationsService } from './medications/medications.service';
 import type { EngagementService } from './engagement/engagement.service';
 import type { CaseloadService } from './caseload/caseload.service';
+import type { ClientImportService } from './caseload/client-import.service';
 import type { SummaryService } from './summary/summary.service';
 import type { BackupService } from './backup/backup.service';
 import type { ExportService } from './export/export.service';
@@ -40,6 +41,7 @@ export function createHandlers(deps: {
   medications: MedicationsService;
   engagement: EngagementService;
   caseload: CaseloadService;
+  clientImport: ClientImportService;
   summaries: SummaryService;
   backups: BackupService;
   exports: ExportService;
