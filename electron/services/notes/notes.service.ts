@@ -34,6 +34,10 @@ import { latestTemplate, listTemplates, saveTemplate } from './templates.reposit
 /** The stored note's rupture flag, read without validating the whole note (autosave is frequent). */
 const ruptureNoted = (json: string): boolean => (JSON.parse(json) as { rupture?: { noted?: boolean } }).rupture?.noted === true;
 
+/** What the engagement flag reads of a note: the homework ticks and the rupture's repair. */
+const engagementSignature = (content: Pick<NoteContent, 'homeworkReview' | 'rupture'>): string =>
+  JSON.stringify([content.homeworkReview.map((item) => item.done), content.rupture.repaired === true]);
+
 /** Sessions and their notes: drafts that autosave, signing, addenda, templates and full-text search. */
 export class NotesService {
   private readonly ctx: ServiceContext;
@@ -169,6 +173,7 @@ export class NotesService {
       if (!saved) throw staleConflict();
       // Autosave runs about once a second: the alerts are recomputed only when the rupture flag changed.
       if (ruptureNoted(row.content) !== content.rupture.noted) await refreshClientAlerts(trx, row.client_id, new Date(savedAt));
+      else if (engagementSignature(JSON.parse(row.content) as NoteContent) !== engagementSignature(content)) await refreshEngagement(trx, row.client_id, new Date(savedAt));
       await writeGoalProgress(trx, input.noteId, content);
       // Only the parts whose text changed are rewritten: usually the one section being typed in.
       const parts = noteSearchParts(template, content, [], 'draft', await medicationNamesOf(trx, row.client_id, content));
