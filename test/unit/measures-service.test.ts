@@ -145,7 +145,7 @@ describe('alerts', () => {
   it('raises a rupture noted in a session even without a measure', async () => {
     const clientId = await newClient(nv);
     await sessionOn(clientId, '2026-06-01', true);
-    const alerts = await measures.listAlerts(clientId);
+    const alerts = (await measures.listAlerts(clientId)).filter((alert) => alert.kind !== 'engagement');
     expect(alerts.map((alert) => alert.reason)).toEqual(['You noted a rupture in the session on 1 June 2026.']);
   });
 });
@@ -175,7 +175,9 @@ describe('practice overview', () => {
     const [first, third, second] = overview;
     expect(first?.alerts.length).toBeGreaterThan(0);
     expect(first?.alliance).toMatchObject({ measureId: 'sac-client', shortName: 'SAC client', rater: 'client', total: 18, takenOn: '2026-06-02', range: { max: 30 }, trend: [27, 18] });
-    expect(first?.alerts[0]).toMatchObject({ measureName: 'SAC client', rater: 'client', reason: expect.stringContaining('client-rated Session Alliance Check') });
+    expect(first?.alerts.find((alert) => alert.measureName !== 'Engagement')).toMatchObject({ measureName: 'SAC client', rater: 'client', reason: expect.stringContaining('client-rated Session Alliance Check') });
+    // An open alliance alert is a reason of the engagement flag, listed beside it.
+    expect(first?.alerts.map((alert) => alert.measureName)).toContain('Engagement');
     expect(second).toMatchObject({ sessionsSinceMeasure: 2, lastSessionDate: '2026-06-12', sessionCount: 4, alerts: [] });
     expect(third).toMatchObject({ sessionsSinceMeasure: null, alliance: null });
     // Codes only: the overview carries no names.

@@ -45,8 +45,8 @@ export async function engagementNotesOfClient(db: Kysely<VaultSchema>, clientId:
       'n.id as note_id',
       's.session_date',
       sql<string | null>`json_extract(n.content, '$.homeworkReview')`.as('homework'),
-      sql<number | null>`json_extract(n.content, '$.rupture.noted')`.as('rupture_noted'),
-      sql<number | null>`json_extract(n.content, '$.rupture.repaired')`.as('repaired'),
+      // The whole rupture object: its flag and its repair in one read.
+      sql<string | null>`json_extract(n.content, '$.rupture')`.as('rupture'),
     ])
     .where('n.client_id', '=', clientId)
     .where('s.attendance', '=', 'attended')
@@ -61,9 +61,17 @@ export async function engagementNotesOfClient(db: Kysely<VaultSchema>, clientId:
     noteId: row.note_id,
     date: row.session_date,
     homeworkDone: parseHomework(row.homework),
-    ruptureNoted: row.rupture_noted === 1,
-    repaired: row.repaired === 1,
+    ...parseRupture(row.rupture),
   }));
+}
+
+function parseRupture(json: string | null): { ruptureNoted: boolean; repaired: boolean } {
+  try {
+    const rupture = json === null ? null : (JSON.parse(json) as { noted?: unknown; repaired?: unknown } | null);
+    return { ruptureNoted: rupture?.noted === true, repaired: rupture?.repaired === true };
+  } catch {
+    return { ruptureNoted: false, repaired: false };
+  }
 }
 
 function parseHomework(json: string | null): boolean[] {
