@@ -8,7 +8,7 @@ import type { Prepare } from './statements';
 export function rawClientList(stmt: Prepare, query: ClientListQuery, today = localIsoDate()): ClientList {
   const rows = stmt(`
     SELECT c.id, c.code, c.legal_name, c.preferred_name, c.pronouns, c.status, c.date_of_birth, c.review_date,
-      (SELECT max(s.session_date) FROM sessions AS s WHERE s.client_id = c.id
+      (SELECT max(s.session_date) FROM sessions AS s WHERE s.client_id = c.id AND s.attendance = 'attended'
         AND s.id NOT IN (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')) AS last_session
     FROM clients AS c`).all() as {
     id: string; code: string; legal_name: string; preferred_name: string; pronouns: string; status: ClientStatus;

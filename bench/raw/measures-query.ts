@@ -31,7 +31,7 @@ export function rawPracticeOverview(stmt: Prepare): OverviewClient[] {
   const clients = stmt(`
     WITH voided AS MATERIALIZED (SELECT vn.session_id FROM note_addenda AS va JOIN notes AS vn ON vn.id = va.note_id WHERE va.kind = 'void')
     SELECT c.id, c.code, c.status, c.review_date,
-      (SELECT max(session_date) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS last_date,
+      (SELECT max(session_date) FROM sessions WHERE client_id = c.id AND attendance = 'attended' AND id NOT IN voided) AS last_date,
       (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided) AS count,
       (SELECT count(*) FROM sessions WHERE client_id = c.id AND id NOT IN voided
         AND session_date > (SELECT max(taken_on) FROM measure_results WHERE client_id = c.id
