@@ -10,6 +10,7 @@ import { ALERT_COLORS, ALERT_LABELS } from '../measures/AlertList';
 import { rememberTab } from '../clients/page/client-tabs';
 import { usePracticeOverview } from '../measures/queries';
 import { useGuardedLink } from '../navigation/navigation-guard';
+import { AlertReason } from './AlertReason';
 
 type Filter = 'all' | 'alerts' | 'unmeasured';
 /** "No measure in the last 3 sessions". */
@@ -87,7 +88,7 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
                       <Badge size="xs" color={ALERT_COLORS[alert.severity]} autoContrast style={{ flexShrink: 0, marginTop: 3 }}>
                         {ALERT_LABELS[alert.severity]}
                       </Badge>
-                      <Text size="xs">{alert.reason}</Text>
+                      <AlertReason alert={alert} />
                     </Group>
                   ))}
                 </Stack>

@@ -58,6 +58,13 @@ export const medicationKeys = {
   series: (clientId: string) => ['medications', 'client', clientId, 'series'] as const,
 };
 
+/** Follow-up across the practice: the Dashboard's agenda and who is overdue (under `['engagement']`). */
+export const practiceEngagementKeys = {
+  all: ['engagement'] as const,
+  agenda: (from: string, to: string) => ['engagement', 'agenda', from, to] as const,
+  overdue: ['engagement', 'overdue'] as const,
+};
+
 export const backupKeys = {
   status: ['backups', 'status'] as const,
 };

@@ -5,7 +5,7 @@ import { call } from '../api';
 import { useGuardedNavigate } from '../navigation/navigation-guard';
 import { useNoteChanged, useNoteTemplates } from './queries';
 import { usePrescriber } from '../medications/queries';
-import { newSessionValues, valuesToSession } from './session-form';
+import { newSessionValues, valuesToSession, type SessionFormValues } from './session-form';
 import { SessionDetailsForm } from './SessionDetailsForm';
 
 interface NewSessionModalProps {
@@ -15,10 +15,12 @@ interface NewSessionModalProps {
   isFirstSession: boolean;
   opened: boolean;
   onClose: () => void;
+  /** Started from an appointment: its date, time, length and place fill the form, and it then shows as held. */
+  appointment?: { id: string; values: Partial<SessionFormValues> } | null;
 }
 
 /** Records a session and opens its draft note, written on the chosen template. */
-export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose }: NewSessionModalProps) {
+export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose, appointment = null }: NewSessionModalProps) {
   // Cancelling hands focus back to "New session". "Start note" does not: it goes straight to the note,
   // and focus handed back to the Sessions tab while the dialog closes could land after the
   // practitioner had clicked into a section and started typing, sending the caret back to its start.
@@ -36,6 +38,7 @@ export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened,
         clientId={clientId}
         dateOfBirth={dateOfBirth}
         isFirstSession={isFirstSession}
+        appointment={appointment}
         onClose={onClose}
         onStarted={() => setReturnFocus(false)}
       />
@@ -43,7 +46,7 @@ export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened,
   );
 }
 
-function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose, onStarted }: Omit<NewSessionModalProps, 'opened'> & { onStarted: () => void }) {
+function NewSessionForm({ clientId, dateOfBirth, isFirstSession, appointment, onClose, onStarted }: Omit<NewSessionModalProps, 'opened'> & { onStarted: () => void }) {
   const templates = useNoteTemplates();
   // A medication review is for prescribers (Settings → "I prescribe"); notes already written keep theirs.
   const prescriber = usePrescriber();
@@ -54,12 +57,12 @@ function NewSessionForm({ clientId, dateOfBirth, isFirstSession, onClose, onStar
 
   return (
     <SessionDetailsForm
-      initial={newSessionValues(isFirstSession)}
+      initial={{ ...newSessionValues(isFirstSession), ...appointment?.values }}
       dateOfBirth={dateOfBirth}
       submitLabel="Start note"
       onCancel={onClose}
       onSubmit={async (values) => {
-        const note = await call('createSession', { clientId, session: valuesToSession(values), templateId });
+        const note = await call('createSession', { clientId, session: valuesToSession(values), templateId, appointmentId: appointment?.id ?? null });
         noteChanged(note);
         onStarted();
         onClose();

@@ -12,6 +12,7 @@ import { PracticeSection } from './PracticeSection';
 import { PrescriberSection } from './PrescriberSection';
 import { BackupSection } from './BackupSection';
 import { AppearanceSection } from './AppearanceSection';
+import { EngagementSection } from './EngagementSection';
 
 /** Settings: who signs notes, security and backups, which are what a practitioner needs to trust the app, and the records' activity log. */
 export function SettingsPage() {
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <Title order={2}>Practice</Title>
       <PracticeSection />
       <PrescriberSection />
+      <EngagementSection />
       <AppearanceSection />
       <Title order={2}>Security</Title>
       <ProtectionSection version={version} />
