@@ -81,3 +81,12 @@ export const searchKeys = {
   results: (input: SearchInput) => ['search', input] as const,
   clients: ['search', 'clients'] as const,
 };
+
+/** One client's follow-up: plan, appointments, missed sessions, contacts (under `['engagement']` too). */
+export const engagementKeys = {
+  of: (clientId: string) => ['engagement', 'client', clientId] as const,
+  plan: (clientId: string) => ['engagement', 'client', clientId, 'plan'] as const,
+  appointments: (clientId: string) => ['engagement', 'client', clientId, 'appointments'] as const,
+  missed: (clientId: string) => ['engagement', 'client', clientId, 'missed'] as const,
+  contacts: (clientId: string) => ['engagement', 'client', clientId, 'contacts'] as const,
+};

@@ -50,7 +50,10 @@ function AlertRow({ clientId, alert }: { clientId: string; alert: ClientAlert })
           <Badge color={ALERT_COLORS[alert.severity]} variant={alert.acknowledged ? 'outline' : 'filled'} autoContrast style={{ flexShrink: 0 }}>
             {ALERT_LABELS[alert.severity]}
           </Badge>
-          <Text size="sm">{alert.reason}</Text>
+          {/* The engagement flag gives one reason a line. */}
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {alert.reason}
+          </Text>
         </Group>
         <Group gap="md">
           {alert.sessions

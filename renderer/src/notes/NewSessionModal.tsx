@@ -17,10 +17,12 @@ interface NewSessionModalProps {
   onClose: () => void;
   /** Started from an appointment: its date, time, length and place fill the form, and it then shows as held. */
   appointment?: { id: string; values: Partial<SessionFormValues> } | null;
+  /** Offered for a no-show or late cancellation: a missed-session record (of the appointment, if any) instead of a note. */
+  onRecordMissed?: (values: SessionFormValues, appointmentId: string | null) => Promise<void>;
 }
 
 /** Records a session and opens its draft note, written on the chosen template. */
-export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose, appointment = null }: NewSessionModalProps) {
+export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened, onClose, appointment = null, onRecordMissed }: NewSessionModalProps) {
   // Cancelling hands focus back to "New session". "Start note" does not: it goes straight to the note,
   // and focus handed back to the Sessions tab while the dialog closes could land after the
   // practitioner had clicked into a section and started typing, sending the caret back to its start.
@@ -41,12 +43,13 @@ export function NewSessionModal({ clientId, dateOfBirth, isFirstSession, opened,
         appointment={appointment}
         onClose={onClose}
         onStarted={() => setReturnFocus(false)}
+        onRecordMissed={onRecordMissed}
       />
     </Modal>
   );
 }
 
-function NewSessionForm({ clientId, dateOfBirth, isFirstSession, appointment, onClose, onStarted }: Omit<NewSessionModalProps, 'opened'> & { onStarted: () => void }) {
+function NewSessionForm({ clientId, dateOfBirth, isFirstSession, appointment, onClose, onStarted, onRecordMissed }: Omit<NewSessionModalProps, 'opened'> & { onStarted: () => void }) {
   const templates = useNoteTemplates();
   // A medication review is for prescribers (Settings → "I prescribe"); notes already written keep theirs.
   const prescriber = usePrescriber();
@@ -61,6 +64,13 @@ function NewSessionForm({ clientId, dateOfBirth, isFirstSession, appointment, on
       dateOfBirth={dateOfBirth}
       submitLabel="Start note"
       onCancel={onClose}
+      onRecordMissed={
+        onRecordMissed &&
+        (async (values) => {
+          await onRecordMissed(values, appointment?.id ?? null);
+          onClose();
+        })
+      }
       onSubmit={async (values) => {
         const note = await call('createSession', { clientId, session: valuesToSession(values), templateId, appointmentId: appointment?.id ?? null });
         noteChanged(note);

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Input } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Input } from '@mantine/core';
 import { localIsoDate } from '../../../shared/dates';
 import { attendances, MAX_SESSION_MINUTES, modalities, sessionTypes } from '../../../shared/notes';
 import { ApiError, errorMessage } from '../api';
@@ -18,12 +18,17 @@ interface SessionDetailsFormProps {
   onCancel: () => void;
   /** Extra fields below the session's own (the template choice for a new session). */
   children?: ReactNode;
+  /**
+   * For a new session: a no-show or late cancellation is then recorded as a missed session, with no
+   * note, unless the practitioner asks for a note anyway. Throws ApiError like `onSubmit`.
+   */
+  onRecordMissed?: (values: SessionFormValues) => Promise<void>;
 }
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 /** Date, time, length, modality, type, attendance and service code of a session. */
-export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit, onCancel, children }: SessionDetailsFormProps) {
+export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit, onCancel, children, onRecordMissed }: SessionDetailsFormProps) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -40,15 +45,20 @@ export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit
     if (problem && values.date !== '') setErrors((current) => ({ ...current, date: problem }));
   };
 
+  // A missed session needs a record, not a note: that is what Enter and the main button do then.
+  const missed = onRecordMissed !== undefined && values.attendance !== 'attended';
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    await save(missed ? onRecordMissed : onSubmit);
+  };
+  const save = async (action: (values: SessionFormValues) => Promise<void>) => {
     const problems = sessionValueProblems(values, localIsoDate(), dateOfBirth);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(values);
+      await action(values);
     } catch (caught) {
       const fields = caught instanceof ApiError ? sessionFieldErrors(caught.fieldErrors) : {};
       if (Object.keys(fields).length > 0) setErrors(fields);
@@ -98,13 +108,24 @@ export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit
           <Select label="Modality" allowDeselect={false} data={options(modalities, MODALITY_LABELS)} value={values.modality} error={errors.modality} onChange={(value) => value && set('modality', value as SessionFormValues['modality'])} />
           <TextInput label="Service code" description="Optional, e.g. 90834" maxLength={20} value={values.serviceCode} error={errors.serviceCode} onChange={(event) => set('serviceCode', event.currentTarget.value)} />
         </SimpleGrid>
-        {children}
+        {missed ? (
+          <Alert color="blue" variant="light" title="A missed session needs no note">
+            It is recorded as a {ATTENDANCE_LABELS[values.attendance].toLowerCase()} on the client’s timeline, and nothing waits for a signature. You can still start a note if you want one.
+          </Alert>
+        ) : (
+          children
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
+          {missed && (
+            <Button variant="default" disabled={busy} onClick={() => void save(onSubmit)}>
+              Start a note anyway
+            </Button>
+          )}
           <Button type="submit" loading={busy}>
-            {submitLabel}
+            {missed ? 'Record missed session' : submitLabel}
           </Button>
         </Group>
       </Stack>

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { clientStatuses } from '../../../../shared/clients';
 import { DateField } from '../../components/DateField';
 import { RichTextField } from '../../rich-text/RichTextField';
+import { DischargeKindField } from '../DischargeKindField';
 import { CLIENT_STATUS_LABELS } from '../format';
 import type { ClientFormValues } from './client-form-values';
 
@@ -84,7 +85,10 @@ export function CareSection({ form, today }: SectionProps) {
         {discharged && <DateField label="Discharge date" max={today} {...dateProps(form, 'dischargeDate')} />}
       </SimpleGrid>
       {discharged && (
-        <Textarea label="Discharge reason" mt="sm" autosize minRows={2} dir="auto" {...form.getInputProps('dischargeReason')} />
+        <>
+          <DischargeKindField mt="sm" value={form.values.dischargeKind} onChange={(value) => form.setFieldValue('dischargeKind', value)} />
+          <Textarea label="Discharge reason" mt="sm" autosize minRows={2} dir="auto" {...form.getInputProps('dischargeReason')} />
+        </>
       )}
     </Fieldset>
   );

@@ -1,13 +1,14 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Center, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { IconActivity, IconChartLine, IconClipboardList, IconNotes, IconPill, IconUser } from '@tabler/icons-react';
+import { IconActivity, IconCalendarRepeat, IconChartLine, IconClipboardList, IconNotes, IconPill, IconUser } from '@tabler/icons-react';
 import { useClient } from '../queries';
 import { ActivityList } from '../ActivityList';
 import { ClientHeader } from './ClientHeader';
 import { ClientLoadError } from './ClientLoadError';
 import { OverviewTab } from './OverviewTab';
 import { TreatmentPlanTab } from './TreatmentPlanTab';
-import { SessionsTab } from '../../notes/SessionsTab';
+import { ClientSessionsTab } from './ClientSessionsTab';
+import { FollowUpTab } from './FollowUpTab';
 import { MeasuresTab } from '../lazy-pages';
 import { MedicationsTab } from '../../medications/MedicationsTab';
 import { usePrescriber } from '../../medications/queries';
@@ -51,6 +52,9 @@ export function ClientPage({ id }: { id: string }) {
           <Tabs.Tab value="sessions" leftSection={<IconNotes size={16} aria-hidden />}>
             Sessions
           </Tabs.Tab>
+          <Tabs.Tab value="follow-up" leftSection={<IconCalendarRepeat size={16} aria-hidden />}>
+            Follow-up
+          </Tabs.Tab>
           {prescriber && (
             <Tabs.Tab value="medications" leftSection={<IconPill size={16} aria-hidden />}>
               Medications
@@ -70,7 +74,10 @@ export function ClientPage({ id }: { id: string }) {
           <TreatmentPlanTab client={data} />
         </Tabs.Panel>
         <Tabs.Panel value="sessions" pt="lg">
-          <SessionsTab client={data} />
+          <ClientSessionsTab client={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="follow-up" pt="lg">
+          <FollowUpTab client={data} />
         </Tabs.Panel>
         {prescriber && (
           <Tabs.Panel value="medications" pt="lg">

@@ -3,10 +3,11 @@ import { DateField } from '../../components/DateField';
 import { typedDateProblem } from '../../components/typed-date';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { clientFieldProblems, type Client } from '../../../../shared/clients';
+import { clientFieldProblems, type Client, type DischargeKind } from '../../../../shared/clients';
 import { localIsoDate } from '../../../../shared/dates';
 import { call, routeFieldError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DischargeKindField } from '../DischargeKindField';
 import { clientToFormValues, formValuesToFields } from '../form/client-form-values';
 import { useClientMutation } from '../queries';
 
@@ -16,7 +17,7 @@ interface DischargeModalProps {
   onClose: () => void;
 }
 
-/** Discharge: the normal end of a record. Asks the date (today by default) and, optionally, why. */
+/** Discharge: the normal end of a record. Asks the date (today by default), how therapy ended and, optionally, why. */
 export function DischargeModal({ client, opened, onClose }: DischargeModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title="Discharge client" centered>
@@ -29,10 +30,11 @@ function DischargeForm({ client, onDone }: { client: Client; onDone: () => void 
   const today = localIsoDate();
   const [date, setDate] = useState(today);
   const [reason, setReason] = useState('');
+  const [kind, setKind] = useState<DischargeKind | ''>('');
   const [dateError, setDateError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const discharge = useClientMutation(() =>
-    call('setClientStatus', { id: client.id, status: 'discharged', dischargeDate: date, dischargeReason: reason }),
+    call('setClientStatus', { id: client.id, status: 'discharged', dischargeDate: date, dischargeReason: reason, dischargeKind: kind === '' ? null : kind }),
   );
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -68,6 +70,7 @@ function DischargeForm({ client, onDone }: { client: Client; onDone: () => void 
           onClearError={() => setDateError(null)}
           data-autofocus
         />
+        <DischargeKindField value={kind} onChange={setKind} />
         <Textarea label="Discharge reason" autosize minRows={2} dir="auto" value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

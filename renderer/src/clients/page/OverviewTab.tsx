@@ -30,6 +30,7 @@ export function OverviewTab({ client }: { client: Client }) {
     ...(client.status === 'discharged'
       ? ([
           ['Discharge date', day(client.dischargeDate)],
+          ['How therapy ended', client.dischargeKind === 'planned' ? 'Planned ending' : client.dischargeKind === 'unplanned' ? 'Unplanned (stopped attending)' : ''],
           ['Discharge reason', client.dischargeReason],
         ] satisfies Detail[])
       : []),

@@ -1,4 +1,4 @@
-export const CLIENT_TABS = ['overview', 'plan', 'sessions', 'medications', 'measures', 'activity'] as const;
+export const CLIENT_TABS = ['overview', 'plan', 'sessions', 'follow-up', 'medications', 'measures', 'activity'] as const;
 export type ClientTab = (typeof CLIENT_TABS)[number];
 export const isClientTab = (value: string | null): value is ClientTab => CLIENT_TABS.some((tab) => tab === value);
 

@@ -6,8 +6,17 @@ interface RupturePanelProps {
   onChange: (value: NoteExtras['rupture']) => void;
 }
 
-/** The practitioner's own "rupture noted" flag, which the alliance charts mark on this session. */
+/**
+ * The practitioner's own "rupture noted" flag, which the alliance charts mark on this session, and
+ * whether a repair (of this rupture or an earlier one) was worked on, which clears the engagement flag's
+ * rupture reason.
+ */
 export function RupturePanel({ value, onChange }: RupturePanelProps) {
+  // `repaired` is stored only when true, so a note that never used it keeps its earlier shape and hash.
+  const setRepaired = (repaired: boolean) => {
+    const { repaired: _dropped, ...rest } = value;
+    onChange(repaired ? { ...rest, repaired: true } : rest);
+  };
   return (
     <Stack gap="xs">
       <Checkbox
@@ -24,6 +33,12 @@ export function RupturePanel({ value, onChange }: RupturePanelProps) {
           onChange={(event) => onChange({ ...value, description: event.currentTarget.value })}
         />
       )}
+      <Checkbox
+        label="Worked on repairing a rupture in this session"
+        description="This session's rupture or an earlier one; the engagement flag counts a rupture as open until a repair is noted."
+        checked={value.repaired === true}
+        onChange={(event) => setRepaired(event.currentTarget.checked)}
+      />
     </Stack>
   );
 }
