@@ -91,7 +91,7 @@ test('every main screen, dialog and notification passes axe, and the client and 
     await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: new RegExp(CLIENT.legalName) }).click();
     // A screen reader hears the client's name first, and Tab starts from the top of the record.
     await expect(page.getByRole('heading', { name: CLIENT.legalName, level: 1 })).toBeFocused();
-    for (const tab of ['Overview', 'Treatment plan', 'Sessions', 'Measures', 'Activity']) {
+    for (const tab of ['Overview', 'Treatment plan', 'Sessions', 'Follow-up', 'Measures', 'Activity']) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
       await expect(page.getByRole('tabpanel', { name: tab }).getByLabel(/^Loading/)).toHaveCount(0);
