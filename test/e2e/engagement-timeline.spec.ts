@@ -111,3 +111,39 @@ test('two no-shows need no note and raise the engagement flag with both reasons;
   await flag.getByRole('button', { name: 'Acknowledge', exact: true }).click();
   await expect(flag.getByText(/^Acknowledged /)).toContainText('Phoned; agreed to meet next week.');
 });
+
+test('a repair worked on is stored on the note only while ticked: unticking removes it, never stores false', async ({ app: page }) => {
+  await openEmptyVault(page);
+  const { clientId, noteId } = await page.evaluate(async (date) => {
+    type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { message: string } };
+    const api = (window as unknown as { api: Record<string, (input?: unknown) => Promise<Result>> }).api;
+    const unwrap = (result: Result) => {
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    const fields = {
+      legalName: 'Rosalind Achterberg', preferredName: '', pronouns: '', dateOfBirth: null, code: 'RA-2502', phone: '', email: '', address: '',
+      emergencyContact: { name: '', phone: '', relation: '' }, intakeDate: null, referralSource: '', status: 'active', dischargeDate: null,
+      dischargeReason: '', presentingConcerns: null, tags: [], privateRemarks: '', reviewDate: null,
+    };
+    const client = unwrap(await api.createClient!({ fields })) as { id: string };
+    const session = { date, startTime: '11:00', durationMinutes: 50, modality: 'in_person', type: 'individual', attendance: 'attended', serviceCode: '' };
+    const note = unwrap(await api.createSession!({ clientId: client.id, session, templateId: 'alliance' })) as { id: string };
+    return { clientId: client.id, noteId: note.id };
+  }, isoDaysAgo(1));
+  const storedRupture = () =>
+    page.evaluate(async (id) => {
+      const api = (window as unknown as { api: Record<string, (input: unknown) => Promise<{ ok: boolean; value?: { content: { rupture: Record<string, unknown> } } }>> }).api;
+      const result = await api.getNote!({ noteId: id });
+      return result.value?.content.rupture ?? null;
+    }, noteId);
+
+  await page.evaluate(({ clientId, noteId }) => {
+    window.location.hash = `#/clients/${clientId}/notes/${noteId}`;
+  }, { clientId, noteId });
+  const repaired = page.getByRole('checkbox', { name: 'Worked on repairing a rupture in this session' });
+  await repaired.check();
+  await expect.poll(storedRupture).toEqual({ noted: false, description: '', repaired: true });
+  await repaired.uncheck();
+  await expect.poll(storedRupture).toEqual({ noted: false, description: '' });
+});

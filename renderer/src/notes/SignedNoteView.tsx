@@ -52,13 +52,24 @@ export function SignedNoteView({ note, client }: { note: Note; client: Client })
         );
       }
       case 'bond':
-        return content.rupture.noted ? (
-          <Text size="sm">
-            <Badge color="orange" variant="light" mr="xs">
-              Rupture noted
-            </Badge>
-            <bdi>{content.rupture.description}</bdi>
-          </Text>
+        return content.rupture.noted || content.rupture.repaired ? (
+          <Stack gap={4}>
+            {content.rupture.noted && (
+              <Text size="sm">
+                <Badge color="orange" variant="light" mr="xs">
+                  Rupture noted
+                </Badge>
+                <bdi>{content.rupture.description}</bdi>
+              </Text>
+            )}
+            {content.rupture.repaired && (
+              <Text size="sm">
+                <Badge color="teal" variant="light">
+                  Worked on repairing a rupture
+                </Badge>
+              </Text>
+            )}
+          </Stack>
         ) : null;
       case 'risk':
         return content.risk.level === null ? null : (
