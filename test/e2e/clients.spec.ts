@@ -67,10 +67,14 @@ test('add a client, find them by preferred name, plan two goals, discharge, and 
   await page.getByRole('button', { name: 'Discharge', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Discharge client' });
   await expect(dialog.getByLabel('Discharge date')).toHaveValue(isoToday());
+  await expect(dialog.getByRole('radiogroup', { name: 'How did therapy end?' }).getByRole('radio', { name: 'Not recorded' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Planned ending' }).check();
   await dialog.getByLabel('Discharge reason').fill('Goals met; ending agreed together');
   await dialog.getByRole('button', { name: 'Discharge client' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Reactivate' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect(page.getByRole('region', { name: 'Care' })).toContainText('How therapy endedPlanned ending');
 
   // Back on the list, the search is as it was left; she is no longer current, but is discharged.
   await goToClientList(page);

@@ -62,7 +62,7 @@ function FollowUpPlanForm({ clientId, current, onDone }: { clientId: string; cur
     if (dateProblem) problems.agreedOn = dateProblem;
     if (input.everyDays !== null && !Number.isNaN(input.everyDays) && !Number.isInteger(input.everyDays)) problems.everyDays = 'Enter whole days.';
     void form.submit(problems, async () => {
-      await call('setFollowUpPlan', { ...input, everyDays: input.everyDays });
+      await call('setFollowUpPlan', input);
       changed(clientId);
       notifications.show({ color: 'teal', message: 'Frequency saved' });
       onDone();
