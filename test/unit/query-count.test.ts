@@ -38,9 +38,9 @@ class StatementCounter implements KyselyPlugin {
 const MAX_STATEMENTS = {
   clientList: 2, // the clients with their last session date; all tags
   timeline: 3, // the client exists; sessions with their notes' status and addenda count; voided notes
-  practiceOverview: 4, // active clients with counts; recent results; custom definitions; open alert events
+  practiceOverview: 5, // is the engagement flag current today; active clients with counts; recent results; custom definitions; open alert events
   chartSeries: 3, // the client exists; results with notes; custom definitions
-  clientAlerts: 3, // the client exists; acknowledgements; stored alert events
+  clientAlerts: 4, // the client exists; is the engagement flag current today; acknowledgements; stored alert events
 } as const;
 type CallName = keyof typeof MAX_STATEMENTS;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../../shared/dates';
 import { engagementEvent, ENGAGEMENT_MEASURE_ID } from '../../../shared/engagement-flag';
+import type { Settings } from '../../../shared/contract';
 import type { AlertEvent } from '../../../shared/measures';
 import { allClientIds, clientRow } from '../clients/clients.repository';
 import type { VaultSchema } from '../database/schema';
@@ -65,6 +66,8 @@ export async function refreshEngagement(db: Kysely<VaultSchema>, clientId: strin
 
 /** The settings key holding the day and thresholds the whole practice's flags were last brought up to date for. */
 const STAMP_KEY = 'engagementCurrentFor';
+/** The settings key of the thresholds (Settings → Engagement). */
+const ENGAGEMENT_SETTINGS_KEY = 'engagement' satisfies keyof Settings;
 
 /**
  * Refreshes every client's flag when the day or the thresholds changed since the last time: one
@@ -72,8 +75,10 @@ const STAMP_KEY = 'engagementCurrentFor';
  * large one); every later read is as cheap as before.
  */
 export async function ensureEngagementCurrent(db: Kysely<VaultSchema>, at: Date): Promise<void> {
-  const stamp = JSON.stringify({ day: localIsoDate(at), thresholds: (await readSettings(db)).engagement });
-  if ((await readSettingTexts(db, [STAMP_KEY])).get(STAMP_KEY) === stamp) return;
+  // One read for both: the thresholds as stored (absent while the defaults hold) and the stamp.
+  const texts = await readSettingTexts(db, [ENGAGEMENT_SETTINGS_KEY, STAMP_KEY]);
+  const stamp = JSON.stringify({ day: localIsoDate(at), thresholds: texts.get(ENGAGEMENT_SETTINGS_KEY) ?? null });
+  if (texts.get(STAMP_KEY) === stamp) return;
   await db.transaction().execute(async (trx) => {
     for (const id of await allClientIds(trx)) await refreshEngagement(trx, id, at);
     await writeSettingText(trx, STAMP_KEY, stamp, at);
