@@ -130,11 +130,13 @@ export function checkImportRows(rows: readonly ImportRow[], format: ImportDateFo
   return rows.map((row, index) => {
     const read = readImportRow(row, format, today);
     const problems: RowProblems = { ...read.problems };
+    let sameAsExisting: string | undefined;
     if (read.identity !== null) {
       const withoutBirth = read.identity.endsWith('\u0000');
       const existingCode = existing.byIdentity.get(read.identity);
       const earlier = rowOfIdentity.get(read.identity);
       if (existingCode !== undefined) {
+        sameAsExisting = existingCode;
         problems.row = withoutBirth
           ? `Already in this vault as ${existingCode}: same legal name, and neither has a date of birth.`
           : `Already in this vault as ${existingCode}: same legal name and date of birth.`;
@@ -147,7 +149,9 @@ export function checkImportRows(rows: readonly ImportRow[], format: ImportDateFo
     const code = read.fields?.code ?? '';
     if (code !== '') {
       const earlier = rowOfCode.get(code);
-      if (existing.codes.has(code)) problems.code ??= `Another client already uses the code ${code}. Leave the code empty to have one made.`;
+      // A row that is a client already in the vault, code and all, needs saying once.
+      if (code === sameAsExisting?.toUpperCase()) rowOfCode.set(code, index);
+      else if (existing.codes.has(code)) problems.code ??= `Another client already uses the code ${code}. Leave the code empty to have one made.`;
       else if (earlier !== undefined) problems.code ??= `The code ${code} is also on row ${earlier + 1}.`;
       else rowOfCode.set(code, index);
     }

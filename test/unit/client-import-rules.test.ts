@@ -117,6 +117,8 @@ describe('duplicates', () => {
     expect(rowProblems({ legalName: 'Zoë Ødegaard', dateOfBirth: '03/04/1990' }, 'dd/MM/yyyy', TODAY, vault)).toEqual({});
     expect(rowProblems({ legalName: 'sam lee' }, 'dd/MM/yyyy', TODAY, vault)).toEqual({ row: 'Already in this vault as SL-0002: same legal name, and neither has a date of birth.' });
     expect(rowProblems({ legalName: 'Sam Lee', dateOfBirth: '01/01/1980' }, 'dd/MM/yyyy', TODAY, vault)).toEqual({});
+    // The same client with their own code: said once, as a duplicate.
+    expect(rowProblems({ legalName: 'Sam Lee', code: 'sl-0002' }, 'dd/MM/yyyy', TODAY, vault)).toEqual({ row: 'Already in this vault as SL-0002: same legal name, and neither has a date of birth.' });
   });
 
   it('of a code in the vault or on an earlier row, without regard to case', () => {
