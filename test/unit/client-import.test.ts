@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { searchInputSchema } from '../../shared/notes';
 import { listActivity } from '../../electron/services/activity/activity-log';
 import { ClientImportService } from '../../electron/services/caseload/client-import.service';
+import { reindexClient } from '../../electron/services/clients/search-index';
 import { NotesService } from '../../electron/services/notes/notes.service';
 import { HarnessDialogs } from '../harness/harness-dialogs';
 import { clientFields, everyClient, openClientVault, testNow, type ClientVault } from './support/client-vault';
@@ -133,6 +134,13 @@ describe('checking and importing', () => {
     const results = await notes.search(searchInputSchema.parse({ query: 'okafor' }));
     expect(results.map((result) => result.kind)).toContain('client');
     expect((await cv.clients.list({ ...everyClient, query: 'evening' })).clients.map((client) => client.legalName)).toEqual(['Adaeze Okafor']);
+    // The import writes each new client's index row directly; it is the row a full re-index would write.
+    const id = (await cv.clients.list({ ...everyClient, query: 'okafor' })).clients[0]!.id;
+    const indexed = async () => (await sql<{ kind: string; title: string; body: string }>`SELECT kind, title, body FROM search_content WHERE client_id = ${id}`.execute(cv.db())).rows;
+    const imported = await indexed();
+    await cv.db().transaction().execute((trx) => reindexClient(trx, id));
+    expect(await indexed()).toEqual(imported);
+    expect(imported).toEqual([{ kind: 'client', title: expect.stringMatching(/^Adaeze Okafor [A-Z]{2}-0006 CBT evening$/) as unknown, body: '' }]);
   });
 
   it('imports nothing twice: the same file again is all duplicates, and nothing is logged', async () => {

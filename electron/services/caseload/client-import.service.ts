@@ -10,7 +10,7 @@ import { fieldsToColumns } from '../clients/client-row';
 import { clientCodeGenerator } from '../clients/client-code';
 import { replaceTags } from '../clients/client-tags.repository';
 import { clientsForList, insertClient } from '../clients/clients.repository';
-import { reindexClient } from '../clients/search-index';
+import { indexNewClient } from '../clients/search-index';
 import { ServiceContext, type ServiceClock } from '../clients/service-context';
 import type { VaultSchema } from '../database/schema';
 import type { Dialogs } from '../dialogs';
@@ -73,9 +73,10 @@ export class ClientImportService {
       for (const fields of good) {
         const id = randomUUID();
         const code = fields.code === '' ? nextCode() : fields.code;
-        await insertClient(trx, { ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() });
+        const row = { ...fieldsToColumns(fields), id, code, created_at: at.toISOString(), updated_at: at.toISOString() };
+        await insertClient(trx, row);
         await replaceTags(trx, id, fields.tags);
-        await reindexClient(trx, id);
+        await indexNewClient(trx, { ...row, presenting_concerns: row.presenting_concerns ?? null }, fields.tags);
       }
       if (good.length > 0) {
         await appendActivity(trx, { action: 'create', recordType: 'client', recordId: 'import', clientId: null, fields: [], detail: { count: good.length } }, at);
