@@ -86,7 +86,7 @@ const SERVICES = 'electron/services';
 const SERVICE_PUBLIC_MODULES = {
   activity: ['activity-log', 'record-verification'], // every service writes the log; backups verify it
   backup: ['archive-file', 'staging-folders'], // the export writes archives; the vault clears staging
-  clients: ['client-store', 'service-context', 'search-index'], // reading a client; the log and clock every service takes; contacts are indexed with the client
+  clients: ['client-store', 'service-context', 'search-index', 'client-code', 'client-row'], // reading a client; the log and clock every service takes; contacts are indexed with the client; an import creates clients as the form does
   caseload: [],
   engagement: ['engagement-events'], // alerts, notes and measures keep the engagement flag in step
   export: [],

@@ -5,18 +5,50 @@ import { z } from 'zod';
  * layouts understood, and what a checked row reports. The rules are in client-import-rules.ts.
  */
 
-export const importFields = ['legalName', 'preferredName', 'pronouns', 'dateOfBirth', 'code', 'phone', 'email', 'address', 'intakeDate', 'referralSource', 'tags'] as const;
+/**
+ * `firstName` and `lastName` exist because most exports split the name: the legal name is then the two
+ * joined with a space, in that order whatever the file's column order ("Surname" often comes first).
+ */
+export const importFields = ['legalName', 'firstName', 'lastName', 'preferredName', 'pronouns', 'dateOfBirth', 'code', 'phone', 'email', 'address', 'intakeDate', 'referralSource', 'tags'] as const;
 export type ImportField = (typeof importFields)[number];
+
+/** What the column mapping calls each field. */
+export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
+  legalName: 'Legal name (full)',
+  firstName: 'First name',
+  lastName: 'Last name',
+  preferredName: 'Preferred name',
+  pronouns: 'Pronouns',
+  dateOfBirth: 'Date of birth',
+  code: 'Client code',
+  phone: 'Phone',
+  email: 'Email',
+  address: 'Address',
+  intakeDate: 'Intake date',
+  referralSource: 'Referral source',
+  tags: 'Tags',
+};
 
 /** How the file writes its dates: 2026-03-14, 14/03/2026 or 03/14/2026. */
 export const importDateFormats = ['yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy'] as const;
 export type ImportDateFormat = (typeof importDateFormats)[number];
 
+/** How messages and the format choice name each layout. */
+export const IMPORT_DATE_FORMAT_LABELS: Readonly<Record<ImportDateFormat, string>> = {
+  'yyyy-MM-dd': 'YYYY-MM-DD (year first)',
+  'dd/MM/yyyy': 'DD/MM/YYYY (day first)',
+  'MM/dd/yyyy': 'MM/DD/YYYY (month first)',
+};
+
 /** The most rows one import takes: a caseload, not a hospital's register. */
 export const MAX_IMPORT_ROWS = 5000;
+/** The longest cell a row may carry: longer than any client field, so a longer one is never a client's detail. */
+export const MAX_IMPORT_CELL = 5000;
+/** The largest file the open dialog accepts: 5,000 rows of a generous export fit several times over. */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
 /** One row, already mapped to our fields, as the file wrote it (dates not yet read). */
-export const importRowSchema = z.partialRecord(z.enum(importFields), z.string().max(5000));
+export const importRowSchema = z.partialRecord(z.enum(importFields), z.string().max(MAX_IMPORT_CELL));
 export type ImportRow = z.output<typeof importRowSchema>;
 
 export const importRowsInputSchema = z.strictObject({

@@ -11,16 +11,28 @@ const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
  * initials so that a code on a shared document reveals nothing about the name; the number counts up.
  */
 export async function suggestClientCode(db: Kysely<VaultSchema>): Promise<string> {
-  const codes = (await allClientCodes(db)).map((code) => code.toUpperCase());
-  const taken = new Set(codes);
+  return clientCodeGenerator(await allClientCodes(db))();
+}
+
+/**
+ * Free codes one after another, for many new clients at once (an import): each call returns a code
+ * that is neither in `taken` nor returned before, counting up from the highest number in use.
+ */
+export function clientCodeGenerator(taken: Iterable<string>): () => string {
+  const codes = new Set([...taken].map((code) => code.toUpperCase()));
   let next = 1;
   for (const code of codes) {
     const digits = /(\d+)$/.exec(code)?.[1];
     if (digits !== undefined) next = Math.max(next, Number.parseInt(digits, 10) + 1);
   }
-  for (;;) {
-    const candidate = `${LETTERS[randomInt(LETTERS.length)]}${LETTERS[randomInt(LETTERS.length)]}-${String(next).padStart(4, '0')}`;
-    if (!taken.has(candidate)) return candidate;
-    next += 1;
-  }
+  return () => {
+    for (;;) {
+      const candidate = `${LETTERS[randomInt(LETTERS.length)]}${LETTERS[randomInt(LETTERS.length)]}-${String(next).padStart(4, '0')}`;
+      next += 1;
+      if (!codes.has(candidate)) {
+        codes.add(candidate);
+        return candidate;
+      }
+    }
+  };
 }

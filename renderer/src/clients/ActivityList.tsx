@@ -101,6 +101,12 @@ function ActivityRow({ entry, practice }: { entry: ActivityEntry; practice: bool
             · {changeWords(entry.detail.change)}
           </Text>
         )}
+        {entry.recordType === 'client' && entry.detail?.count !== undefined && (
+          <Text span size="sm">
+            {' '}
+            · {entry.detail.count.toLocaleString()} {entry.detail.count === 1 ? 'client' : 'clients'} imported
+          </Text>
+        )}
         {entry.detail?.date && (
           <Text span size="sm" c="dimmed">
             {' '}

@@ -1,11 +1,12 @@
-import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Center, Group, Loader, Stack, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import type { ClientListItem } from '../../../../shared/clients';
 import { errorMessage } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useGuardedNavigate } from '../../navigation/navigation-guard';
+import { ImportClientsModal } from '../import/ImportClientsModal';
 import { INITIAL_LIST_STATE, useClientListState } from '../list-state';
 import { useClientList } from '../queries';
 import { ClientList } from './ClientList';
@@ -29,6 +30,7 @@ export function ClientListPage() {
   const active = useActiveRow(clients, open);
   const addClient = useCallback(() => navigate('/clients/new'), [navigate]);
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const [importing, setImporting] = useState(false);
 
   useHotkeys([['/', focusSearch]]);
   useHotkeys(
@@ -60,10 +62,16 @@ export function ClientListPage() {
     <Stack gap="md" className="client-list-page">
       <Group justify="space-between">
         <Title order={1}>Clients</Title>
-        <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={addClient}>
-          Add client
-        </Button>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setImporting(true)}>
+            Import clients…
+          </Button>
+          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={addClient}>
+            Add client
+          </Button>
+        </Group>
       </Group>
+      <ImportClientsModal opened={importing} onClose={() => setImporting(false)} />
       {list.isError && <ErrorAlert title="The client list could not be loaded" message={errorMessage(list.error)} />}
       {list.isPending && (
         <Center py="xl">
