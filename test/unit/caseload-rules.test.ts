@@ -26,8 +26,8 @@ describe('classifyChange', () => {
     [4, 10, 'deteriorated', '10 - 4 = 6 ≥ 6 worse'],
     [4, 9, 'unchanged', '9 - 4 = 5 < 6 worse'],
     [12, 12, 'unchanged', 'no change'],
-  ] as const)('PHQ-9 %d → %d is %s (%s)', (first, latest, expected) => {
-    expect(classifyChange(phq9, first, latest)).toBe(expected);
+  ] as const)('PHQ-9 %d → %d is %s (%s)', (first, latest, expected, why) => {
+    expect(classifyChange(phq9, first, latest), why).toBe(expected);
   });
 
   it.each([
@@ -40,8 +40,8 @@ describe('classifyChange', () => {
     [30, 25, 'deteriorated', '30 - 25 = 5 ≥ 5 worse'],
     [30, 25.1, 'unchanged', '4.9 < 5 worse'],
     [26, 20, 'deteriorated', 'worse by 6, and into the concerning range: still only deteriorated'],
-  ] as const)('ORS %d → %d is %s (%s)', (first, latest, expected) => {
-    expect(classifyChange(ors, first, latest)).toBe(expected);
+  ] as const)('ORS %d → %d is %s (%s)', (first, latest, expected, why) => {
+    expect(classifyChange(ors, first, latest), why).toBe(expected);
   });
 
   it('a measure without a cutoff can improve or deteriorate but never recover', () => {
