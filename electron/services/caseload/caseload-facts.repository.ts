@@ -12,12 +12,13 @@ import { voidedSessionIds } from '../notes/voids.repository';
 
 /** Per client: attended sessions, and missed ones (attendance records and older missed sessions), in the period. */
 export async function attendanceInPeriod(db: Kysely<VaultSchema>, { from, to }: CaseloadPeriod): Promise<{ attended: ClientCount[]; missed: ClientCount[] }> {
-  // Sessions are read per client through sessions_by_client_date, a range seek each, not a scan.
+  // CROSS JOIN keeps clients outside, so each client's sessions are one range seek on
+  // sessions_by_client_date rather than a scan of every session the practice has held.
   const { rows } = await sql<{ client_id: string; code: string; attended: number; missed: number }>`
     WITH voided AS MATERIALIZED ${voidedSessionIds()},
     visits AS (
       SELECT s.client_id, s.attendance = 'attended' AS attended
-      FROM clients AS c JOIN sessions AS s ON s.client_id = c.id AND s.session_date BETWEEN ${from} AND ${to}
+      FROM clients AS c CROSS JOIN sessions AS s ON s.client_id = c.id AND s.session_date BETWEEN ${from} AND ${to}
       WHERE s.id NOT IN voided
       UNION ALL
       SELECT a.client_id, 0 FROM attendance_records AS a WHERE a.record_date BETWEEN ${from} AND ${to})
@@ -47,27 +48,27 @@ export async function dischargedInPeriod(db: Kysely<VaultSchema>, { from, to }: 
  */
 export async function outcomePairsInPeriod(db: Kysely<VaultSchema>, { from, to }: CaseloadPeriod, measureIds: readonly string[]): Promise<CaseloadFacts['outcomePairs']> {
   if (measureIds.length === 0) return [];
-  // Only (client, measure) pairs with a counted result in the period can have their latest there, so
-  // the window functions rank those pairs' results rather than the whole practice's.
+  // Per client and measure with any result in the period (an index-only check), the first and the
+  // latest counted result are each one walk from an end of measure_results_by_client, usually one row:
+  // the practice's results are never all read.
   const { rows } = await sql<{ client_id: string; code: string; measure_id: string; first_total: number; latest_total: number }>`
     WITH voided AS MATERIALIZED ${voidedSessionIds()},
-    counted AS MATERIALIZED (
-      SELECT r.client_id, r.measure_id, r.taken_on, r.created_at, r.id, r.total FROM measure_results AS r
-      WHERE r.measure_id IN (SELECT value FROM json_each(${JSON.stringify(measureIds)}))
-        AND r.total IS NOT NULL AND r.struck_addendum_id IS NULL AND coalesce(r.session_id, '') NOT IN voided),
-    pairs AS (SELECT DISTINCT client_id, measure_id FROM counted WHERE taken_on BETWEEN ${from} AND ${to}),
-    ranked AS (
-      SELECT k.client_id, k.measure_id, k.taken_on, k.total,
-        row_number() OVER (PARTITION BY k.client_id, k.measure_id ORDER BY k.taken_on, k.created_at, k.id) AS first_rank,
-        row_number() OVER (PARTITION BY k.client_id, k.measure_id ORDER BY k.taken_on DESC, k.created_at DESC, k.id DESC) AS last_rank
-      FROM counted AS k JOIN pairs AS p ON p.client_id = k.client_id AND p.measure_id = k.measure_id)
-    SELECT r.client_id, c.code, r.measure_id,
-      max(CASE WHEN r.first_rank = 1 THEN r.total END) AS first_total,
-      max(CASE WHEN r.last_rank = 1 THEN r.total END) AS latest_total
-    FROM ranked AS r JOIN clients AS c ON c.id = r.client_id
-    WHERE r.first_rank = 1 OR r.last_rank = 1
-    GROUP BY r.client_id, r.measure_id
-    HAVING count(*) = 2 AND max(CASE WHEN r.last_rank = 1 THEN r.taken_on END) BETWEEN ${from} AND ${to}`.execute(db);
+    pairs AS MATERIALIZED (
+      SELECT c.id AS client_id, c.code, m.value AS measure_id FROM clients AS c CROSS JOIN json_each(${JSON.stringify(measureIds)}) AS m
+      WHERE EXISTS (SELECT 1 FROM measure_results AS x WHERE x.client_id = c.id AND x.measure_id = m.value AND x.taken_on BETWEEN ${from} AND ${to})),
+    ends AS MATERIALIZED (
+      SELECT p.client_id, p.code, p.measure_id,
+        (SELECT r.id FROM measure_results AS r
+          WHERE r.client_id = p.client_id AND r.measure_id = p.measure_id AND r.total IS NOT NULL AND r.struck_addendum_id IS NULL AND coalesce(r.session_id, '') NOT IN voided
+          ORDER BY r.taken_on, r.created_at, r.id LIMIT 1) AS first_id,
+        (SELECT r.id FROM measure_results AS r
+          WHERE r.client_id = p.client_id AND r.measure_id = p.measure_id AND r.total IS NOT NULL AND r.struck_addendum_id IS NULL AND coalesce(r.session_id, '') NOT IN voided
+          ORDER BY r.taken_on DESC, r.created_at DESC, r.id DESC LIMIT 1) AS latest_id
+      FROM pairs AS p)
+    SELECT e.client_id, e.code, e.measure_id, f.total AS first_total, l.total AS latest_total
+    FROM ends AS e JOIN measure_results AS f ON f.id = e.first_id JOIN measure_results AS l ON l.id = e.latest_id
+    WHERE e.first_id <> e.latest_id AND l.taken_on BETWEEN ${from} AND ${to}
+    ORDER BY e.client_id, e.measure_id`.execute(db);
   return rows.map((row) => ({ clientId: row.client_id, code: row.code, measureId: row.measure_id, first: row.first_total, latest: row.latest_total }));
 }
 
@@ -77,19 +78,18 @@ export async function outcomePairsInPeriod(db: Kysely<VaultSchema>, { from, to }
  */
 export async function thirdSessionTotals(db: Kysely<VaultSchema>, clientIds: readonly string[], measureIds: readonly string[]): Promise<CaseloadFacts['thirdSessionAlliance']> {
   if (clientIds.length === 0 || measureIds.length === 0) return [];
+  // Each client's third session is an index walk over their first few sessions. The unary + keeps
+  // SQLite on measure_results_by_session: by client, it would read every alliance result they have.
   const { rows } = await sql<{ client_id: string; code: string; measure_id: string; total: number }>`
     WITH voided AS MATERIALIZED ${voidedSessionIds()},
-    ranked AS (
-      SELECT s.id, s.client_id,
-        row_number() OVER (PARTITION BY s.client_id ORDER BY s.session_date, coalesce(s.start_time, ''), s.created_at, s.id) AS n
-      FROM sessions AS s
-      WHERE s.client_id IN (SELECT value FROM json_each(${JSON.stringify(clientIds)})) AND s.attendance = 'attended' AND s.id NOT IN voided)
-    SELECT r.client_id, c.code, r.measure_id, r.total
-    FROM ranked AS t
-    JOIN measure_results AS r ON r.session_id = t.id AND r.client_id = t.client_id
-    JOIN clients AS c ON c.id = t.client_id
-    WHERE t.n = 3 AND r.measure_id IN (SELECT value FROM json_each(${JSON.stringify(measureIds)}))
-      AND r.total IS NOT NULL AND r.struck_addendum_id IS NULL
+    third AS MATERIALIZED (
+      SELECT c.id AS client_id, c.code,
+        (SELECT s.id FROM sessions AS s WHERE s.client_id = c.id AND s.attendance = 'attended' AND s.id NOT IN voided
+          ORDER BY s.session_date, coalesce(s.start_time, ''), s.created_at, s.id LIMIT 1 OFFSET 2) AS session_id
+      FROM clients AS c WHERE c.id IN (SELECT value FROM json_each(${JSON.stringify(clientIds)})))
+    SELECT t.client_id, t.code, r.measure_id, r.total
+    FROM third AS t JOIN measure_results AS r ON r.session_id = t.session_id AND +r.client_id = t.client_id
+    WHERE +r.measure_id IN (SELECT value FROM json_each(${JSON.stringify(measureIds)})) AND r.total IS NOT NULL AND r.struck_addendum_id IS NULL
     ORDER BY r.client_id, r.measure_id, r.created_at, r.id`.execute(db);
   return rows.map((row) => ({ clientId: row.client_id, code: row.code, measureId: row.measure_id, total: row.total }));
 }
