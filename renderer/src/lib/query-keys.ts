@@ -74,3 +74,9 @@ export const searchKeys = {
   results: (input: SearchInput) => ['search', input] as const,
   clients: ['search', 'clients'] as const,
 };
+
+/** The Caseload page's outcomes, one entry per period looked at. */
+export const caseloadKeys = {
+  all: ['caseload'] as const,
+  outcomes: (from: string, to: string) => ['caseload', 'outcomes', from, to] as const,
+};
