@@ -19,10 +19,11 @@ export class CaseloadService {
    * who did not. Five queries, whatever the size of the practice.
    */
   async outcomes(period: CaseloadPeriod): Promise<CaseloadOutcomes> {
+    // The vault first: while it is locked, every call says so, whatever its input.
+    const db = this.ctx.db();
     const problems = periodProblems(period);
     // A read, so not invalid()'s "Nothing was saved": the message says what to change.
     if (problems.to) throw new AppError('VALIDATION', problems.to, { fieldErrors: problems });
-    const db = this.ctx.db();
     // The current version of each measure says its reliable change and cutoff; results keep their own totals.
     const definitions = await listMeasures(db);
     const outcomeIds = definitions.filter((definition) => definition.kind === 'outcome' && definition.reliableChange !== null).map((definition) => definition.id);
