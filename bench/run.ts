@@ -5,6 +5,7 @@ import { noteTypingRow } from './note-typing.row';
 import { rendererFirstScreenJsRow, rendererUnlockScreenRow } from './renderer-unlock.row';
 import { rendererClientChartsRow } from './renderer-client-charts.row';
 import { clientChartsRow, dashboardRow } from './measures.row';
+import { caseloadOutcomesRow } from './caseload.row';
 import { pdfSummaryEveryPartRow, pdfSummaryRow } from './pdf-summary.row';
 import { backupRow, backupSmallRow, restoreRow, restoreSmallRow } from './backup.row';
 import { verifyRecordsRow } from './verify-records.row';
@@ -18,7 +19,7 @@ import type { BenchResult, BenchRow } from './rows';
  */
 // client search disposes the vault the client rows share, so it stays after client list; likewise the
 // timeline row disposes the notes vault, so it comes last of the note rows.
-const rows: BenchRow[] = [unlockRow, unlockCheckedRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, dashboardRow, clientChartsRow, timelineRow, pdfSummaryRow, pdfSummaryEveryPartRow, backupRow, restoreRow, backupSmallRow, restoreSmallRow, verifyRecordsRow, noteTypingRow, rendererUnlockScreenRow, rendererFirstScreenJsRow, rendererClientChartsRow, clientImportRow];
+const rows: BenchRow[] = [unlockRow, unlockCheckedRow, clientListRow, clientSearchRow, autosaveRow, autosaveWholeNoteRow, searchRow, dashboardRow, clientChartsRow, caseloadOutcomesRow, timelineRow, pdfSummaryRow, pdfSummaryEveryPartRow, backupRow, restoreRow, backupSmallRow, restoreSmallRow, verifyRecordsRow, noteTypingRow, rendererUnlockScreenRow, rendererFirstScreenJsRow, rendererClientChartsRow, clientImportRow];
 
 function table(results: BenchResult[]): string {
   const header = ['row', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met', 'note'];

@@ -49,6 +49,12 @@ export const measureKeys = {
   overview: ['measures', 'overview'] as const,
 };
 
+/** The Caseload page's outcomes, one entry per period looked at. */
+export const caseloadKeys = {
+  all: ['caseload'] as const,
+  outcomes: (from: string, to: string) => ['caseload', 'outcomes', from, to] as const,
+};
+
 export const medicationKeys = {
   all: ['medications'] as const,
   /** A client's medications with their histories, and allergies. */

@@ -19,6 +19,7 @@ import { ClientsRoutes } from '../lazy-screens';
 // keeps them out of the bundle that has to parse before the unlock screen appears.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const CaseloadPage = lazy(() => import('../caseload/CaseloadPage').then((module) => ({ default: module.CaseloadPage })));
 const SearchPage = lazy(() => import('../search/SearchPage').then((module) => ({ default: module.SearchPage })));
 const BackupsPage = lazy(() => import('../backups/BackupsPage').then((module) => ({ default: module.BackupsPage })));
 
@@ -100,6 +101,11 @@ function AppRoutes() {
       <Route path="/dashboard">
         <Suspense fallback={pageLoader}>
           <DashboardPage />
+        </Suspense>
+      </Route>
+      <Route path="/caseload">
+        <Suspense fallback={pageLoader}>
+          <CaseloadPage />
         </Suspense>
       </Route>
       <Route path="/backups">

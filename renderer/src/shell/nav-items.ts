@@ -1,4 +1,4 @@
-import { IconChartBar, IconDatabaseExport, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconChartBar, IconChartHistogram, IconDatabaseExport, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Clients', path: '/clients', icon: IconUsers, aliases: ['/'] },
   { label: 'Search', path: '/search', icon: IconSearch },
   { label: 'Dashboard', path: '/dashboard', icon: IconChartBar },
+  { label: 'Caseload', path: '/caseload', icon: IconChartHistogram },
   { label: 'Backups', path: '/backups', icon: IconDatabaseExport },
   { label: 'Settings', path: '/settings', icon: IconSettings },
 ];
