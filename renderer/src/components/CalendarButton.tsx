@@ -45,6 +45,9 @@ export function CalendarButton({ labelId, value, minDate, maxDate, disabled, onP
           defaultDate={value ?? undefined}
           minDate={minDate}
           maxDate={maxDate}
+          // No red weekends or faded days of the next month: neither means anything here, and both read poorly.
+          weekendDays={[]}
+          hideOutsideDates
           // Inside a modal, Escape closes only the calendar.
           __stopPropagation
           getDayProps={(day) => (day === focusDay ? { 'data-autofocus': true } : {})}
