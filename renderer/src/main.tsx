@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './fonts/script-fonts.css';
 import './global.css';
@@ -7,6 +8,7 @@ import './focus.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { App } from './App';
 import { theme } from './theme';
@@ -24,10 +26,12 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="top-right" />
-      <VaultProvider startup={StartupScreen}>
-        <App />
-      </VaultProvider>
+      <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <VaultProvider startup={StartupScreen}>
+          <App />
+        </VaultProvider>
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { localIsoDate } from '../../../shared/dates';
 import { addAppointmentsInputSchema, MAX_REPEATS, places, repeatIntervals, type Place, type RepeatInterval } from '../../../shared/engagement';
@@ -9,6 +9,7 @@ import { MAX_SESSION_MINUTES } from '../../../shared/notes';
 import { call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TimeField } from '../components/TimeField';
 import { typedDateProblem } from '../components/typed-date';
 import { options, REPEAT_LABELS } from './labels';
 import { useEngagementChanged } from './queries';
@@ -78,7 +79,7 @@ function BookAppointmentForm({ clientId, dateOfBirth, onClose }: Omit<BookAppoin
         <ErrorAlert message={form.error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label="Date" required value={values.date} error={errors.date} onChange={(value) => form.set('date', value)} onClearError={() => undefined} data-autofocus />
-          <TextInput label="Time" required type="time" value={values.startTime} error={errors.startTime} onChange={(event) => form.set('startTime', event.currentTarget.value)} />
+          <TimeField label="Time" required value={values.startTime} error={errors.startTime} onChange={(startTime) => form.set('startTime', startTime)} onClearError={() => undefined} />
           <NumberInput
             label="Length (minutes)"
             min={1}

@@ -7,6 +7,7 @@ import { contactProblems } from '../../../shared/engagement-rules';
 import { call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TimeField } from '../components/TimeField';
 import { typedDateProblem } from '../components/typed-date';
 import { CONTACT_KIND_LABELS, contactTitle, DIRECTION_LABELS, options } from './labels';
 import { useEngagementChanged } from './queries';
@@ -75,7 +76,7 @@ function LogContactForm({ clientId, dateOfBirth, onClose }: Omit<LogContactModal
         <ErrorAlert message={form.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField label="Date" required max={today} value={values.date} error={errors.date} onChange={(value) => form.set('date', value)} onClearError={() => undefined} data-autofocus />
-          <TextInput label="Time" description="Optional" type="time" value={values.startTime} error={errors.startTime} onChange={(event) => form.set('startTime', event.currentTarget.value)} />
+          <TimeField label="Time" description="Optional" value={values.startTime} error={errors.startTime} onChange={(startTime) => form.set('startTime', startTime)} onClearError={() => undefined} />
           <Select label="Kind" allowDeselect={false} data={options(contactKinds, CONTACT_KIND_LABELS)} value={values.kind} error={errors.kind} onChange={(value) => value && form.set('kind', value as ContactKind)} />
           <Select
             label="Direction"

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { Button, Group, Modal, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { localIsoDate } from '../../../shared/dates';
 import { MAX_REMARK, missedKinds, recordMissedInputSchema, type MissedKind } from '../../../shared/engagement';
@@ -7,6 +7,7 @@ import { missedProblems } from '../../../shared/engagement-rules';
 import { call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TimeField } from '../components/TimeField';
 import { typedDateProblem } from '../components/typed-date';
 import { MISSED_LABELS } from './labels';
 import { useEngagementChanged } from './queries';
@@ -76,7 +77,7 @@ function RecordMissedForm({ clientId, dateOfBirth, onClose }: Omit<RecordMissedM
         </Radio.Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField label="Date" required max={today} value={values.date} error={errors.date} onChange={(value) => form.set('date', value)} onClearError={() => undefined} data-autofocus />
-          <TextInput label="Time" description="Optional" type="time" value={values.startTime} error={errors.startTime} onChange={(event) => form.set('startTime', event.currentTarget.value)} />
+          <TimeField label="Time" description="Optional" value={values.startTime} error={errors.startTime} onChange={(startTime) => form.set('startTime', startTime)} onClearError={() => undefined} />
         </SimpleGrid>
         <Textarea
           label="Remark"

@@ -5,6 +5,7 @@ import { attendances, MAX_SESSION_MINUTES, modalities, sessionTypes } from '../.
 import { ApiError, errorMessage } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TimeField } from '../components/TimeField';
 import { ATTENDANCE_LABELS, MODALITY_LABELS, SESSION_TYPE_LABELS } from '../../../shared/note-labels';
 import { sessionFieldErrors, sessionValueProblems, type SessionFormValues } from './session-form';
 
@@ -73,7 +74,7 @@ export function SessionDetailsForm({ initial, dateOfBirth, submitLabel, onSubmit
         <ErrorAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label="Date" required value={values.date} error={errors.date ?? null} onChange={(date) => set('date', date)} onClearError={() => undefined} onBlur={checkDate} data-autofocus />
-          <TextInput label="Start time" type="time" value={values.startTime} error={errors.startTime} onChange={(event) => set('startTime', event.currentTarget.value)} />
+          <TimeField label="Start time" value={values.startTime} error={errors.startTime} onChange={(startTime) => set('startTime', startTime)} onClearError={() => undefined} />
           <NumberInput
             label="Length (minutes)"
             min={1}

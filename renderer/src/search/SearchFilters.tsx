@@ -1,4 +1,7 @@
-import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Checkbox, Group, Select, Stack } from '@mantine/core';
+import { DateField } from '../components/DateField';
+import { UNREADABLE_DATE } from '../components/typed-date';
 import type { NoteStatus } from './search-labels';
 import { useClientOptions, useTemplateOptions } from './queries';
 import type { SearchState } from './search-state';
@@ -24,6 +27,17 @@ interface SearchFiltersProps {
 export function SearchFilters({ state, onChange, errors, onClear }: SearchFiltersProps) {
   const clients = useClientOptions();
   const templates = useTemplateOptions();
+  // A date that cannot be read stays in its field, named there, and limits nothing until corrected:
+  // the search state holds only dates the service can use.
+  const [unreadable, setUnreadable] = useState({ from: false, to: false });
+  const changeDate = (end: 'from' | 'to', value: string) => {
+    setUnreadable((current) => ({ ...current, [end]: value === UNREADABLE_DATE }));
+    onChange({ [end]: value === UNREADABLE_DATE ? '' : value });
+  };
+  const clear = onClear && (() => {
+    setUnreadable({ from: false, to: false });
+    onClear();
+  });
   return (
     <Stack gap="sm">
       <Group align="flex-start" gap="md" wrap="wrap">
@@ -39,23 +53,23 @@ export function SearchFilters({ state, onChange, errors, onClear }: SearchFilter
           error={errors.clientId}
           w={220}
         />
-        <TextInput
-          type="date"
+        <DateField
           label="From"
-          value={state.from}
+          value={unreadable.from ? UNREADABLE_DATE : state.from}
           max={state.to || undefined}
-          onChange={(event) => onChange({ from: event.currentTarget.value })}
+          onChange={(from) => changeDate('from', from)}
+          onClearError={() => undefined}
           error={errors.from}
-          w={150}
+          w={170}
         />
-        <TextInput
-          type="date"
+        <DateField
           label="To"
-          value={state.to}
+          value={unreadable.to ? UNREADABLE_DATE : state.to}
           min={state.from || undefined}
-          onChange={(event) => onChange({ to: event.currentTarget.value })}
+          onChange={(to) => changeDate('to', to)}
+          onClearError={() => undefined}
           error={errors.to}
-          w={150}
+          w={170}
         />
         <Select
           label="Template"
@@ -82,8 +96,8 @@ export function SearchFilters({ state, onChange, errors, onClear }: SearchFilter
           checked={state.ruptureOnly}
           onChange={(event) => onChange({ ruptureOnly: event.currentTarget.checked })}
         />
-        {onClear && (
-          <Button variant="subtle" size="compact-sm" onClick={onClear}>
+        {clear && (
+          <Button variant="subtle" size="compact-sm" onClick={clear}>
             Clear filters
           </Button>
         )}
