@@ -6,6 +6,7 @@ import { MeasuresService } from '../electron/services/measures/measures.service'
 import { NotesService } from '../electron/services/notes/notes.service';
 import { VaultService } from '../electron/services/vault/vault.service';
 import { practiceVault, type PracticeManifest } from './practice-vault';
+import { SEEDED_NOW } from './seed/write-alerts';
 
 export interface PracticeSession {
   vault: VaultService;
@@ -34,7 +35,11 @@ export function practiceSession(): Promise<PracticeSession> {
     const vault = new VaultService({ dir, appVersion: 'bench' });
     await vault.unlock(practice.passphrase);
     const db = () => vault.database();
-    return { vault, clients: new ClientsService({ db }), notes: new NotesService({ db }), measures: new MeasuresService({ db }), manifest: practice.manifest };
+    // The engagement flags are stamped current for the seeded history's last day: read with that clock,
+    // the overview finds them current, as the raw copy beside it does (with today's clock every active
+    // client of a history that ended months ago would first be refreshed as overdue).
+    const measures = new MeasuresService({ db, now: () => SEEDED_NOW });
+    return { vault, clients: new ClientsService({ db }), notes: new NotesService({ db }), measures, manifest: practice.manifest };
   })();
   return opened;
 }

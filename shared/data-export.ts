@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clientStatusSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
+import { clientStatusSchema, dischargeKindSchema, goalStatusSchema, idSchema, isoDateSchema } from './clients';
+import { contactDirections, contactKinds, frequencies, missedKinds, places } from './engagement';
 import { alertKinds, alertSeverities } from './measure-records';
 import { measureDefinitionSchema, raters } from './measures/definition';
 import { medicationReviewSchema } from './medication-review';
@@ -33,6 +34,16 @@ export const exportedPracticeSchema = z.strictObject({
   practiceContact: z.string(),
 });
 
+/** The session frequency agreed with a client (at most one per client, so it sits on the client). */
+export const exportedFollowUpPlanSchema = z.strictObject({
+  frequency: z.enum(frequencies),
+  /** Only for 'every_n_days'; null otherwise. */
+  everyDays: z.number().int().nullable(),
+  /** The day it was agreed with the client. */
+  agreedOn: isoDateSchema,
+  updatedAt: timestamp,
+});
+
 export const exportedClientSchema = z.strictObject({
   id: idSchema,
   code: z.string(),
@@ -49,12 +60,16 @@ export const exportedClientSchema = z.strictObject({
   status: clientStatusSchema,
   dischargeDate: isoDateSchema.nullable(),
   dischargeReason: z.string(),
+  /** 'planned' (ended as agreed) or 'unplanned' (a drop-out) for a discharged client; null when not said or not discharged. */
+  dischargeKind: dischargeKindSchema.nullable(),
   presentingConcerns: richTextDocSchema.nullable(),
   presentingConcernsMarkdown: z.string(),
   tags: z.array(z.string()),
   /** The practitioner's own reminders about the client, as typed on the client form. */
   privateRemarks: z.string(),
   reviewDate: isoDateSchema.nullable(),
+  /** The session frequency agreed with the client; null when none was set. */
+  followUpPlan: exportedFollowUpPlanSchema.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -130,7 +145,8 @@ export const exportedNoteSchema = z.strictObject({
   homeworkReview: z.array(z.strictObject({ text: z.string(), done: z.boolean() })),
   /** The approach(es) recorded in the Tasks section; empty when none was recorded. */
   approaches: z.array(z.enum(sessionApproaches)),
-  rupture: z.strictObject({ noted: z.boolean(), description: z.string() }),
+  /** `repaired` is present, and true, only when a repair of a rupture was worked on in the session. */
+  rupture: z.strictObject({ noted: z.boolean(), description: z.string(), repaired: z.literal(true).optional() }),
   risk: z.strictObject({ level: z.enum(riskLevels).nullable(), action: z.string() }),
   /**
    * The medication review of a note written with a medication section, as the note holds it: per
@@ -273,6 +289,47 @@ export const exportedAllergySchema = z.strictObject({
   removedReason: z.string().nullable(),
 });
 
+/** A booked appointment, with the session it became or the missed-session record made from it. */
+export const exportedAppointmentSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  date: isoDateSchema,
+  /** `HH:MM`, local time of the practice. */
+  startTime: z.string(),
+  durationMinutes: z.number().int(),
+  place: z.enum(places),
+  /** Shared by the appointments of one repeating booking; null for a single one. */
+  seriesId: idSchema.nullable(),
+  sessionId: idSchema.nullable(),
+  missedSessionId: idSchema.nullable(),
+  createdAt: timestamp,
+});
+
+/** A no-show or late cancellation: an attendance record, not a session, with no note. */
+export const exportedMissedSessionSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  date: isoDateSchema,
+  startTime: z.string().nullable(),
+  kind: z.enum(missedKinds),
+  remark: z.string(),
+  createdAt: timestamp,
+});
+
+/** A contact between sessions: a call, message, letter or email with the client, or with another professional about them. */
+export const exportedContactSchema = z.strictObject({
+  id: idSchema,
+  clientId: idSchema,
+  date: isoDateSchema,
+  startTime: z.string().nullable(),
+  kind: z.enum(contactKinds),
+  direction: z.enum(contactDirections),
+  /** The other professional, for direction 'with_professional'; empty otherwise. */
+  professional: z.string(),
+  note: z.string(),
+  createdAt: timestamp,
+});
+
 export const exportedActivitySchema = z.strictObject({
   seq: z.number().int().positive(),
   at: timestamp,
@@ -312,6 +369,9 @@ export const dataExportSchema = z.strictObject({
   alertEvents: z.array(exportedAlertEventSchema),
   medications: z.array(exportedMedicationSchema),
   allergies: z.array(exportedAllergySchema),
+  appointments: z.array(exportedAppointmentSchema),
+  missedSessions: z.array(exportedMissedSessionSchema),
+  contacts: z.array(exportedContactSchema),
   /** Who changed what and when (field names only); the client's entries in a one-client export. */
   activityLog: z.array(exportedActivitySchema),
 });
@@ -330,4 +390,8 @@ export type ExportedAlertAcknowledgement = z.output<typeof exportedAlertAcknowle
 export type ExportedAlertEvent = z.output<typeof exportedAlertEventSchema>;
 export type ExportedMedication = z.output<typeof exportedMedicationSchema>;
 export type ExportedAllergy = z.output<typeof exportedAllergySchema>;
+export type ExportedFollowUpPlan = z.output<typeof exportedFollowUpPlanSchema>;
+export type ExportedAppointment = z.output<typeof exportedAppointmentSchema>;
+export type ExportedMissedSession = z.output<typeof exportedMissedSessionSchema>;
+export type ExportedContact = z.output<typeof exportedContactSchema>;
 export type ExportedActivity = z.output<typeof exportedActivitySchema>;

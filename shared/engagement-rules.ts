@@ -2,6 +2,7 @@ import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { EARLIEST_PLAUSIBLE_DATE } from './date-rules';
 import type { FieldProblems } from './clients';
 import { MAX_EVERY_DAYS, type AddAppointmentsInput, type AddContactInput, type Frequency, type RecordMissedInput, type RepeatInterval, type SetFollowUpPlanInput } from './engagement';
+import { FREQUENCY_WORDS } from './engagement-labels';
 import { formatDay } from './measures/alerts';
 
 /**
@@ -25,13 +26,8 @@ export function frequencyDays(frequency: Frequency, everyDays: number | null): n
   }
 }
 
-export const FREQUENCY_WORDS: Record<Frequency, string> = {
-  weekly: 'weekly',
-  fortnightly: 'fortnightly',
-  monthly: 'monthly',
-  every_n_days: 'every N days',
-  as_needed: 'as needed',
-};
+// The words live with the other labels, which screens import without zod.
+export { FREQUENCY_WORDS } from './engagement-labels';
 
 /** "weekly", "every 10 days", "as needed". */
 export function frequencyInWords(frequency: Frequency, everyDays: number | null): string {

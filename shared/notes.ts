@@ -140,7 +140,8 @@ export const unsignedNoteSchema = z.strictObject({
 export const snippetSchema = z.array(z.strictObject({ text: z.string(), match: z.boolean() }));
 
 export const searchResultSchema = z.strictObject({
-  kind: z.enum(['note', 'client', 'goal']),
+  /** 'contact': a contact between sessions; 'missed': a missed session's remark. Both are dated by `sessionDate`. */
+  kind: z.enum(['note', 'client', 'goal', 'contact', 'missed']),
   clientId: idSchema,
   clientCode: z.string(),
   clientName: z.string(),

@@ -14,6 +14,7 @@ export const summarySectionKeys = [
   'outcomeChart',
   'measuresTable',
   'attendance',
+  'contacts',
   'sessionList',
   'noteExcerpts',
 ] as const;
@@ -33,6 +34,7 @@ export const SUMMARY_SECTION_LABELS: Record<SummarySectionKey, string> = {
   outcomeChart: 'Outcome chart',
   measuresTable: 'Measures table',
   attendance: 'Attendance summary',
+  contacts: 'Contacts between sessions',
   sessionList: 'Session list',
   noteExcerpts: 'Note excerpts',
 };

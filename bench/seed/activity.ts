@@ -9,7 +9,8 @@ import type { PracticePlan } from './plan-types';
 
 /**
  * The activity log the services would have written over fifteen years, in time order: every client,
- * goal and diagnosis created, every medication change and allergy (kinds and dates only), every session
+ * goal and diagnosis created, every medication change and allergy (kinds and dates only), every follow-up
+ * plan, appointment, missed session and contact (kinds and dates only), every session
  * recorded, measure recorded, note signed and addendum added, every goal status change, diagnosis
  * ended, pause and discharge, with the same record types, field names and details the services use. Entries are chained with the app's own `entryHash`, so "Verify records"
  * finds the chain intact. Autosaves are not logged (nor are they by the service).
@@ -44,6 +45,12 @@ export function activityEntries(plan: PracticePlan): TimedEntry[] {
       add(allergy.createdAt, { action: 'create', recordType: 'allergy', recordId: allergy.id, clientId, fields: [], detail: { date: allergy.recordedOn } });
       if (allergy.removedAt !== null) add(allergy.removedAt, { action: 'update', recordType: 'allergy', recordId: allergy.id, clientId, fields: ['removedOn', 'removedReason'] });
     }
+    // Follow-up records as the engagement service logs them: kinds and dates only, never a remark or a note.
+    const { plan, appointments, missed, contacts } = client.engagement;
+    if (plan) add(Date.parse(plan.updatedAt), { action: 'update', recordType: 'follow_up', recordId: clientId, clientId, fields: ['frequency'], detail: { kind: plan.frequency, date: plan.agreedOn } });
+    for (const a of appointments) add(Date.parse(a.createdAt), { action: 'create', recordType: 'appointment', recordId: a.id, clientId, fields: [], detail: { date: a.date, kind: a.place } });
+    for (const m of missed) add(Date.parse(m.createdAt), { action: 'create', recordType: 'attendance', recordId: m.id, clientId, fields: [], detail: { date: m.date, kind: m.kind } });
+    for (const c of contacts) add(Date.parse(c.createdAt), { action: 'create', recordType: 'contact', recordId: c.id, clientId, fields: [], detail: { date: c.date, kind: c.kind } });
     if (client.statusChange) {
       add(client.statusChange.at, { action: 'update', recordType: 'client', recordId: clientId, clientId, fields: changedFields(client.statusChange.before, client.fields) });
     }

@@ -13,6 +13,7 @@ import { NotesService } from '../../electron/services/notes/notes.service';
 import { VaultService } from '../../electron/services/vault/vault.service';
 import { tableDigests } from './digest';
 import type { SeedLandmarks } from './generate';
+import { SEEDED_NOW } from './write-alerts';
 
 /**
  * Opens a seeded vault the way the app does (unlock: Argon2id, quick_check, migrations) and checks it
@@ -114,7 +115,8 @@ export async function checkPracticeVault(options: { dir: string; passphrase: str
     expect(Number(total) === options.sessions, `the vault has ${total} sessions, expected ${options.sessions}`);
     await timed('notes.listUnsigned', () => notes.listUnsigned());
 
-    const measures = new MeasuresService({ db });
+    // With the clock at the seeded history's end, the engagement flags are current and nothing is rewritten.
+    const measures = new MeasuresService({ db, now: () => SEEDED_NOW });
     const overview = await timed('measures.practiceOverview', () => measures.practiceOverview());
     expect(overview.length === options.landmarks.statuses.active, `the practice overview lists ${overview.length} clients, expected ${options.landmarks.statuses.active} active`);
     expect(overview.some((client) => client.alliance !== null), 'no client on the dashboard has an alliance score');

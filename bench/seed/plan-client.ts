@@ -99,6 +99,7 @@ export function planClient(root: Rng, index: number, role: ClientRole, ending: E
     outcome: new OutcomeCourseModel(rng.fork('outcome'), profile.severity),
     medications: [],
     allergies: [],
+    engagement: { plan: null, appointments: [], missed: [], contacts: [] },
   };
 
   // Attendance: the busy client comes nearly always (its chart needs 150 measured sessions); clients who
@@ -146,6 +147,7 @@ export function planClient(root: Rng, index: number, role: ClientRole, ending: E
       savedAt: 0,
       revision: 0,
       rupture: false,
+      repaired: false,
       risk: 'none',
       measures: [],
       goalMarks: [],

@@ -1,4 +1,5 @@
 import type { ClientFields, GoalStatus } from '../../shared/clients';
+import type { Appointment, AttendanceRecord, Contact, FollowUpPlan } from '../../shared/engagement';
 import type { MedicationReview } from '../../shared/medication-review';
 import type { Allergy, MedicationEventKind, Regimen } from '../../shared/medications';
 import type { MeasureScore } from '../../shared/measures';
@@ -68,6 +69,8 @@ export interface PlannedSession {
   savedAt: number;
   revision: number;
   rupture: boolean;
+  /** A repair of a rupture was worked on (notes with a Bond section only). */
+  repaired: boolean;
   risk: RiskLevel;
   measures: PlannedMeasure[];
   goalMarks: { goalId: string; text: string; progress: GoalProgressMark }[];
@@ -104,6 +107,15 @@ export interface PlannedClient {
   outcome: OutcomeCourseModel;
   medications: PlannedMedication[];
   allergies: PlannedAllergy[];
+  engagement: PlannedEngagement;
+}
+
+/** Follow-up records as the engagement service stores them (plan-engagement.ts). */
+export interface PlannedEngagement {
+  plan: FollowUpPlan | null;
+  appointments: Appointment[];
+  missed: AttendanceRecord[];
+  contacts: Contact[];
 }
 
 export interface PlannedMedicationEvent {

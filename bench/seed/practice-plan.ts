@@ -2,6 +2,7 @@ import { clientFieldProblems } from '../../shared/clients';
 import { HISTORY_END } from './calendar';
 import type { Ending } from './people';
 import { planClient } from './plan-client';
+import { planEngagement } from './plan-engagement';
 import { planGoals } from './plan-goals';
 import { planMedications } from './plan-medications';
 import { planSessions } from './plan-sessions';
@@ -51,6 +52,7 @@ export function planPractice(options: { seed: number; clients: number; sessions:
     planGoals(client);
     planSessions(client);
     planMedications(client);
+    planEngagement(client);
     return client;
   });
   const sessions = clients.flatMap((client) => client.sessions).sort((a, b) => a.createdAt - b.createdAt || a.client.index - b.client.index || a.index - b.index);

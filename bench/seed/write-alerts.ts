@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AlertEvent } from '../../shared/measures';
 import type { VaultSchema } from '../../electron/services/database/schema';
+import { ensureEngagementCurrent } from '../../electron/services/engagement/engagement-events';
 import { refreshAllClientAlerts } from '../../electron/services/measures/client-alerts';
 import { HISTORY_END } from './calendar';
 import { hashedUuid } from './ids';
@@ -11,10 +12,23 @@ import { chunks } from './write-rows';
  * client, as after each recorded result). Named from client and key and dated at the end of the
  * history's day, so the same seed gives the same rows.
  */
+/** The seeded history's "now": the evening of its last day. */
+export const SEEDED_NOW = new Date(`${HISTORY_END}T18:00:00.000Z`);
+
+const newId = (clientId: string, event: AlertEvent): string => hashedUuid(`${clientId}|${event.key}`);
+const raisedAt = (event: AlertEvent): string => `${event.date}T18:00:00.000Z`;
+
 export async function writeAlertEvents(db: Kysely<VaultSchema>): Promise<void> {
-  const newId = (clientId: string, event: AlertEvent): string => hashedUuid(`${clientId}|${event.key}`);
-  const raisedAt = (event: AlertEvent): string => `${event.date}T18:00:00.000Z`;
-  await db.transaction().execute((trx) => refreshAllClientAlerts(trx, new Date(`${HISTORY_END}T18:00:00.000Z`), { newId, raisedAt }));
+  await db.transaction().execute((trx) => refreshAllClientAlerts(trx, SEEDED_NOW, { newId, raisedAt }));
+}
+
+/**
+ * The engagement flags as of the history's last day, after the acknowledgements (an open alliance alert
+ * is one of its reasons), with the day stamped as the app stamps it: a screen opened with the clock at
+ * SEEDED_NOW finds them current and writes nothing, so a checked vault keeps the rows the seed wrote.
+ */
+export async function writeEngagementCurrent(db: Kysely<VaultSchema>): Promise<void> {
+  await ensureEngagementCurrent(db, SEEDED_NOW, { newId, raisedAt });
 }
 
 /** How long the seeded practitioner takes to look at an alert and acknowledge it. */

@@ -6,6 +6,7 @@ import { reindexClient } from '../../electron/services/clients/search-index';
 import type { VaultSchema } from '../../electron/services/database/schema';
 import { isoInstant } from './calendar';
 import type { PracticePlan } from './plan-types';
+import { writeClientEngagement } from './write-engagement';
 import { chunks, measureRow, ROWS_PER_STATEMENT } from './write-rows';
 import type { WriteProgress } from './write-vault';
 
@@ -55,6 +56,7 @@ export async function writeClients(db: Kysely<VaultSchema>, plan: PracticePlan, 
           )
           .execute();
       }
+      await writeClientEngagement(trx, client);
       await reindexClient(trx, client.id);
       if (client.intakeMeasures.length > 0) await trx.insertInto('measure_results').values(client.intakeMeasures.map((m) => measureRow(m, client.id))).execute();
       progress({ phase: 'clients', done: ++done, total: plan.clients.length });

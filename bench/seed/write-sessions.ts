@@ -63,6 +63,8 @@ function sessionRows(plan: PracticePlan, session: PlannedSession, previous: { te
   });
   // The visit's medication review, as the note's editor would have stored it.
   if (session.medicationReview) content.medicationReview = session.medicationReview;
+  // A repair worked on: the Bond section's tick, stored only when true, as the editor stores it.
+  if (session.repaired && template.sections.some((section) => section.kind === 'bond')) content.rupture = { ...content.rupture, repaired: true };
   const signed = session.status === 'signed';
   const signedAt = session.signedAt === null ? null : isoInstant(session.signedAt);
   const hash = signedAt

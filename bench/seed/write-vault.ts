@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { VaultSchema } from '../../electron/services/database/schema';
 import { activityEntries, chainedRows } from './activity';
 import type { PracticePlan } from './plan-types';
-import { acknowledgeReviewedAlerts, writeAlertEvents } from './write-alerts';
+import { acknowledgeReviewedAlerts, writeAlertEvents, writeEngagementCurrent } from './write-alerts';
 import { writeClients } from './write-clients';
 import { writeMedications } from './write-medications';
 import { chunks } from './write-rows';
@@ -13,8 +13,8 @@ import { writeSessions } from './write-sessions';
  * with their own helpers (client columns and tags, the client/goal search rows, note hashes, the
  * note search index, the chained activity log), but in a few large transactions instead of one
  * service call (and one fsync) per record, which would take many minutes for 20,000 sessions.
- * Clients, sessions, medications and alerts are written by write-clients.ts, write-sessions.ts,
- * write-medications.ts and write-alerts.ts.
+ * Clients (with their follow-up records), sessions, medications and alerts are written by write-clients.ts
+ * (write-engagement.ts), write-sessions.ts, write-medications.ts and write-alerts.ts.
  */
 
 export interface WriteProgress {
@@ -38,6 +38,10 @@ export interface WriteTotals {
   medications: number;
   medicationEvents: number;
   allergies: number;
+  followUpPlans: number;
+  appointments: number;
+  missedSessions: number;
+  contacts: number;
   /** Characters of searchable note text, over all notes. */
   noteTextChars: number;
 }
@@ -53,6 +57,16 @@ async function writeActivity(db: Kysely<VaultSchema>, plan: PracticePlan, totals
     }
   });
   totals.activityEntries = rows.length;
+}
+
+function engagementTotals(plan: PracticePlan): Pick<WriteTotals, 'followUpPlans' | 'appointments' | 'missedSessions' | 'contacts'> {
+  const count = (of: (client: PracticePlan['clients'][number]) => number) => plan.clients.reduce((sum, client) => sum + of(client), 0);
+  return {
+    followUpPlans: count((client) => (client.engagement.plan ? 1 : 0)),
+    appointments: count((client) => client.engagement.appointments.length),
+    missedSessions: count((client) => client.engagement.missed.length),
+    contacts: count((client) => client.engagement.contacts.length),
+  };
 }
 
 /** Writes `plan` into the (new, empty) vault behind `db`. */
@@ -72,6 +86,7 @@ export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan,
     medications: 0,
     medicationEvents: 0,
     allergies: 0,
+    ...engagementTotals(plan),
     noteTextChars: 0,
   };
   await writeClients(db, plan, progress);
@@ -79,6 +94,7 @@ export async function writePractice(db: Kysely<VaultSchema>, plan: PracticePlan,
   Object.assign(totals, await writeMedications(db, plan));
   await writeAlertEvents(db);
   await acknowledgeReviewedAlerts(db);
+  await writeEngagementCurrent(db);
   await writeActivity(db, plan, totals, progress);
   return totals;
 }

@@ -121,3 +121,30 @@ test('Ctrl+K finds a note by a word from its Bond section, opens it, ignores acc
   await results(page).click();
   await expect.poll(() => new URL(page.url()).hash).toBe(`#/clients/${clientId}/notes/${ruptureNote}`);
 });
+
+test('finds a contact between sessions by its note, and opens the client on their timeline', async ({ app: page }) => {
+  await openEmptyVault(page);
+  await addClientThroughUi(page, { legalName: 'Bram Okafor' });
+  const clientId = clientIdFromUrl(page);
+  await page.evaluate(
+    async ({ clientId, date }) => {
+      type Result = { ok: true; value: unknown } | { ok: false; error: { message: string } };
+      const api = (window as unknown as { api: Record<string, (input?: unknown) => Promise<Result>> }).api;
+      const result = await api.addContact!({ clientId, date, startTime: '09:30', kind: 'phone', direction: 'to_client', professional: '', note: 'Phoned after the missed session; the gooseberry allotment is keeping him busy.' });
+      if (!result.ok) throw new Error(result.error.message);
+    },
+    { clientId, date: isoToday() },
+  );
+
+  await page.keyboard.press('Control+k');
+  const dialog = searchDialog(page);
+  await dialog.getByLabel('Search notes and clients').fill('gooseberry');
+  const hit = dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(hit).toHaveCount(1);
+  await expect(hit).toContainText('Contact');
+  await expect(hit).toContainText('Bram Okafor');
+  await expect(hit.locator('mark')).toHaveText(['gooseberry']);
+  await hit.click();
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#/clients/${clientId}/sessions`);
+  await expect(page.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
+});

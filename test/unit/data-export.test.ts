@@ -442,7 +442,7 @@ describe('CSV files', () => {
     expect(empty.rows).toEqual([]);
     expect(empty.fields).toEqual(['id', 'clientId', 'clientCode', 'alertKey', 'note', 'acknowledgedAt']);
     expect(csv(files, 'alert_events').fields).toEqual(['id', 'clientId', 'clientCode', 'alertKey', 'kind', 'measureId', 'measureName', 'rater', 'severity', 'reason', 'date', 'sessionIds', 'subject', 'raisedAt']);
-    expect([...files.keys()].filter((name) => name.startsWith('csv/'))).toHaveLength(21);
+    expect([...files.keys()].filter((name) => name.startsWith('csv/'))).toHaveLength(25);
   });
 });
 

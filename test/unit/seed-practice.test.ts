@@ -12,6 +12,7 @@ import { seedPracticeVault, type SeedResult } from '../../bench/seed/generate';
 import { PASSPHRASE, removeDir, TEST_KDF_COST, tempDir } from './support/temp-vault';
 import { eventsOfClient } from '../../electron/services/measures/alert-events.repository';
 import { recomputedEvents } from '../../electron/services/measures/client-alerts';
+import { wantedEngagementEvent } from '../../electron/services/engagement/engagement-events';
 import { byUrgency } from '../../shared/measures';
 import { medicationsInScope } from '../../electron/services/medications/medication-list';
 import { medicationEventProblems } from '../../shared/medication-rules';
@@ -95,7 +96,10 @@ describe('practice seed', () => {
       let total = 0;
       for (const clientId of clientIds) {
         const stored = (await eventsOfClient(db, clientId)).sort(byUrgency).map(({ id: _id, clientId: _client, raisedAt: _raised, ...event }) => event);
-        expect(stored, clientId).toEqual(await recomputedEvents(db, clientId));
+        // The engagement flag as of the history's last day, the seed's "today"; the others from the history alone.
+        expect(stored.filter((event) => event.kind !== 'engagement'), clientId).toEqual(await recomputedEvents(db, clientId));
+        const flag = await wantedEngagementEvent(db, clientId, HISTORY_END);
+        expect(stored.filter((event) => event.kind === 'engagement'), clientId).toEqual(flag ? [flag] : []);
         total += stored.length;
       }
       // A seeded history with ruptures and drops raises alerts, of more than one kind.
@@ -133,6 +137,30 @@ describe('practice seed', () => {
     // The check above saved the busy client's draft once and put its revision back: rows are as seeded.
     expect(a).toEqual(b);
     for (const table of ['clients', 'notes', 'sessions', 'measure_results', 'activity_log']) expect(other![table]!.sha256).not.toBe(a![table]!.sha256);
+  });
+
+  it('gives every active client an agreed frequency and many their next appointments; its missed sessions and contacts are ones the app would accept', async () => {
+    await withVault(dirs.a, async (vault) => {
+      const sqlite = vault.connection();
+      const all = <T,>(query: string) => sqlite.prepare(query).all() as T[];
+      const active = all<{ id: string }>(`SELECT id FROM clients WHERE status = 'active'`).map((row) => row.id);
+      const planned = all<{ client_id: string; frequency: string }>(`SELECT client_id, frequency FROM follow_up_plans`);
+      expect(planned.map((plan) => plan.client_id).sort()).toEqual([...active].sort());
+      const appointments = all<{ client_id: string; appointment_date: string }>(`SELECT client_id, appointment_date FROM appointments`);
+      expect(new Set(appointments.map((a) => a.client_id)).size).toBeGreaterThan(active.length / 3);
+      const fortnight = new Date(Date.parse(`${HISTORY_END}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      expect(appointments.every((a) => a.appointment_date >= HISTORY_END && a.appointment_date <= fortnight)).toBe(true);
+      // Missed sessions and contacts come after the client's last session and by "today", as the forms require.
+      const late = all(`SELECT r.id FROM attendance_records r WHERE r.record_date > '${HISTORY_END}' OR r.record_date <= (SELECT max(session_date) FROM sessions WHERE client_id = r.client_id)`);
+      expect(late).toEqual([]);
+      expect(all(`SELECT id FROM contacts WHERE contact_date > '${HISTORY_END}' OR (direction = 'with_professional') <> (professional <> '')`)).toEqual([]);
+      // Contact notes and missed-session remarks are in the search index, as the service puts them there.
+      const texts = all<{ id: string }>(`SELECT id FROM contacts WHERE note <> '' UNION ALL SELECT id FROM attendance_records WHERE remark <> ''`).map((row) => row.id).sort();
+      expect(all<{ record_id: string }>(`SELECT record_id FROM search_content WHERE kind IN ('contact', 'missed')`).map((row) => row.record_id).sort()).toEqual(texts);
+      const kinds = all<{ discharge_kind: string | null }>(`SELECT discharge_kind FROM clients WHERE status = 'discharged'`).map((row) => row.discharge_kind);
+      expect(kinds.every((kind) => kind === null || kind === 'planned' || kind === 'unplanned')).toBe(true);
+      expect(all(`SELECT discharge_kind FROM clients WHERE status <> 'discharged' AND discharge_kind IS NOT NULL`)).toEqual([]);
+    });
   });
 
   it('puts some clients on medication, with a history the app would accept, reviews in signed medication visits, and allergies', async () => {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { richTextToPlain } from '../../../shared/rich-text';
 import type { VaultSchema } from '../database/schema';
+import { attendanceRecordsInScope } from '../engagement/attendance-records.repository';
+import { contactsInScope } from '../engagement/contacts.repository';
 import { deleteSearchRows, deleteSearchRowsOfClient, insertSearchRow, nextRecordSearchRowid } from '../notes/search-content.repository';
 import type { ClientRow } from './client-row';
 import { clientRow } from './clients.repository';
@@ -9,8 +11,12 @@ import { diagnosisTextsOfClient } from './diagnoses.repository';
 import { goalTextsOfClient } from './goals.repository';
 import { addClientSearchRowid, clientSearchRowids, forgetClientSearchRowids } from './search-index-client-rows.repository';
 
+/** Kinds of the index rows a client owns besides its notes' (see SearchResult['kind']). */
+type ClientRowKind = 'client' | 'goal' | 'contact' | 'missed';
+
 /**
- * Keeps the search rows of a client and its goals in step with the records. Rows are written to
+ * Keeps the search rows of a client, its goals, its contacts between sessions and its missed-session
+ * remarks in step with the records. Rows are written to
  * `search_content`, whose triggers keep the FTS5 `search_index` in step (migration 0004). Always called
  * inside the transaction that changed them, so the index is never stale or half written.
  */
@@ -36,6 +42,15 @@ export async function reindexClient(trx: Kysely<VaultSchema>, clientId: string):
   for (const goal of goals) {
     await insertClientRow(trx, { kind: 'goal', record_id: goal.id, client_id: clientId, title: goal.text, body: goal.objective });
   }
+  // Only text the practitioner wrote is indexed: a contact's note and the professional named, a missed session's remark.
+  for (const contact of await contactsInScope(trx, clientId)) {
+    if (contact.note === '' && contact.professional === '') continue;
+    await insertClientRow(trx, { kind: 'contact', record_id: contact.id, client_id: clientId, title: contact.professional, body: contact.note });
+  }
+  for (const record of await attendanceRecordsInScope(trx, clientId)) {
+    if (record.remark === '') continue;
+    await insertClientRow(trx, { kind: 'missed', record_id: record.id, client_id: clientId, title: '', body: record.remark });
+  }
 }
 
 /**
@@ -54,7 +69,7 @@ export async function removeClientFromIndex(trx: Kysely<VaultSchema>, clientId: 
   await forgetClientSearchRowids(trx, clientId);
 }
 
-async function insertClientRow(trx: Kysely<VaultSchema>, row: { kind: 'client' | 'goal'; record_id: string; client_id: string; title: string; body: string }): Promise<void> {
+async function insertClientRow(trx: Kysely<VaultSchema>, row: { kind: ClientRowKind; record_id: string; client_id: string; title: string; body: string }): Promise<void> {
   const fts_rowid = await nextRecordSearchRowid(trx);
   await insertSearchRow(trx, { id: fts_rowid, ...row });
   await addClientSearchRowid(trx, fts_rowid, row.client_id);

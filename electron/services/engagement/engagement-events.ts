@@ -51,7 +51,13 @@ export async function wantedEngagementEvent(db: Kysely<VaultSchema>, clientId: s
  * Brings the client's stored engagement event in line with the rules: stored when raised, rewritten
  * when its wording changed, deleted when no reason holds. Call it inside the write's transaction.
  */
-export async function refreshEngagement(db: Kysely<VaultSchema>, clientId: string, at: Date, options: { newId?: (event: AlertEvent) => string; raisedAt?: (event: AlertEvent) => string } = {}): Promise<void> {
+/** How new events are named and dated; the seeded practice names them from their keys, so its rows repeat. */
+export interface EngagementEventOptions {
+  newId?: (event: AlertEvent) => string;
+  raisedAt?: (event: AlertEvent) => string;
+}
+
+export async function refreshEngagement(db: Kysely<VaultSchema>, clientId: string, at: Date, options: EngagementEventOptions = {}): Promise<void> {
   const wanted = await wantedEngagementEvent(db, clientId, localIsoDate(at));
   const stored = (await eventsOfClient(db, clientId)).filter((event) => event.measureId === ENGAGEMENT_MEASURE_ID);
   const keep = stored.find((event) => event.key === wanted?.key);
@@ -74,13 +80,20 @@ const ENGAGEMENT_SETTINGS_KEY = 'engagement' satisfies keyof Settings;
  * settings read otherwise. The first screen of the day pays for the practice (a few hundred ms on a
  * large one); every later read is as cheap as before.
  */
-export async function ensureEngagementCurrent(db: Kysely<VaultSchema>, at: Date): Promise<void> {
+export async function ensureEngagementCurrent(
+  db: Kysely<VaultSchema>,
+  at: Date,
+  options: { newId?: (clientId: string, event: AlertEvent) => string; raisedAt?: EngagementEventOptions['raisedAt'] } = {},
+): Promise<void> {
   // One read for both: the thresholds as stored (absent while the defaults hold) and the stamp.
   const texts = await readSettingTexts(db, [ENGAGEMENT_SETTINGS_KEY, STAMP_KEY]);
   const stamp = JSON.stringify({ day: localIsoDate(at), thresholds: texts.get(ENGAGEMENT_SETTINGS_KEY) ?? null });
   if (texts.get(STAMP_KEY) === stamp) return;
   await db.transaction().execute(async (trx) => {
-    for (const id of await allClientIds(trx)) await refreshEngagement(trx, id, at);
+    for (const id of await allClientIds(trx)) {
+      const { newId, raisedAt } = options;
+      await refreshEngagement(trx, id, at, { raisedAt, newId: newId && ((event) => newId(id, event)) });
+    }
     await writeSettingText(trx, STAMP_KEY, stamp, at);
   });
 }

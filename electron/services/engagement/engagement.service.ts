@@ -124,6 +124,8 @@ export class EngagementService {
     await this.ctx.transaction(async (trx) => {
       await insertAttendanceRecord(trx, record);
       if (appointment) await linkAppointmentAttendance(trx, appointment.id, record.id);
+      // A remark is found by search, with the client's other records.
+      if (record.remark !== '') await reindexClient(trx, input.clientId);
       await refreshEngagement(trx, input.clientId, at);
       await appendActivity(trx, { action: 'create', recordType: 'attendance', recordId: record.id, clientId: input.clientId, fields: [], detail: { date: record.date, kind: record.kind } }, at);
     });
@@ -137,6 +139,7 @@ export class EngagementService {
     const at = this.ctx.now();
     await this.ctx.transaction(async (trx) => {
       await deleteAttendanceRecord(trx, id);
+      if (record.remark !== '') await reindexClient(trx, record.clientId);
       await refreshEngagement(trx, record.clientId, at);
       await appendActivity(trx, { action: 'delete', recordType: 'attendance', recordId: id, clientId: record.clientId, fields: [], detail: { date: record.date, kind: record.kind } }, at);
     });

@@ -63,14 +63,14 @@ function tables(data: DataExport): CsvTable[] {
       [
         'id', 'code', 'legalName', 'preferredName', 'pronouns', 'dateOfBirth', 'phone', 'email', 'address',
         'emergencyContactName', 'emergencyContactRelation', 'emergencyContactPhone', 'intakeDate', 'referralSource',
-        'status', 'dischargeDate', 'dischargeReason', 'presentingConcerns', 'tags', 'privateRemarks', 'reviewDate',
+        'status', 'dischargeDate', 'dischargeReason', 'dischargeKind', 'presentingConcerns', 'tags', 'privateRemarks', 'reviewDate',
         'createdAt', 'updatedAt',
       ],
       data.clients,
       (c) => [
         c.id, c.code, c.legalName, c.preferredName, c.pronouns, c.dateOfBirth, c.phone, c.email, c.address,
         c.emergencyContact.name, c.emergencyContact.relation, c.emergencyContact.phone, c.intakeDate, c.referralSource,
-        c.status, c.dischargeDate, c.dischargeReason, c.presentingConcernsMarkdown, names(c.tags), c.privateRemarks, c.reviewDate,
+        c.status, c.dischargeDate, c.dischargeReason, c.dischargeKind, c.presentingConcernsMarkdown, names(c.tags), c.privateRemarks, c.reviewDate,
         c.createdAt, c.updatedAt,
       ],
     ),
@@ -102,13 +102,13 @@ function tables(data: DataExport): CsvTable[] {
       'notes',
       [
         'id', 'sessionId', 'clientId', 'clientCode', 'sessionDate', 'status', 'templateId', 'templateVersion', 'templateName',
-        'ruptureNoted', 'ruptureDescription', 'riskLevel', 'riskAction', 'approaches', 'revision', 'savedAt', 'signedAt', 'signerName',
+        'ruptureNoted', 'ruptureDescription', 'ruptureRepaired', 'riskLevel', 'riskAction', 'approaches', 'revision', 'savedAt', 'signedAt', 'signerName',
         'signerCredentials', 'contentHash', 'createdAt', 'voidedAt', 'voidReason', ...(withProcessNotes ? ['processNote'] : []),
       ],
       data.notes,
       (n) => [
         n.id, n.sessionId, n.clientId, codeOf.get(n.clientId) ?? '', sessionOf.get(n.sessionId)?.date ?? '', n.status, n.template.id,
-        n.template.version, n.template.name, n.rupture.noted, n.rupture.description, n.risk.level, n.risk.action, n.approaches.join(';'), n.revision, n.savedAt,
+        n.template.version, n.template.name, n.rupture.noted, n.rupture.description, n.rupture.repaired === true, n.risk.level, n.risk.action, n.approaches.join(';'), n.revision, n.savedAt,
         n.signedAt, n.signedBy?.name ?? null, n.signedBy?.credentials ?? null, n.contentHash, n.createdAt, n.voided?.at ?? null,
         n.voided?.reason ?? null, ...(withProcessNotes ? [n.processNoteMarkdown ?? ''] : []),
       ],
@@ -208,6 +208,30 @@ function tables(data: DataExport): CsvTable[] {
       (a) => [a.id, a.clientId, codeOf.get(a.clientId) ?? '', a.substance, a.reaction, a.kind, a.recordedOn, a.removedOn, a.removedReason],
     ),
     table(
+      'follow_up_plans',
+      ['clientId', 'clientCode', 'frequency', 'everyDays', 'agreedOn', 'updatedAt'],
+      data.clients.flatMap((c) => (c.followUpPlan === null ? [] : [{ c, plan: c.followUpPlan }])),
+      ({ c, plan }) => [c.id, c.code, plan.frequency, plan.everyDays, plan.agreedOn, plan.updatedAt],
+    ),
+    table(
+      'appointments',
+      ['id', 'clientId', 'clientCode', 'date', 'startTime', 'durationMinutes', 'place', 'seriesId', 'sessionId', 'missedSessionId', 'createdAt'],
+      data.appointments,
+      (a) => [a.id, a.clientId, codeOf.get(a.clientId) ?? '', a.date, a.startTime, a.durationMinutes, a.place, a.seriesId, a.sessionId, a.missedSessionId, a.createdAt],
+    ),
+    table(
+      'missed_sessions',
+      ['id', 'clientId', 'clientCode', 'date', 'startTime', 'kind', 'remark', 'createdAt'],
+      data.missedSessions,
+      (m) => [m.id, m.clientId, codeOf.get(m.clientId) ?? '', m.date, m.startTime, m.kind, m.remark, m.createdAt],
+    ),
+    table(
+      'contacts',
+      ['id', 'clientId', 'clientCode', 'date', 'startTime', 'kind', 'direction', 'professional', 'note', 'createdAt'],
+      data.contacts,
+      (c) => [c.id, c.clientId, codeOf.get(c.clientId) ?? '', c.date, c.startTime, c.kind, c.direction, c.professional, c.note, c.createdAt],
+    ),
+    table(
       'activity_log',
       ['seq', 'at', 'action', 'recordType', 'recordId', 'clientId', 'fields'],
       data.activityLog,
@@ -243,5 +267,9 @@ export const CSV_TABLES = [
   'medications',
   'medication_events',
   'allergies',
+  'follow_up_plans',
+  'appointments',
+  'missed_sessions',
+  'contacts',
   'activity_log',
 ] as const;

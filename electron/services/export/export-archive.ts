@@ -2,6 +2,7 @@ import { exportFormats } from '../../../shared/backup';
 import { DATA_EXPORT_FORMAT, DATA_EXPORT_FORMAT_VERSION, type DataExport, type ExportedAddendum, type ExportedGoal } from '../../../shared/data-export';
 import type { ArchiveEntry } from '../backup/archive-file';
 import { CSV_TABLES, csvEntries } from './csv';
+import { followUpMarkdown, followUpMarkdownPath } from './follow-up-markdown';
 import { medicationListMarkdown, medicationMarkdownPath } from './medication-markdown';
 import { noteMarkdownPath, noteToMarkdown } from './note-markdown';
 
@@ -44,6 +45,12 @@ function markdownEntries(data: DataExport): ArchiveEntry[] {
     if (medications.length === 0 && allergies.length === 0) continue;
     entries.push({ name: medicationMarkdownPath(client.code), data: utf8(medicationListMarkdown(client.code, medications, allergies)) });
   }
+  for (const client of data.clients) {
+    const ofClient = <T extends { clientId: string }>(records: readonly T[]) => records.filter((record) => record.clientId === client.id);
+    const records = { appointments: ofClient(data.appointments), missedSessions: ofClient(data.missedSessions), contacts: ofClient(data.contacts) };
+    if (client.followUpPlan === null && records.appointments.length === 0 && records.missedSessions.length === 0 && records.contacts.length === 0) continue;
+    entries.push({ name: followUpMarkdownPath(client.code), data: utf8(followUpMarkdown(client, records)) });
+  }
   return entries;
 }
 
@@ -65,7 +72,7 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
       `data.json        Everything in one JSON file (format "${DATA_EXPORT_FORMAT}", formatVersion ${DATA_EXPORT_FORMAT_VERSION}).`,
       '                 One array per kind of record (clients, diagnoses, goals, goalStatusChanges, sessions, notes,',
       '                 addenda, measureResults, measureDefinitions, templates, alertAcknowledgements, alertEvents, medications,',
-      '                 allergies, activityLog),',
+      '                 allergies, appointments, missedSessions, contacts, activityLog; each client carries its followUpPlan),',
       '                 linked by ids. Dates are YYYY-MM-DD, moments ISO 8601 in UTC. Rich text is given twice: as the',
       '                 editor\'s JSON document and as Markdown. The schema is described in Alliance Notes docs/backups-and-export.md',
       '                 ("Export in open formats") and defined in shared/data-export.ts.',
@@ -84,6 +91,9 @@ function readmeText(data: DataExport, options: { formats: readonly string[]; enc
     '                 details, each section of the note, and its addenda.',
     'medications/     For each client with medications or allergies recorded, <code>.md: the current and stopped',
     '                 medications with each dated change and its reason, and allergies and adverse reactions.',
+    'follow-up/       For each client with a follow-up plan, appointments, missed sessions or contacts, <code>.md:',
+    '                 the agreed session frequency, appointments, missed sessions with their remarks, and contacts',
+    '                 between sessions with their notes.',
     '',
   );
   lines.push(

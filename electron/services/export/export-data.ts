@@ -8,6 +8,10 @@ import { clientNotFound } from '../clients/client-store';
 import { diagnosesInScope } from '../clients/diagnoses.repository';
 import { goalsInScope, goalStatusChangesInScope } from '../clients/goals.repository';
 import type { VaultSchema } from '../database/schema';
+import { appointmentsInScope } from '../engagement/appointments.repository';
+import { attendanceRecordsInScope } from '../engagement/attendance-records.repository';
+import { contactsInScope } from '../engagement/contacts.repository';
+import { plansInScope } from '../engagement/follow-up-plans.repository';
 import { readSettings } from '../database/settings.repository';
 import { acknowledgementsInScope } from '../measures/alert-acknowledgements.repository';
 import { allEvents } from '../measures/alert-events.repository';
@@ -18,7 +22,18 @@ import { medicationsInScope } from '../medications/medication-list';
 import { addendaInScope } from '../notes/addenda.repository';
 import { notesInScope } from '../notes/notes.repository';
 import { sessionsInScope } from '../notes/sessions.repository';
-import { exportedAddendum, exportedAllergy, exportedClient, exportedMedication, exportedNote, exportedResult, templatesOf } from './export-records';
+import {
+  exportedAddendum,
+  exportedAllergy,
+  exportedAppointment,
+  exportedClient,
+  exportedContact,
+  exportedMedication,
+  exportedMissedSession,
+  exportedNote,
+  exportedResult,
+  templatesOf,
+} from './export-records';
 
 export interface GatherOptions {
   /** One client, or null for the whole practice. */
@@ -76,6 +91,10 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
   // Within a client, in the order they were started (then by name), as a history reads.
   const medications = byClient((await medicationsInScope(db, clientId)).sort((a, b) => (a.history[0]?.date ?? '').localeCompare(b.history[0]?.date ?? '') || a.name.localeCompare(b.name)));
   const allergies = byClient(await allergiesInScope(db, clientId));
+  const plans = new Map((await plansInScope(db, clientId)).map((plan) => [plan.clientId, plan]));
+  const appointments = byClient(await appointmentsInScope(db, clientId));
+  const missedSessions = byClient(await attendanceRecordsInScope(db, clientId));
+  const contacts = byClient(await contactsInScope(db, clientId));
   const activityLog = await activityInScope(db, clientId);
   const settings = await readSettings(db);
 
@@ -92,7 +111,7 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
       licenceNumber: settings.licenceNumber,
       practiceContact: settings.practiceContact,
     },
-    clients: clients.map(exportedClient),
+    clients: clients.map((client) => exportedClient(client, plans.get(client.id) ?? null)),
     diagnoses: diagnoses.map((d) => ({ id: d.id, clientId: d.clientId, code: d.code, label: d.label, dateAdded: d.dateAdded, dateRemoved: d.dateRemoved, createdAt: d.createdAt })),
     goals: goals.map((goal) => ({
       id: goal.id,
@@ -137,6 +156,9 @@ export async function gatherExportData(db: Kysely<VaultSchema>, options: GatherO
     })),
     medications: medications.map(exportedMedication),
     allergies: allergies.map(exportedAllergy),
+    appointments: appointments.map(exportedAppointment),
+    missedSessions: missedSessions.map(exportedMissedSession),
+    contacts: contacts.map(exportedContact),
     activityLog,
   };
 }

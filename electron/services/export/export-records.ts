@@ -1,12 +1,16 @@
 import type {
   ExportedAddendum,
   ExportedAllergy,
+  ExportedAppointment,
   ExportedClient,
+  ExportedContact,
   ExportedMeasureResult,
   ExportedMedication,
+  ExportedMissedSession,
   ExportedNote,
   ExportedNoteSection,
 } from '../../../shared/data-export';
+import type { Appointment, AttendanceRecord, Contact, FollowUpPlan } from '../../../shared/engagement';
 import type { Allergy, Medication } from '../../../shared/medications';
 import type { NoteTemplate } from '../../../shared/note-templates';
 import type { Addendum } from '../../../shared/notes';
@@ -22,7 +26,7 @@ import { richTextToMarkdown } from './note-markdown';
  * Markdown rendering next to the editor's document.
  */
 
-export function exportedClient(client: ClientRecord): ExportedClient {
+export function exportedClient(client: ClientRecord, plan: FollowUpPlan | null): ExportedClient {
   return {
     id: client.id,
     code: client.code,
@@ -39,11 +43,13 @@ export function exportedClient(client: ClientRecord): ExportedClient {
     status: client.status,
     dischargeDate: client.dischargeDate,
     dischargeReason: client.dischargeReason,
+    dischargeKind: client.dischargeKind,
     presentingConcerns: client.presentingConcerns,
     presentingConcernsMarkdown: richTextToMarkdown(client.presentingConcerns),
     tags: client.tags,
     privateRemarks: client.privateRemarks,
     reviewDate: client.reviewDate,
+    followUpPlan: plan === null ? null : { frequency: plan.frequency, everyDays: plan.everyDays, agreedOn: plan.agreedOn, updatedAt: plan.updatedAt },
     createdAt: client.createdAt,
     updatedAt: client.updatedAt,
   };
@@ -169,5 +175,38 @@ export function exportedAllergy(allergy: Allergy): ExportedAllergy {
     recordedOn: allergy.recordedOn,
     removedOn: allergy.removedOn,
     removedReason: allergy.removedReason,
+  };
+}
+
+export function exportedAppointment(appointment: Appointment): ExportedAppointment {
+  return {
+    id: appointment.id,
+    clientId: appointment.clientId,
+    date: appointment.date,
+    startTime: appointment.startTime,
+    durationMinutes: appointment.durationMinutes,
+    place: appointment.place,
+    seriesId: appointment.seriesId,
+    sessionId: appointment.sessionId,
+    missedSessionId: appointment.attendanceId,
+    createdAt: appointment.createdAt,
+  };
+}
+
+export function exportedMissedSession(record: AttendanceRecord): ExportedMissedSession {
+  return { id: record.id, clientId: record.clientId, date: record.date, startTime: record.startTime, kind: record.kind, remark: record.remark, createdAt: record.createdAt };
+}
+
+export function exportedContact(contact: Contact): ExportedContact {
+  return {
+    id: contact.id,
+    clientId: contact.clientId,
+    date: contact.date,
+    startTime: contact.startTime,
+    kind: contact.kind,
+    direction: contact.direction,
+    professional: contact.professional,
+    note: contact.note,
+    createdAt: contact.createdAt,
   };
 }

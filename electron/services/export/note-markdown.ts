@@ -68,6 +68,8 @@ export function noteToMarkdown({ clientCode, note, session, addenda, goals, medi
       const description = note.rupture.description.trim();
       body.push(`**Rupture noted**${description === '' ? '' : `: ${escapeMarkdown(description)}`}`);
     }
+    // A repair may be of this session's rupture or of an earlier one, so it is shown with or without one.
+    if (section.kind === 'bond' && note.rupture.repaired === true) body.push('**Repair worked on** in this session');
     if (section.kind === 'risk' && note.risk.level !== null) {
       const action = note.risk.action.trim();
       body.push(`**Risk level:** ${RISK_LABELS[note.risk.level]}${action === '' ? '' : `\n\n**Action taken:** ${inlineParagraphs(action)}`}`);

@@ -24,8 +24,9 @@ interface Hit {
 }
 
 /**
- * Full-text search over notes, client names, codes, tags and goals, best match first (bm25). Filters that
- * only a note can meet (dates, template, status, rupture) leave client and goal matches out.
+ * Full-text search over notes, client names, codes, tags, goals, contacts between sessions and missed-session
+ * remarks, best match first (bm25). Filters that only a note can meet (dates, template, status, rupture)
+ * leave the other matches out.
  *
  * A draft is indexed in parts (note-search-parts.ts), so it can match in several rows: it is listed once,
  * at the rank of its best part, with that part's snippet. A draft whose words are spread over several
@@ -120,6 +121,9 @@ async function spreadHits(db: Kysely<VaultSchema>, words: readonly string[], inp
   return hits;
 }
 
+const RESULT_KINDS: readonly SearchResult['kind'][] = ['note', 'client', 'goal', 'contact', 'missed'];
+const resultKind = (kind: string): SearchResult['kind'] => RESULT_KINDS.find((known) => known === kind) ?? 'client';
+
 interface Details {
   kind: string;
   record_id: string;
@@ -145,8 +149,10 @@ async function describe(db: Kysely<VaultSchema>, hits: readonly Hit[]): Promise<
   const others = hits.flatMap((hit) => (hit.noteKey === null ? [hit.rowid] : []));
   if (others.length > 0) {
     const { rows } = await sql<Details & { id: number }>`
-      SELECT sc.id, sc.kind, sc.record_id, sc.client_id, c.code, c.legal_name, NULL AS status, NULL AS session_date
+      SELECT sc.id, sc.kind, sc.record_id, sc.client_id, c.code, c.legal_name, NULL AS status, coalesce(ct.contact_date, ar.record_date) AS session_date
       FROM search_content AS sc JOIN clients AS c ON c.id = sc.client_id
+      LEFT JOIN contacts AS ct ON sc.kind = 'contact' AND ct.id = sc.record_id
+      LEFT JOIN attendance_records AS ar ON sc.kind = 'missed' AND ar.id = sc.record_id
       WHERE sc.id IN (${sql.join(others)})`.execute(db);
     for (const row of rows) details.set(row.id, row);
   }
@@ -165,7 +171,7 @@ async function describe(db: Kysely<VaultSchema>, hits: readonly Hit[]): Promise<
     if (!row) return [];
     return [
       {
-        kind: row.kind === 'note' ? 'note' : row.kind === 'goal' ? 'goal' : 'client',
+        kind: resultKind(row.kind),
         clientId: row.client_id,
         clientCode: row.code,
         clientName: row.legal_name,

@@ -128,14 +128,18 @@ export async function updateSessionFields(trx: Kysely<VaultSchema>, sessionId: s
   await trx.updateTable('sessions').set(sessionColumns(fields)).where('id', '=', sessionId).execute();
 }
 
-/** "Last seen": the date of the client's last attended session, voided ones left out; null before the first. */
-export async function lastSessionDate(db: Kysely<VaultSchema>, clientId: string): Promise<string | null> {
+/**
+ * "Last seen": the date of the client's last attended session, voided ones left out; null before the
+ * first. With `onOrBefore`, as it stood on that day (a summary of an earlier period).
+ */
+export async function lastSessionDate(db: Kysely<VaultSchema>, clientId: string, onOrBefore: string | null = null): Promise<string | null> {
   const row = await db
     .selectFrom('sessions')
     .select((eb) => eb.fn.max('session_date').as('last'))
     .where('client_id', '=', clientId)
     .where('attendance', '=', 'attended')
     .where('id', 'not in', voidedSessionIds())
+    .$if(onOrBefore !== null, (qb) => qb.where('session_date', '<=', onOrBefore as string))
     .executeTakeFirst();
   return row?.last ?? null;
 }

@@ -7,6 +7,7 @@ import type { ChartSeriesInput } from '../../../shared/measures/chart';
 import type { MeasureDefinition } from '../../../shared/measures/definition';
 import { adherenceSeries, allergiesOnRecord, medicationChangesIn, medicationsTakenOn, type ListedMedication, type MedicationChange } from '../../../shared/medication-summary';
 import type { Allergy } from '../../../shared/medications';
+import type { Contact } from '../../../shared/engagement';
 import { COMPANION_MEASURES } from '../../../shared/measures/series';
 import type { Addendum, GoalProgressMark, Session } from '../../../shared/notes';
 import type { ProgressSummaryOptions } from '../../../shared/progress-summary';
@@ -14,12 +15,14 @@ import { richTextToPlain } from '../../../shared/rich-text';
 import { excerptBlocks, type ExcerptBlock } from './excerpt-blocks';
 import type { VaultSchema } from '../database/schema';
 import { loadClient } from '../clients/client-store';
+import { attendanceRecordsInScope } from '../engagement/attendance-records.repository';
+import { contactsInScope } from '../engagement/contacts.repository';
 import { resultsOfClient } from '../measures/measure-results.repository';
 import { listMeasures } from '../measures/measure-definitions.repository';
 import { allergiesInScope } from '../medications/allergies.repository';
 import { medicationsInScope } from '../medications/medication-list';
 import { addendaOf } from '../notes/addenda.repository';
-import { sessionsWithNotesInRange, type SessionWithNote as StoredSessionWithNote } from '../notes/sessions.repository';
+import { lastSessionDate, sessionsWithNotesInRange, type SessionWithNote as StoredSessionWithNote } from '../notes/sessions.repository';
 import { voidsOfClient } from '../notes/voids.repository';
 import { nameRedactor } from './redact-names';
 
@@ -41,6 +44,8 @@ export interface SummaryData {
     identity: { legalName: string; preferredName: string; pronouns: string; dateOfBirth: string | null; address: string } | null;
     intakeDate: string | null;
     status: Client['status'];
+    /** The last attended session on or before the period's end: missed ones are not seeing the client. */
+    lastSeen: string | null;
   };
   diagnoses: { code: string; label: string; dateAdded: string; dateRemoved: string | null }[] | null;
   goals: SummaryGoal[] | null;
@@ -48,7 +53,10 @@ export interface SummaryData {
   allianceMeasures: ChartedMeasure[] | null;
   outcomeMeasures: ChartedMeasure[] | null;
   measuresTable: { date: string; measure: string; total: number | null; band: string | null; flagged: boolean; lateEntry: boolean }[] | null;
+  /** Sessions and missed-session records (no-shows, late cancellations recorded without a note) together. */
   attendance: { sessions: number; attended: number; lateCancellations: number; noShows: number } | null;
+  /** Contacts between sessions in the period, oldest first, their notes with the client's names redacted as chosen. */
+  contacts: Pick<Contact, 'date' | 'startTime' | 'kind' | 'direction' | 'professional' | 'note'>[] | null;
   sessions: { date: string; type: Session['type']; modality: Session['modality']; attendance: Session['attendance']; durationMinutes: number | null; signed: boolean }[] | null;
   excerpts: { notes: SummaryExcerpt[]; draftsLeftOut: number } | null;
   /** Only for a prescriber who ticked it (Settings → "I prescribe"). */
@@ -131,6 +139,7 @@ export async function loadSummaryData(
           : null,
       intakeDate: client.intakeDate,
       status: client.status,
+      lastSeen: await lastSessionDate(db, options.clientId, options.to),
     },
     diagnoses: want(options, 'diagnoses')
       ? client.diagnoses
@@ -141,7 +150,8 @@ export async function loadSummaryData(
     allianceMeasures: want(options, 'allianceChart') ? measures.charted('alliance') : null,
     outcomeMeasures: want(options, 'outcomeChart') ? measures.charted('outcome') : null,
     measuresTable: want(options, 'measuresTable') ? measures.table() : null,
-    attendance: want(options, 'attendance') ? attendanceOf(sessions.map((s) => s.session)) : null,
+    attendance: want(options, 'attendance') ? await attendanceOf(db, sessions, options) : null,
+    contacts: want(options, 'contacts') ? await contactsOf(db, options, redact) : null,
     sessions: want(options, 'sessionList')
       ? sessions.map(({ session, note }) => ({
           date: session.date,
@@ -198,9 +208,20 @@ function goalsWithMarks(goals: Goal[], sessions: SessionWithNote[], options: Pro
     }));
 }
 
-function attendanceOf(sessions: Session[]): NonNullable<SummaryData['attendance']> {
-  const count = (attendance: Session['attendance']) => sessions.filter((session) => session.attendance === attendance).length;
-  return { sessions: sessions.length, attended: count('attended'), lateCancellations: count('late_cancellation'), noShows: count('no_show') };
+/** Sessions held or missed, and the missed-session records of the period, which are no less booked sessions. */
+async function attendanceOf(db: Kysely<VaultSchema>, sessions: SessionWithNote[], options: ProgressSummaryOptions): Promise<NonNullable<SummaryData['attendance']>> {
+  const kinds: Session['attendance'][] = [
+    ...sessions.map(({ session }) => session.attendance),
+    ...(await attendanceRecordsInScope(db, options.clientId)).filter((record) => record.date >= options.from && record.date <= options.to).map((record) => record.kind),
+  ];
+  const count = (attendance: Session['attendance']) => kinds.filter((kind) => kind === attendance).length;
+  return { sessions: kinds.length, attended: count('attended'), lateCancellations: count('late_cancellation'), noShows: count('no_show') };
+}
+
+async function contactsOf(db: Kysely<VaultSchema>, options: ProgressSummaryOptions, redact: (text: string) => string): Promise<NonNullable<SummaryData['contacts']>> {
+  return (await contactsInScope(db, options.clientId))
+    .filter((contact) => contact.date >= options.from && contact.date <= options.to)
+    .map(({ date, startTime, kind, direction, professional, note }) => ({ date, startTime, kind, direction, professional: redact(professional), note: redact(note) }));
 }
 
 /**
@@ -225,6 +246,11 @@ function excerptsOf(sessions: SessionWithNote[], options: ProgressSummaryOptions
       // The approach goes with the Tasks section it was recorded in: how the session was run.
       if (section.kind === 'tasks' && (content.approaches ?? []).length > 0) {
         parts.push(plainPart('Approach', (content.approaches ?? []).map((approach) => APPROACH_LABELS[approach]).join(', ')));
+      }
+      // The bond section's own rupture flag and a repair worked on, as the note records them.
+      if (section.kind === 'bond') {
+        if (content.rupture.noted) parts.push(plainPart('Rupture noted', redact(content.rupture.description.trim()) || 'Yes'));
+        if (content.rupture.repaired === true) parts.push(plainPart('Repair worked on', 'Yes, in this session'));
       }
       // The risk section's level and action taken are what a receiving clinician needs most.
       if (section.kind === 'risk') {

@@ -5,7 +5,7 @@ import type { SummaryData } from './summary-data';
 import { chartLineCount } from './summary-chart';
 import { Excerpts } from './summary-excerpts';
 import { Medications } from './summary-medications';
-import { Attendance, Charts, ClientFacts, Diagnoses, Goals, MeasuresTable, SessionList } from './summary-sections';
+import { Attendance, Charts, ClientFacts, Contacts, Diagnoses, Goals, MeasuresTable, SessionList } from './summary-sections';
 import { PAGE_MARGIN, styles } from './summary-styles';
 
 /** Page widths in points (A4 210 mm, US Letter 8.5 in). */
@@ -39,6 +39,7 @@ export function SummaryDocument({ data }: { data: SummaryData }) {
         {data.medications && <Medications medications={data.medications} width={contentWidth} range={data.range} />}
         {data.goals && <Goals goals={data.goals} />}
         {data.attendance && <Attendance attendance={data.attendance} />}
+        {data.contacts && <Contacts contacts={data.contacts} />}
         {data.allianceMeasures && (
           <Charts title="Working alliance" empty="No alliance measures were recorded in this period." measures={data.allianceMeasures} width={contentWidth} range={data.range} styleStart={0} />
         )}

@@ -1,13 +1,14 @@
 import { Text, View } from '@react-pdf/renderer';
 import { formatDay } from '../../../shared/measures/alerts';
 import { ATTENDANCE_LABELS, GOAL_STATUS_LABELS, MODALITY_LABELS, PROGRESS_LABELS, SESSION_TYPE_LABELS } from '../../../shared/note-labels';
+import { CONTACT_KIND_LABELS, DIRECTION_LABELS } from '../../../shared/engagement-labels';
 import { goalProgressMarks } from '../../../shared/notes';
 import type { SummaryData, SummaryGoal } from './summary-data';
 import { chartLineCount, MeasureChart } from './summary-chart';
 import { Fact, Heading, Table } from './summary-layout';
 import { styles } from './summary-styles';
 
-/** The summary's record sections, each shown only when chosen: the client, diagnoses, goals, attendance, measures and sessions. */
+/** The summary's record sections, each shown only when chosen: the client, diagnoses, goals, attendance, contacts, measures and sessions. */
 
 export function ClientFacts({ data }: { data: SummaryData }) {
   const { client } = data;
@@ -21,6 +22,7 @@ export function ClientFacts({ data }: { data: SummaryData }) {
       {identity && identity.address !== '' && <Fact label="Address">{identity.address}</Fact>}
       <Fact label="Client code">{client.code}</Fact>
       {client.intakeDate && <Fact label="In care since">{formatDay(client.intakeDate)}</Fact>}
+      <Fact label="Last seen">{client.lastSeen ? formatDay(client.lastSeen) : 'Not yet seen in a session'}</Fact>
       <Fact label="Period">
         {formatDay(data.range.from)} to {formatDay(data.range.to)}
       </Fact>
@@ -98,6 +100,32 @@ export function Attendance({ attendance }: { attendance: NonNullable<SummaryData
           { label: 'No-shows', width: '25%', value: (a) => String(a.noShows) },
         ]}
       />
+    </View>
+  );
+}
+
+export function Contacts({ contacts }: { contacts: NonNullable<SummaryData['contacts']> }) {
+  return (
+    <View>
+      <Heading>Contacts between sessions</Heading>
+      {contacts.length === 0 ? (
+        <Text style={styles.muted}>No contacts between sessions were recorded in this period.</Text>
+      ) : (
+        <Table
+          label="Contacts between sessions"
+          rows={contacts}
+          columns={[
+            { label: 'Date', width: '20%', value: (c) => (c.startTime ? `${formatDay(c.date)}, ${c.startTime}` : formatDay(c.date)) },
+            { label: 'Kind', width: '12%', value: (c) => CONTACT_KIND_LABELS[c.kind] },
+            {
+              label: 'With',
+              width: '20%',
+              value: (c) => (c.direction === 'with_professional' && c.professional.trim() !== '' ? `With ${c.professional.trim()}` : DIRECTION_LABELS[c.direction]),
+            },
+            { label: 'Note', width: '48%', value: (c) => c.note },
+          ]}
+        />
+      )}
     </View>
   );
 }

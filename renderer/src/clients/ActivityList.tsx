@@ -4,7 +4,7 @@ import { medicationEventKinds, medicationEventWords, type MedicationEventKind } 
 import { errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime, formatLocalDay } from '../lib/dates';
-import { ACTIVITY_ACTION_LABELS, fieldLabel, recordTypeLabel } from './format';
+import { ACTIVITY_ACTION_LABELS, activityCountWords, activityKindWords, fieldLabel, recordTypeLabel } from './format';
 import { useActivity } from './queries';
 
 interface ActivityListProps {
@@ -105,6 +105,18 @@ function ActivityRow({ entry, practice }: { entry: ActivityEntry; practice: bool
           <Text span size="sm">
             {' '}
             · {entry.detail.count.toLocaleString()} {entry.detail.count === 1 ? 'client' : 'clients'} imported
+          </Text>
+        )}
+        {entry.detail?.kind && (
+          <Text span size="sm">
+            {' '}
+            · {activityKindWords(entry.recordType, entry.detail.kind)}
+          </Text>
+        )}
+        {entry.recordType !== 'client' && entry.detail?.count !== undefined && (
+          <Text span size="sm">
+            {' '}
+            · {activityCountWords(entry.recordType, entry.detail.count)}
           </Text>
         )}
         {entry.detail?.date && (

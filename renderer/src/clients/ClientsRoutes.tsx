@@ -27,6 +27,8 @@ export function ClientsRoutes() {
           {({ clientId, noteId }) => <NotePage key={noteId} clientId={clientId} noteId={noteId} />}
         </Route>
         <Route path="/clients/:id/edit">{({ id }) => <EditClientPage key={id} id={id} />}</Route>
+        {/* The client's timeline, for links to a record that sits between sessions (a search result). */}
+        <Route path="/clients/:id/sessions">{({ id }) => <ClientPage key={`${id}-sessions`} id={id} initialTab="sessions" />}</Route>
         <Route path="/clients/:id">{({ id }) => <ClientPage key={id} id={id} />}</Route>
         <Route>
           <ClientListPage />

@@ -1,8 +1,10 @@
 import type { ActivityAction, ClientStatus, GoalStatus } from '../../../shared/clients';
+import { CONTACT_KIND_LABELS, FREQUENCY_WORDS, MISSED_LABELS } from '../../../shared/engagement-labels';
+import { MODALITY_LABELS } from '../../../shared/note-labels';
 
 /**
- * Labels and formats for client screens. Only types come from shared/clients here, so this module adds
- * no zod to whichever bundle imports it.
+ * Labels and formats for client screens. Only types and zod-free label modules come from shared/ here,
+ * so this module adds no zod to whichever bundle imports it.
  */
 export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
   active: 'Active',
@@ -51,6 +53,10 @@ const RECORD_LABELS: Record<string, string> = {
   vault: 'Vault',
   medication: 'Medication',
   allergy: 'Allergy',
+  follow_up: 'Session frequency',
+  appointment: 'Appointment',
+  attendance: 'Missed session',
+  contact: 'Contact between sessions',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -91,7 +97,30 @@ const FIELD_LABELS: Record<string, string> = {
   serviceCode: 'Service code',
   removedOn: 'Date removed',
   removedReason: 'Reason removed',
+  frequency: 'Frequency',
+  dischargeKind: 'Planned or unplanned ending',
+  names: 'Client names',
+  codes: 'Client codes',
 };
+
+/** What an entry's `kind` means for each record type: never content, only a word from a fixed list. */
+const KIND_WORDS: Record<string, Record<string, string>> = {
+  follow_up: FREQUENCY_WORDS,
+  appointment: Object.fromEntries(Object.entries(MODALITY_LABELS).map(([key, label]) => [key, label.toLowerCase()])),
+  attendance: Object.fromEntries(Object.entries(MISSED_LABELS).map(([key, label]) => [key, label.toLowerCase()])),
+  contact: Object.fromEntries(Object.entries(CONTACT_KIND_LABELS).map(([key, label]) => [key, label.toLowerCase()])),
+};
+
+/** An entry's kind in words ("weekly", "video", "no-show", "phone"); unknown kinds as they are stored. */
+export const activityKindWords = (recordType: string, kind: string): string => KIND_WORDS[recordType]?.[kind] ?? humanize(kind).toLowerCase();
+
+const COUNTED: Record<string, readonly [one: string, many: string]> = { appointment: ['appointment', 'appointments'] };
+
+/** "3 appointments", "1 record" (a client import says its count itself). */
+export function activityCountWords(recordType: string, count: number): string {
+  const [one, many] = COUNTED[recordType] ?? ['record', 'records'];
+  return `${count} ${count === 1 ? one : many}`;
+}
 
 /** "reviewDate" → "Review date" for names this file does not know yet. */
 function humanize(name: string): string {

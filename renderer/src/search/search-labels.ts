@@ -6,13 +6,17 @@ import type { SearchResult } from '../../../shared/notes';
  */
 export type NoteStatus = NonNullable<SearchResult['status']>;
 
-export const KIND_LABELS: Record<SearchResult['kind'], string> = { note: 'Note', client: 'Client', goal: 'Goal' };
+export const KIND_LABELS: Record<SearchResult['kind'], string> = { note: 'Note', client: 'Client', goal: 'Goal', contact: 'Contact', missed: 'Missed' };
 export const STATUS_LABELS: Record<NoteStatus, string> = { draft: 'Draft', signed: 'Signed' };
 export const STATUS_COLORS: Record<NoteStatus, string> = { draft: 'yellow', signed: 'teal' };
 
-/** Where a result leads: a note opens itself; a client or one of their goals opens the client's page. */
+/**
+ * Where a result leads: a note opens itself; a contact or a missed session opens the client's timeline
+ * (the Sessions tab), where it sits between sessions; a client or one of their goals opens the client's page.
+ */
 export function resultPath(result: SearchResult): string {
   if (result.kind === 'note' && result.noteId !== null) return `/clients/${result.clientId}/notes/${result.noteId}`;
+  if (result.kind === 'contact' || result.kind === 'missed') return `/clients/${result.clientId}/sessions`;
   return `/clients/${result.clientId}`;
 }
 
@@ -22,7 +26,7 @@ export interface KeyedResult {
   result: SearchResult;
 }
 
-/** Gives each result a key; goals carry no id of their own, so repeats for one client are numbered. */
+/** Gives each result a key; goals, contacts and missed sessions carry no id of their own, so repeats for one client are numbered. */
 export function keyResults(results: readonly SearchResult[]): KeyedResult[] {
   const seen = new Map<string, number>();
   return results.map((result) => {

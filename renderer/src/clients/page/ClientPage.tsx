@@ -15,13 +15,13 @@ import { usePrescriber } from '../../medications/queries';
 import { isClientTab, rememberedTab, rememberTab, type ClientTab } from './client-tabs';
 
 
-/** `/clients/:id`: the header with the actions, and the record in tabs. */
-export function ClientPage({ id }: { id: string }) {
+/** `/clients/:id`: the header with the actions, and the record in tabs (`/clients/:id/sessions` opens on the timeline). */
+export function ClientPage({ id, initialTab }: { id: string; initialTab?: ClientTab }) {
   const client = useClient(id);
   // The charts' code loads alongside the client's record, in case the Measures tab is the one shown.
   useEffect(() => void MeasuresTab.preload().catch(() => undefined), []);
   const prescriber = usePrescriber();
-  const [tab, setTabState] = useState<ClientTab>(() => rememberedTab(id) ?? 'overview');
+  const [tab, setTabState] = useState<ClientTab>(() => initialTab ?? rememberedTab(id) ?? 'overview');
   const setTab = (next: ClientTab) => {
     rememberTab(id, next);
     setTabState(next);
