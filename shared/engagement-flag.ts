@@ -1,5 +1,5 @@
 import type { EngagementSettings, Frequency, MissedKind } from './engagement';
-import { daysOverdue, frequencyInWords } from './engagement-rules';
+import { frequencyInWords, overdueSince } from './engagement-rules';
 import { formatDay, type AlertEvent, type AlertSession } from './measures/alerts';
 
 /**
@@ -74,12 +74,14 @@ export function engagementReasons(facts: EngagementFacts, settings: EngagementSe
 
   const lastSeen = [...facts.attendance].reverse().find((entry) => entry.kind === 'attended')?.date ?? null;
   if (facts.plan) {
-    const late = daysOverdue(facts.plan, lastSeen, settings.graceDays, today);
-    if (late !== null) {
+    const since = overdueSince(facts.plan, lastSeen, settings.graceDays);
+    if (since !== null && since <= today) {
       const agreed = `${frequencyInWords(facts.plan.frequency, facts.plan.everyDays)} sessions agreed`;
       const grace = `${settings.graceDays} ${settings.graceDays === 1 ? 'day' : 'days'}’ grace`;
-      const since = lastSeen && lastSeen >= facts.plan.agreedOn ? `last seen ${formatDay(lastSeen)}` : `no attended session since they were agreed on ${formatDay(facts.plan.agreedOn)}`;
-      reasons.push({ kind: 'overdue', text: `Overdue by ${late} ${late === 1 ? 'day' : 'days'}: ${since}, with ${agreed} and ${grace}.`, date: today });
+      const seen = lastSeen && lastSeen >= facts.plan.agreedOn ? `last seen ${formatDay(lastSeen)}` : `no attended session since they were agreed on ${formatDay(facts.plan.agreedOn)}`;
+      // Dated by the day it became overdue, not today, so the flag reads the same every day it holds
+      // (the Dashboard's overdue list counts the days).
+      reasons.push({ kind: 'overdue', text: `Overdue since ${formatDay(since)}: ${seen}, with ${agreed} and ${grace}.`, date: since });
     }
   }
 

@@ -39,12 +39,20 @@ export function frequencyInWords(frequency: Frequency, everyDays: number | null)
  * the day the frequency was agreed (a new agreement restarts the count); null when not overdue or when
  * sessions are "as needed".
  */
-export function daysOverdue(plan: { frequency: Frequency; everyDays: number | null; agreedOn: string }, lastSeen: string | null, graceDays: number, today: string): number | null {
+export function daysOverdue(plan: FollowUpCadence, lastSeen: string | null, graceDays: number, today: string): number | null {
+  const since = overdueSince(plan, lastSeen, graceDays);
+  if (since === null || today < since) return null;
+  return differenceInCalendarDays(parseISO(today), parseISO(since)) + 1;
+}
+
+export type FollowUpCadence = { frequency: Frequency; everyDays: number | null; agreedOn: string };
+
+/** The first day the client counts as overdue if nobody attends before it; null for "as needed". */
+export function overdueSince(plan: FollowUpCadence, lastSeen: string | null, graceDays: number): string | null {
   const days = frequencyDays(plan.frequency, plan.everyDays);
   if (days === null) return null;
   const from = lastSeen !== null && lastSeen > plan.agreedOn ? lastSeen : plan.agreedOn;
-  const late = differenceInCalendarDays(parseISO(today), parseISO(from)) - days - graceDays;
-  return late > 0 ? late : null;
+  return format(addDays(parseISO(from), days + graceDays + 1), 'yyyy-MM-dd');
 }
 
 const iso = (date: Date) => format(date, 'yyyy-MM-dd');

@@ -104,7 +104,7 @@ test('two no-shows need no note and raise the engagement flag with both reasons;
   await expect(flag).toHaveCount(1);
   const reason = flag.getByText(/missed sessions in a row/);
   await expect(reason).toContainText('2 missed sessions in a row');
-  await expect(reason).toContainText('Overdue by 6 days');
+  await expect(reason).toContainText('Overdue since');
   await expect(reason).toHaveCSS('white-space', 'pre-line');
   await flag.getByRole('button', { name: 'Acknowledge…' }).click();
   await flag.getByLabel('What you did or decided').fill('Phoned; agreed to meet next week.');

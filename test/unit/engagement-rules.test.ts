@@ -47,9 +47,9 @@ describe('the engagement flag', () => {
 
   it('names the gap beyond the agreed frequency with the last session and the grace', () => {
     const f = facts({ attendance: [attended('2026-05-20')], plan: { frequency: 'weekly', everyDays: null, agreedOn: '2026-01-05' } });
-    // 20 May + 7 + 7 = 3 June; 15 June is 12 days past it.
+    // 20 May + 7 + 7 = 3 June, the last day in time; 4 June is the first day overdue, and stays the wording.
     expect(engagementReasons(f, DEFAULT_ENGAGEMENT_SETTINGS, TODAY)).toEqual([
-      { kind: 'overdue', text: 'Overdue by 12 days: last seen 20 May 2026, with weekly sessions agreed and 7 days’ grace.', date: TODAY },
+      { kind: 'overdue', text: 'Overdue since 4 June 2026: last seen 20 May 2026, with weekly sessions agreed and 7 days’ grace.', date: '2026-06-04' },
     ]);
     expect(kinds(f, '2026-06-03')).toEqual([]);
     expect(kinds(f, '2026-06-04')).toEqual(['overdue']);

@@ -80,7 +80,7 @@ describe('missed sessions', () => {
     expect(again?.acknowledged).toBeNull();
     expect(again?.reason.split('\n')).toEqual([
       '3 missed sessions in a row: a no-show on 5 June 2026, a no-show on 8 June 2026 and a no-show on 12 June 2026.',
-      'Overdue by 1 day: last seen 1 June 2026, with weekly sessions agreed and 7 days’ grace.',
+      'Overdue since 16 June 2026: last seen 1 June 2026, with weekly sessions agreed and 7 days’ grace.',
     ]);
   });
 
@@ -170,5 +170,25 @@ describe('follow-up', () => {
     // Removing "this and later" from the second leaves the held first one.
     expect(await engagement.removeAppointment({ id: agenda[1]!.id, andLaterInSeries: true })).toEqual({ removed: 2 });
     expect((await engagement.appointments(clientId)).map((a) => a.date)).toEqual(['2026-06-15']);
+  });
+});
+
+describe('the flag and the calendar', () => {
+  it('a new day refreshes only the clients who crossed into overdue, and pausing a client lowers their flag', async () => {
+    const other = await newClient(nv, 'Paused Example');
+    await attend('2026-06-01');
+    await nv.notes.createSession({ clientId: other, session: sessionFields({ date: '2026-06-01' }), templateId: 'alliance' });
+    await engagement.setPlan({ clientId, frequency: 'weekly', everyDays: null, agreedOn: '2026-06-01' });
+    await engagement.setPlan({ clientId: other, frequency: 'weekly', everyDays: null, agreedOn: '2026-06-01' });
+    expect(await flag()).toBeNull();
+    at('2026-06-16');
+    expect((await flag())?.reason).toBe('Overdue since 16 June 2026: last seen 1 June 2026, with weekly sessions agreed and 7 days’ grace.');
+    const overview = async () => (await measures.practiceOverview()).map((row) => [row.clientId, row.alerts.map((alert) => alert.measureName)]);
+    expect(await overview()).toEqual(expect.arrayContaining([[other, ['Engagement']]]));
+    // The wording holds from day to day: nothing to rewrite while the client stays overdue.
+    at('2026-06-20');
+    expect((await flag())?.reason).toMatch(/^Overdue since 16 June 2026/);
+    await nv.clients.setStatus(other, 'paused', null, '');
+    expect((await measures.listAlerts(other)).filter((alert) => alert.kind === 'engagement')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ClientStatus,
 } from '../../../shared/clients';
 import { appendActivity } from '../activity/activity-log';
+import { refreshEngagement } from '../engagement/engagement-events';
 import { deleteNotesOfClient } from '../notes/notes.repository';
 import { beginErasure, endErasure, truncateWal } from './client-erasures.repository';
 import { changedFields, fieldsToColumns, rowToFields } from './client-row';
@@ -75,6 +76,8 @@ export class ClientsService {
         await updateClient(trx, id, { ...fieldsToColumns(fields), code: fields.code, updated_at: at.toISOString() });
         await replaceTags(trx, id, fields.tags);
         await reindexClient(trx, id);
+        // Only an active client is flagged: pausing or discharging lowers the flag, reactivating raises it again.
+        if (changed.includes('status')) await refreshEngagement(trx, id, at);
         await appendActivity(trx, { action: 'update', recordType: 'client', recordId: id, clientId: id, fields: changed }, at);
       }),
     );

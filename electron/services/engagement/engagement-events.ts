@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../../shared/dates';
 import { engagementEvent, ENGAGEMENT_MEASURE_ID } from '../../../shared/engagement-flag';
+import { overdueSince } from '../../../shared/engagement-rules';
 import type { Settings } from '../../../shared/contract';
 import type { AlertEvent } from '../../../shared/measures';
 import { allClientIds, clientRow } from '../clients/clients.repository';
 import type { VaultSchema } from '../database/schema';
 import { readSettings, readSettingTexts, writeSettingText } from '../database/settings.repository';
 import { acknowledgementsOfClient } from '../measures/alert-acknowledgements.repository';
-import { deleteEvents, eventColumns, eventsOfClient, insertEvents, updateEvent } from '../measures/alert-events.repository';
+import { deleteEvents, eventColumns, eventsOfClient, eventsOfMeasureWithStatus, insertEvents, updateEvent } from '../measures/alert-events.repository';
 import { latestMeasure } from '../measures/measure-definitions.repository';
-import { planOfClient } from './follow-up-plans.repository';
+import { planOfClient, plansOfActiveClients } from './follow-up-plans.repository';
 import { attendanceOfClient, engagementNotesOfClient } from './engagement-facts.repository';
 
 /**
@@ -76,9 +77,12 @@ const STAMP_KEY = 'engagementCurrentFor';
 const ENGAGEMENT_SETTINGS_KEY = 'engagement' satisfies keyof Settings;
 
 /**
- * Refreshes every client's flag when the day or the thresholds changed since the last time: one
- * settings read otherwise. The first screen of the day pays for the practice (a few hundred ms on a
- * large one); every later read is as cheap as before.
+ * Keeps every client's flag current when the day or the thresholds changed since the last time: one
+ * settings read otherwise. New thresholds (or a vault never stamped) refresh every client. A new day
+ * can change only whether a client is overdue (the other reasons change with writes, which refresh
+ * the flag themselves, and the overdue reason is worded by the day it began, not by today), so then
+ * only the clients whose overdue state differs from their stored flag are refreshed: two reads for the
+ * practice and a refresh for the few who crossed the line that day.
  */
 export async function ensureEngagementCurrent(
   db: Kysely<VaultSchema>,
@@ -87,13 +91,33 @@ export async function ensureEngagementCurrent(
 ): Promise<void> {
   // One read for both: the thresholds as stored (absent while the defaults hold) and the stamp.
   const texts = await readSettingTexts(db, [ENGAGEMENT_SETTINGS_KEY, STAMP_KEY]);
-  const stamp = JSON.stringify({ day: localIsoDate(at), thresholds: texts.get(ENGAGEMENT_SETTINGS_KEY) ?? null });
-  if (texts.get(STAMP_KEY) === stamp) return;
+  const thresholds = texts.get(ENGAGEMENT_SETTINGS_KEY) ?? null;
+  const stamp = JSON.stringify({ day: localIsoDate(at), thresholds });
+  const stored = texts.get(STAMP_KEY);
+  if (stored === stamp) return;
+  const sameThresholds = stored !== undefined && (JSON.parse(stored) as { thresholds?: unknown }).thresholds === thresholds;
   await db.transaction().execute(async (trx) => {
-    for (const id of await allClientIds(trx)) {
+    const clientIds = sameThresholds ? await clientsCrossingOverdue(trx, localIsoDate(at)) : await allClientIds(trx);
+    for (const id of clientIds) {
       const { newId, raisedAt } = options;
       await refreshEngagement(trx, id, at, { raisedAt, newId: newId && ((event) => newId(id, event)) });
     }
     await writeSettingText(trx, STAMP_KEY, stamp, at);
   });
+}
+
+/** Clients whose overdue state today differs from their stored flag, and stored flags of clients no longer active. */
+async function clientsCrossingOverdue(db: Kysely<VaultSchema>, today: string): Promise<string[]> {
+  const { graceDays } = (await readSettings(db)).engagement;
+  const flags = await eventsOfMeasureWithStatus(db, ENGAGEMENT_MEASURE_ID);
+  const flaggedOverdue = new Set(flags.filter((flag) => flag.active && (flag.subject ?? '').split(',').includes('overdue')).map((flag) => flag.clientId));
+  const crossing = new Set(flags.filter((flag) => !flag.active).map((flag) => flag.clientId));
+  const withPlan = new Set<string>();
+  for (const plan of await plansOfActiveClients(db)) {
+    withPlan.add(plan.clientId);
+    const since = overdueSince(plan, plan.lastSeen, graceDays);
+    if ((since !== null && since <= today) !== flaggedOverdue.has(plan.clientId)) crossing.add(plan.clientId);
+  }
+  for (const id of flaggedOverdue) if (!withPlan.has(id)) crossing.add(id);
+  return [...crossing].sort();
 }

@@ -53,6 +53,17 @@ export async function openEventsOfActiveClients(db: Kysely<VaultSchema>): Promis
   return rows.map(rowToEvent);
 }
 
+/** Every client's stored events of one measure id (the engagement flags), with the client's status. */
+export async function eventsOfMeasureWithStatus(db: Kysely<VaultSchema>, measureId: string): Promise<{ clientId: string; subject: string | null; active: boolean }[]> {
+  const rows = await db
+    .selectFrom('alert_events as e')
+    .innerJoin('clients as c', 'c.id', 'e.client_id')
+    .select(['e.client_id', 'e.subject', 'c.status'])
+    .where('e.measure_id', '=', measureId)
+    .execute();
+  return rows.map((row) => ({ clientId: row.client_id, subject: row.subject, active: row.status === 'active' }));
+}
+
 /** Every stored event, for the export (optionally one client's). */
 export async function allEvents(db: Kysely<VaultSchema>, clientId: string | null): Promise<StoredAlertEvent[]> {
   let query = db.selectFrom('alert_events').selectAll().orderBy('client_id').orderBy('event_date').orderBy('alert_key');
