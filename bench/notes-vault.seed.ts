@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EngagementService } from '../electron/services/engagement/engagement.service';
 import { clientFieldsSchema } from '../shared/clients';
 import { BUILT_IN_TEMPLATES } from '../shared/note-templates';
 import { emptyNoteContent, type NoteContent } from '../shared/notes';
@@ -48,6 +49,7 @@ export function benchNoteContent(n: number): NoteContent {
 export interface SeededNotesVault {
   notes: NotesService;
   measures: MeasuresService;
+  engagement: EngagementService;
   busyClientId: string;
   draftNoteId: string;
   dispose(): void;
@@ -122,9 +124,10 @@ export async function fillNotesVault(vault: VaultService): Promise<string[]> {
 
 /** The note and measure rows share the seeded practice (bench/practice-session.ts). */
 export function seededNotesVault(): Promise<SeededNotesVault> {
-  seeded ??= practiceSession().then(({ notes, measures, manifest }) => ({
+  seeded ??= practiceSession().then(({ notes, measures, engagement, manifest }) => ({
     notes,
     measures,
+    engagement,
     busyClientId: manifest.landmarks.busyClient.id,
     draftNoteId: manifest.landmarks.draftNoteId,
     // The practice copy is shared by every database row and removed when the bench exits.

@@ -7,12 +7,18 @@ import { NotesService } from '../electron/services/notes/notes.service';
 import { VaultService } from '../electron/services/vault/vault.service';
 import { practiceVault, type PracticeManifest } from './practice-vault';
 import { SEEDED_NOW } from './seed/write-alerts';
+import { EngagementService } from '../electron/services/engagement/engagement.service';
+import type { Dialogs } from '../electron/services/dialogs';
+
+/** The bench opens no dialog. */
+const noDialogs: Dialogs = { chooseSavePath: async () => null, chooseFolder: async () => null, chooseOpenPath: async () => null, showInFolder: async () => undefined };
 
 export interface PracticeSession {
   vault: VaultService;
   clients: ClientsService;
   notes: NotesService;
   measures: MeasuresService;
+  engagement: EngagementService;
   manifest: PracticeManifest;
 }
 
@@ -39,7 +45,8 @@ export function practiceSession(): Promise<PracticeSession> {
     // the overview finds them current, as the raw copy beside it does (with today's clock every active
     // client of a history that ended months ago would first be refreshed as overdue).
     const measures = new MeasuresService({ db, now: () => SEEDED_NOW });
-    return { vault, clients: new ClientsService({ db }), notes: new NotesService({ db }), measures, manifest: practice.manifest };
+    const engagement = new EngagementService({ db, now: () => SEEDED_NOW, dialogs: noDialogs });
+    return { vault, clients: new ClientsService({ db }), notes: new NotesService({ db }), measures, engagement, manifest: practice.manifest };
   })();
   return opened;
 }

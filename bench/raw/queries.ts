@@ -10,6 +10,8 @@ import { rawClientResults, rawPracticeOverview } from './measures-query';
 import { rawMedicationChart } from './medications-query';
 import type { MedicationChart } from '../../shared/medication-series';
 import { rawSearch } from './search-query';
+import { rawAgenda, rawOverdue } from './engagement-query';
+import type { AgendaItem, OverdueClient } from '../../shared/engagement';
 import { statementCache, type Prepare } from './statements';
 import { rawTimeline } from './timeline-query';
 
@@ -53,6 +55,14 @@ export class RawQueries {
 
   clientResults(clientId: string): { results: MeasureResult[]; definitions: MeasureDefinition[] } {
     return rawClientResults(this.stmt, clientId);
+  }
+
+  agenda(range: { from: string; to: string }): AgendaItem[] {
+    return rawAgenda(this.stmt, range);
+  }
+
+  overdue(today: string): OverdueClient[] {
+    return rawOverdue(this.stmt, today);
   }
 
   medicationChart(clientId: string): MedicationChart {
