@@ -1,4 +1,11 @@
-import type { ContactDirection, ContactKind, Frequency, MissedKind, RepeatInterval } from '../../../shared/engagement';
+import type { Frequency, RepeatInterval } from '../../../shared/engagement';
+
+/**
+ * The screens' words for engagement records. The words files share with the screens (missed kinds,
+ * contact kinds and directions, a contact's title) are in shared/engagement-labels.ts, used here too, so
+ * the export and the PDF say what the screens say; this module adds the option labels only screens need.
+ */
+export { CONTACT_KIND_LABELS, contactTitle, DIRECTION_LABELS, MISSED_LABELS } from '../../../shared/engagement-labels';
 
 export const FREQUENCY_LABELS: Record<Frequency, string> = {
   weekly: 'Weekly',
@@ -8,26 +15,6 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = {
   as_needed: 'As needed',
 };
 
-export const MISSED_LABELS: Record<MissedKind, string> = { no_show: 'No-show', late_cancellation: 'Late cancellation' };
-
 export const REPEAT_LABELS: Record<RepeatInterval, string> = { weekly: 'Weekly', fortnightly: 'Fortnightly', four_weekly: 'Every 4 weeks' };
-
-export const CONTACT_KIND_LABELS: Record<ContactKind, string> = { phone: 'Phone', message: 'Message', letter: 'Letter', email: 'Email', other: 'Other' };
-
-export const DIRECTION_LABELS: Record<ContactDirection, string> = {
-  to_client: 'To the client',
-  from_client: 'From the client',
-  with_professional: 'With another professional',
-};
-
-const CONTACT_NOUNS: Record<ContactKind, string> = { phone: 'Phone call', message: 'Message', letter: 'Letter', email: 'Email', other: 'Contact' };
-
-/** "Phone call to client", "Email from client", "Letter with Dr Aziz (GP)". */
-export function contactTitle(contact: { kind: ContactKind; direction: ContactDirection; professional: string }): string {
-  const noun = CONTACT_NOUNS[contact.kind];
-  if (contact.direction === 'to_client') return `${noun} to client`;
-  if (contact.direction === 'from_client') return `${noun} from client`;
-  return `${noun} with ${contact.professional || 'another professional'}`;
-}
 
 export const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
