@@ -115,6 +115,9 @@ export function engagementReasons(facts: EngagementFacts, settings: EngagementSe
 
 export const ENGAGEMENT_MEASURE_ID = 'engagement';
 
+/** Whether a listed alert is the engagement flag (its key starts with the flag's measure id). */
+export const isEngagementFlag = (alert: { key: string }): boolean => alert.key.startsWith(`${ENGAGEMENT_MEASURE_ID}|`);
+
 /** The client's engagement flag, or null when no reason holds. */
 export function engagementEvent(facts: EngagementFacts, settings: EngagementSettings, today: string): AlertEvent | null {
   const reasons = engagementReasons(facts, settings, today);

@@ -47,6 +47,9 @@ test('the caseload view counts a recovered client, and its numbers lead to the c
   const table = page.getByRole('table', { name: 'Reliable change by outcome measure' });
   await table.getByRole('button', { name: '1 recovered on Patient Health Questionnaire (PHQ-9): show the clients' }).click();
   const dialog = page.getByRole('dialog', { name: 'Patient Health Questionnaire (PHQ-9): recovered' });
+  // Checked once the dialog has faded in: mid-transition its text is paler than it will be.
+  await expect(dialog.getByRole('link', { name: 'MA-2501' })).toBeVisible();
+  await expect(dialog).toHaveCSS('opacity', '1');
   await expectNoSeriousViolations(page, 'the clients behind a caseload number');
   await dialog.getByRole('link', { name: 'MA-2501' }).click();
   await expect(page.getByRole('heading', { name: 'Marisol Achterberg', level: 1 })).toBeVisible();

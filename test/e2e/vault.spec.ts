@@ -97,6 +97,8 @@ test('create → lock → unlock → wrong passphrase → recovery key → chang
   await expect(page.getByText('Passphrase changed')).toBeVisible({ timeout: 15_000 });
 
   await page.getByRole('button', { name: 'Lock vault' }).click();
+  // Settings has passphrase fields of its own: wait for the lock screen before typing into its one.
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
   await page.getByLabel('Passphrase').fill(SECOND);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('That passphrase is not correct');

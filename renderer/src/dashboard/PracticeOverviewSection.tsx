@@ -11,6 +11,7 @@ import { rememberTab } from '../clients/page/client-tabs';
 import { usePracticeOverview } from '../measures/queries';
 import { useGuardedLink } from '../navigation/navigation-guard';
 import { AlertReason } from './AlertReason';
+import { isEngagementFlag } from '../../../shared/engagement-flag';
 
 type Filter = 'all' | 'alerts' | 'unmeasured';
 /** "No measure in the last 3 sessions". */
@@ -83,7 +84,7 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
               </Table.Td>
               <Table.Td>
                 <Stack gap={2} role="list" aria-label={`Open alerts of ${client.code}`}>
-                  {client.alerts.slice(0, ALERTS_SHOWN).map((alert) => (
+                  {shownAlerts(client.alerts).map((alert) => (
                     <Group key={alert.key} gap={6} wrap="nowrap" align="flex-start" role="listitem">
                       <Badge size="xs" color={ALERT_COLORS[alert.severity]} autoContrast style={{ flexShrink: 0, marginTop: 3 }}>
                         {ALERT_LABELS[alert.severity]}
@@ -92,9 +93,9 @@ function OverviewTable({ clients }: { clients: readonly OverviewClient[] }) {
                     </Group>
                   ))}
                 </Stack>
-                {client.alerts.length > ALERTS_SHOWN && (
+                {client.alerts.length > shownAlerts(client.alerts).length && (
                   <Anchor size="xs" {...link(`/clients/${client.clientId}`)} onClickCapture={() => rememberTab(client.clientId, 'measures')}>
-                    {client.alerts.length - ALERTS_SHOWN === 1 ? '1 more open alert' : `${client.alerts.length - ALERTS_SHOWN} more open alerts`}
+                    {moreAlertsWords(client.alerts.length - shownAlerts(client.alerts).length)}
                   </Anchor>
                 )}
               </Table.Td>
@@ -119,6 +120,16 @@ type Alliance = NonNullable<OverviewClient['alliance']>;
  * each can be read and acknowledged. A caseload of long lists would hide the one client who needs a look.
  */
 const ALERTS_SHOWN = 3;
+
+/**
+ * The engagement flag, then the first ALERTS_SHOWN other alerts, most urgent first. The flag sums the
+ * others up ("4 alliance alerts are still open"), so it never takes the place of one of them.
+ */
+function shownAlerts<T extends { key: string }>(alerts: readonly T[]): T[] {
+  return [...alerts.filter(isEngagementFlag), ...alerts.filter((alert) => !isEngagementFlag(alert)).slice(0, ALERTS_SHOWN)];
+}
+
+const moreAlertsWords = (count: number) => (count === 1 ? '1 more open alert' : `${count} more open alerts`);
 
 /** "SAC client" already says who rated it; other names get the rater added. */
 export const measureWithRater = (shortName: string, rater: string): string =>
