@@ -62,9 +62,11 @@ test('a client-rated rupture stays an open alert after recovery, naming measure 
   await expect(caseload).toContainText('SAC client, ');
   await expect(caseload.getByRole('img', { name: 'SAC client totals: 26, 26, 26, 13, 19' })).toBeVisible();
   const open = caseload.getByRole('list', { name: `Open alerts of ${CLIENT.code}` });
-  // The most urgent few, the risk answer first; the rest behind a link to the client's Measures tab.
-  await expect(open.getByRole('listitem')).toHaveCount(3);
-  await expect(open.getByRole('listitem').first()).toContainText('Item 9');
+  // The engagement flag (open alliance alerts are one of its reasons), then the most urgent three, the
+  // risk answer first; the rest behind a link to the client's Measures tab.
+  await expect(open.getByRole('listitem')).toHaveCount(4);
+  await expect(open.getByRole('listitem').first()).toContainText('Engagement');
+  await expect(open.getByRole('listitem').nth(1)).toContainText('Item 9');
   const more = caseload.getByRole('link', { name: /^\d+ more open alerts?$/ });
   const countOf = async () => Number(/^\d+/.exec((await more.textContent()) ?? '')?.[0]);
   const before = await countOf();
