@@ -9,7 +9,7 @@ import { allClientIds, clientRow } from '../clients/clients.repository';
 import type { VaultSchema } from '../database/schema';
 import { readSettings, readSettingTexts, writeSettingText } from '../database/settings.repository';
 import { acknowledgementsOfClient } from '../measures/alert-acknowledgements.repository';
-import { deleteEvents, eventColumns, eventsOfClient, eventsOfMeasureWithStatus, insertEvents, updateEvent } from '../measures/alert-events.repository';
+import { deleteEvents, eventColumns, eventsOfClient, eventsOfMeasureWithStatus, insertEvents, updateEvent, type StoredAlertEvent } from '../measures/alert-events.repository';
 import { latestMeasure } from '../measures/measure-definitions.repository';
 import { planOfClient, plansOfActiveClients } from './follow-up-plans.repository';
 import { attendanceOfClient, engagementNotesOfClient } from './engagement-facts.repository';
@@ -26,10 +26,14 @@ const ALLIANCE_ALERT_KINDS = new Set(['rupture', 'divergence']);
 
 /** The flag the rules raise for the client today, or null (always null for a paused or discharged client). */
 export async function wantedEngagementEvent(db: Kysely<VaultSchema>, clientId: string, today: string): Promise<AlertEvent | null> {
+  return wantedGiven(db, clientId, today, await eventsOfClient(db, clientId));
+}
+
+/** The wanted flag, from the client's stored events as already read. */
+async function wantedGiven(db: Kysely<VaultSchema>, clientId: string, today: string, stored: readonly StoredAlertEvent[]): Promise<AlertEvent | null> {
   const client = await clientRow(db, clientId);
   if (!client || client.status !== 'active') return null;
   const settings = (await readSettings(db)).engagement;
-  const stored = await eventsOfClient(db, clientId);
   const acknowledged = await acknowledgementsOfClient(db, clientId);
   const open = stored.filter((event) => event.kind !== 'engagement' && !acknowledged.has(event.key));
   const allianceMeasures = new Set<string>();
@@ -48,19 +52,20 @@ export async function wantedEngagementEvent(db: Kysely<VaultSchema>, clientId: s
   );
 }
 
-/**
- * Brings the client's stored engagement event in line with the rules: stored when raised, rewritten
- * when its wording changed, deleted when no reason holds. Call it inside the write's transaction.
- */
 /** How new events are named and dated; the seeded practice names them from their keys, so its rows repeat. */
 export interface EngagementEventOptions {
   newId?: (event: AlertEvent) => string;
   raisedAt?: (event: AlertEvent) => string;
 }
 
+/**
+ * Brings the client's stored engagement event in line with the rules: stored when raised, rewritten
+ * when its wording changed, deleted when no reason holds. Call it inside the write's transaction.
+ */
 export async function refreshEngagement(db: Kysely<VaultSchema>, clientId: string, at: Date, options: EngagementEventOptions = {}): Promise<void> {
-  const wanted = await wantedEngagementEvent(db, clientId, localIsoDate(at));
-  const stored = (await eventsOfClient(db, clientId)).filter((event) => event.measureId === ENGAGEMENT_MEASURE_ID);
+  const events = await eventsOfClient(db, clientId);
+  const wanted = await wantedGiven(db, clientId, localIsoDate(at), events);
+  const stored = events.filter((event) => event.measureId === ENGAGEMENT_MEASURE_ID);
   const keep = stored.find((event) => event.key === wanted?.key);
   await deleteEvents(db, stored.filter((event) => event !== keep).map((event) => event.id));
   if (!wanted) return;

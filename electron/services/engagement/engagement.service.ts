@@ -26,7 +26,7 @@ import { appointmentsCalendar } from './appointments-calendar';
 import { appointmentRow, appointmentsInRange, appointmentsInScope, deleteAppointments, insertAppointments, linkAppointmentAttendance } from './appointments.repository';
 import { attendanceRecordRow, attendanceRecordsInScope, deleteAttendanceRecord, insertAttendanceRecord } from './attendance-records.repository';
 import { contactRow, contactsInScope, deleteContact, insertContact } from './contacts.repository';
-import { ensureEngagementCurrent, refreshEngagement } from './engagement-events';
+import { refreshEngagement } from './engagement-events';
 import { planOfClient, plansOfActiveClients, savePlan } from './follow-up-plans.repository';
 
 /**
@@ -216,10 +216,5 @@ export class EngagementService {
       appendActivity(trx, { action: 'export', recordType: 'appointment', recordId: 'calendar', clientId: null, fields: input.withNames ? ['names'] : ['codes'], detail: { count: items.length } }, this.ctx.now()),
     );
     return { saved: true, path: file, count: items.length };
-  }
-
-  /** Brings every client's engagement flag up to today (once a day; see engagement-events.ts). */
-  ensureCurrent(): Promise<void> {
-    return ensureEngagementCurrent(this.ctx.db(), this.ctx.now());
   }
 }
